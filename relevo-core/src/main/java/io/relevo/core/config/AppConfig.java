@@ -1,0 +1,45 @@
+package io.relevo.core.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One app's {@code relevo.yml}, parsed and validated. Every section has defaults, so a config that
+ * names only {@code app} and {@code runtime.command} is complete.
+ *
+ * @param app the app's name: lower-case letters, digits and dashes
+ * @param env the environment label, default {@code production}
+ * @param runtime how revisions run
+ * @param listen the proxy's front door, default {@code 127.0.0.1:8080}
+ * @param health readiness and liveness checks
+ * @param smoke checks run against a new revision at 0% traffic, before any switch
+ * @param strategy how traffic moves to a new revision
+ * @param rollback how long a previous revision is kept warm
+ * @param proxy timeouts of the proxy for this app
+ * @param source where the config came from (file name and raw text), for history and re-reads
+ */
+public record AppConfig(
+    String app,
+    String env,
+    RuntimeConfig runtime,
+    HostPort listen,
+    HealthConfig health,
+    List<SmokeCheck> smoke,
+    StrategyConfig strategy,
+    RollbackConfig rollback,
+    ProxyConfig proxy,
+    ConfigSource source) {
+
+  public AppConfig {
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(runtime, "runtime");
+    env = env == null ? "production" : env;
+    listen = listen == null ? HostPort.parse("127.0.0.1:8080") : listen;
+    health = health == null ? HealthConfig.defaults() : health;
+    smoke = smoke == null ? List.of() : List.copyOf(smoke);
+    strategy = strategy == null ? new StrategyConfig.BlueGreen() : strategy;
+    rollback = rollback == null ? RollbackConfig.defaults() : rollback;
+    proxy = proxy == null ? ProxyConfig.defaults() : proxy;
+    source = source == null ? ConfigSource.inline("") : source;
+  }
+}

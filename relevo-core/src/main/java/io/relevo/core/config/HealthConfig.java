@@ -1,0 +1,22 @@
+package io.relevo.core.config;
+
+import java.time.Duration;
+
+/**
+ * Readiness (may the revision take traffic?) and liveness (is it still alive?).
+ *
+ * @param readiness checked after start until it passes or {@code readyTimeout} runs out
+ * @param liveness checked while the revision serves; null = no liveness check
+ * @param readyTimeout how long a new revision may take to become ready, default 60 s
+ */
+public record HealthConfig(ProbeConfig readiness, ProbeConfig liveness, Duration readyTimeout) {
+
+  public HealthConfig {
+    readiness = readiness == null ? ProbeConfig.defaults() : readiness;
+    readyTimeout = readyTimeout == null ? Duration.ofSeconds(60) : readyTimeout;
+  }
+
+  public static HealthConfig defaults() {
+    return new HealthConfig(null, null, null);
+  }
+}

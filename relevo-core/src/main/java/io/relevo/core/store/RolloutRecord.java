@@ -1,0 +1,62 @@
+package io.relevo.core.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One move of traffic, as history keeps it.
+ *
+ * @param id assigned by the store
+ * @param app the app
+ * @param kind a deploy of a new revision or a rollback to an older one
+ * @param fromRevision the stable revision when it started; null for an app's first deploy
+ * @param toRevision the revision traffic moves to
+ * @param strategy {@code bluegreen}, {@code canary}, {@code switch} (warm rollback), …
+ * @param actor who started it (user name or {@code relevo} for automatic actions)
+ * @param reason why, as the actor said; may be empty
+ * @param startedAt when it started
+ * @param finishedAt when it ended; null while running
+ * @param outcome how it ended
+ * @param outcomeReason why it ended so, for a failure the message the user saw
+ * @param events what happened, in order
+ */
+public record RolloutRecord(
+    long id,
+    String app,
+    Kind kind,
+    Integer fromRevision,
+    int toRevision,
+    String strategy,
+    String actor,
+    String reason,
+    Instant startedAt,
+    Instant finishedAt,
+    Outcome outcome,
+    String outcomeReason,
+    List<RolloutEvent> events) {
+
+  public RolloutRecord {
+    events = events == null ? List.of() : List.copyOf(events);
+    reason = reason == null ? "" : reason;
+  }
+
+  /** What a rollout does. */
+  public enum Kind {
+    DEPLOY,
+    ROLLBACK
+  }
+
+  /** How a rollout ended. */
+  public enum Outcome {
+    /** Still under way. */
+    RUNNING,
+    /** The new revision took all traffic. */
+    PROMOTED,
+    /** Refused before any switch; stable untouched. */
+    FAILED,
+    /** Switched, then traffic went back to the previous revision. */
+    ROLLED_BACK,
+    /** Stopped by a user before any switch. */
+    ABORTED
+  }
+}

@@ -1,0 +1,44 @@
+package io.relevo.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Release history: revisions, rollouts with their events, and each app's stable revision. An
+ * embedded SQLite file by default, PostgreSQL for teams. Implementations are thread-safe; every
+ * write is durable when the call returns.
+ */
+public interface Store {
+
+  /** Apps that have at least one revision, by name. */
+  List<String> apps();
+
+  /** The number the next revision of {@code app} gets: 1 for a new app. */
+  int nextRevisionNumber(String app);
+
+  /** Inserts the revision, or replaces the one with the same app and number. */
+  void saveRevision(Revision revision);
+
+  Optional<Revision> revision(String app, int number);
+
+  /** All revisions of an app, newest first. */
+  List<Revision> revisions(String app);
+
+  /** Records the start of a rollout and returns its id. The record's id and events are ignored. */
+  long startRollout(RolloutRecord rollout);
+
+  void appendEvent(long rolloutId, RolloutEvent event);
+
+  void finishRollout(long rolloutId, RolloutRecord.Outcome outcome, String reason, Instant at);
+
+  /** One rollout with its events. */
+  Optional<RolloutRecord> rollout(long rolloutId);
+
+  /** The newest {@code limit} rollouts of an app with their events, newest first. */
+  List<RolloutRecord> rollouts(String app, int limit);
+
+  Optional<AppState> appState(String app);
+
+  void saveAppState(AppState state);
+}
