@@ -1,0 +1,26 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutRecord;
+import java.util.List;
+
+/**
+ * What an app looks like now.
+ *
+ * @param app the app
+ * @param env its environment label
+ * @param listen the proxy's front door, {@code host:port}
+ * @param stable the revision that takes all traffic, or null
+ * @param running every revision that runs now (serving, warm, starting), newest first
+ * @param split the proxy's split in force
+ * @param activeRollout the rollout under way, or null
+ */
+public record AppStatus(
+    String app,
+    String env,
+    String listen,
+    Revision stable,
+    List<Revision> running,
+    TrafficSplit split,
+    RolloutRecord activeRollout) {}

@@ -1,0 +1,52 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.health.HealthProbe;
+import io.relevo.core.health.SmokeRunner;
+import io.relevo.core.notify.Notifier;
+import io.relevo.core.routing.Router;
+import io.relevo.core.runtime.RuntimeProvider;
+import io.relevo.core.store.Store;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the engine works through. The agent passes the real parts; tests pass a manual clock.
+ *
+ * @param runtime where revisions run
+ * @param router who splits traffic
+ * @param store release history
+ * @param notifier who hears about finished rollouts
+ * @param health runs one health check attempt
+ * @param smoke runs one smoke check
+ * @param clock the time
+ * @param sleeper waits between health check attempts
+ * @param stateDir the agent's state folder; revision logs go under {@code logs/APP/REVISION.log}
+ * @param env the environment configs are interpolated with when a revision is restarted from history
+ */
+public record EngineParts(
+    RuntimeProvider runtime,
+    Router router,
+    Store store,
+    Notifier notifier,
+    HealthProbe health,
+    SmokeRunner smoke,
+    InstantSource clock,
+    Sleeper sleeper,
+    Path stateDir,
+    Map<String, String> env) {
+
+  public EngineParts {
+    Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(router, "router");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(smoke, "smoke");
+    Objects.requireNonNull(stateDir, "stateDir");
+    notifier = notifier == null ? Notifier.none() : notifier;
+    clock = clock == null ? InstantSource.system() : clock;
+    sleeper = sleeper == null ? Sleeper.system() : sleeper;
+    env = env == null ? Map.of() : Map.copyOf(env);
+  }
+}

@@ -1,0 +1,29 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.runtime.Instance;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the engine holds in memory for one app: its current config, the instances of its running
+ * revisions, and the lock that lets one rollout run at a time.
+ */
+final class LiveApp {
+
+  final String name;
+  final ReentrantLock lock = new ReentrantLock();
+  final Map<Integer, Instance> instances = new ConcurrentHashMap<>();
+  volatile AppConfig config;
+  volatile Path baseDir;
+  volatile Long activeRollout;
+  boolean busy;
+
+  LiveApp(String name, AppConfig config, Path baseDir) {
+    this.name = name;
+    this.config = config;
+    this.baseDir = baseDir;
+  }
+}

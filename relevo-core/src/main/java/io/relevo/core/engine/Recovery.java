@@ -1,0 +1,126 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.ConfigLoader;
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.runtime.Instance;
+import io.relevo.core.store.AppState;
+import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.core.store.RolloutRecord.Outcome;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Brings one app back after an agent restart: re-adopts the revisions that still run (by their
+ * recorded pid or container), closes rollouts the last agent left open, and restores routing.
+ */
+final class Recovery {
+
+  private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
+
+  private final EngineParts parts;
+  private final RolloutEngine engine;
+  private final RevisionLauncher launcher;
+
+  Recovery(EngineParts parts, RolloutEngine engine, RevisionLauncher launcher) {
+    this.parts = parts;
+    this.engine = engine;
+    this.launcher = launcher;
+  }
+
+  Optional<LiveApp> recover(String app) {
+    Revision stable = engine.stable(app);
+    Revision newest = parts.store().revisions(app).stream().findFirst().orElse(null);
+    Revision configured = stable != null ? stable : newest;
+    if (configured == null) {
+      return Optional.empty();
+    }
+    LiveApp live = new LiveApp(app, configOf(configured), baseDirOf(configured));
+    closeUnfinishedRollouts(app);
+    for (Revision revision : parts.store().revisions(app)) {
+      if (!RolloutEngine.RUNNING_STATES.contains(revision.state())) {
+        continue;
+      }
+      boolean isStable = stable != null && stable.number() == revision.number();
+      Optional<Instance> adopted = revision.instance() == null
+          ? Optional.empty()
+          : parts.runtime().adopt(launcher.spec(revision, live.config, live.baseDir), revision.instance());
+      if (adopted.isPresent() && (isStable || revision.state() == Revision.State.WARM)) {
+        live.instances.put(revision.number(), adopted.get());
+        LOG.info(app + ": re-adopted revision " + revision.label() + " (" + revision.instance().id() + ")");
+      } else if (adopted.isPresent()) {
+        // Started by a rollout that never finished: it never took traffic, so it goes.
+        parts.runtime().stop(adopted.get(), live.config.runtime().stopGrace());
+        parts.store().saveRevision(revision.withState(Revision.State.FAILED).withInstance(null));
+      } else {
+        Revision.State gone = revision.state() == Revision.State.SERVING
+            || revision.state() == Revision.State.WARM ? Revision.State.CRASHED : Revision.State.FAILED;
+        parts.store().saveRevision(revision.withState(gone).withInstance(null));
+        LOG.warning(app + ": revision " + revision.label() + " was no longer running");
+      }
+    }
+    parts.router().open(app, live.config.listen(), live.config.proxy());
+    if (stable != null) {
+      Instance instance = live.instances.get(stable.number());
+      if (instance == null) {
+        instance = restartStable(live, stable);
+      }
+      if (instance != null) {
+        parts.router().route(app, TrafficSplit.all(stable.number(), instance.endpoint()));
+      }
+    }
+    return Optional.of(live);
+  }
+
+  private Instance restartStable(LiveApp live, Revision stable) {
+    long id = parts.store().startRollout(new RolloutRecord(0, live.name, RolloutRecord.Kind.DEPLOY,
+        null, stable.number(), "restart", "relevo",
+        "the stable revision was not running when the agent started", parts.clock().instant(), null,
+        Outcome.RUNNING, null, null));
+    RolloutLog log = new RolloutLog(id, parts.store(), RolloutListener.none(), parts.clock());
+    try {
+      Instance instance = launcher.start(live, stable, live.config, live.baseDir, log);
+      new ReadinessWait(parts.health(), parts.clock(), parts.sleeper())
+          .await(stable, instance, live.config.health(), log);
+      parts.store().saveRevision(stable.withState(Revision.State.SERVING).withInstance(instance.record()));
+      parts.store().finishRollout(id, Outcome.PROMOTED, "revision " + stable.label() + " restarted",
+          parts.clock().instant());
+      return instance;
+    } catch (StepFailed | RelevoException e) {
+      parts.store().finishRollout(id, Outcome.FAILED, e.getMessage(), parts.clock().instant());
+      parts.store().saveAppState(new AppState(live.name, null, stable.number()));
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private void closeUnfinishedRollouts(String app) {
+    for (RolloutRecord rollout : parts.store().rollouts(app, 20)) {
+      if (rollout.outcome() == Outcome.RUNNING) {
+        parts.store().finishRollout(rollout.id(), Outcome.FAILED,
+            "the agent stopped during this rollout; traffic stayed on the stable revision",
+            parts.clock().instant());
+      }
+    }
+  }
+
+  /** The config a revision was deployed with, read again with the agent's environment. */
+  AppConfig configOf(Revision revision) {
+    try {
+      return ConfigLoader.parse(revision.configFile(), revision.configText(), parts.env());
+    } catch (RelevoException e) {
+      throw new RelevoException(RelevoException.Kind.BAD_INPUT, "the config of revision "
+          + revision.label() + " no longer loads: " + e.getMessage(), e);
+    }
+  }
+
+  static Path baseDirOf(Revision revision) {
+    Path parent = Path.of(revision.configFile()).toAbsolutePath().getParent();
+    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+}
