@@ -1,0 +1,14 @@
+package io.relevo.store;
+
+import io.relevo.core.store.Store;
+
+/**
+ * A {@link Store} that holds a database connection until it is closed. Calls after {@link #close()}
+ * fail with a {@link io.relevo.core.RelevoException} of kind {@code UNAVAILABLE}.
+ */
+public interface CloseableStore extends Store, AutoCloseable {
+
+  /** Releases the connection; idempotent. Every write made before it is already durable. */
+  @Override
+  void close();
+}
