@@ -1,0 +1,67 @@
+package io.relevo.cli;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.engine.RolloutListener;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.AgentClient;
+import io.relevo.server.DeployBody;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code relevo deploy APP --version V}: validates the config here, hands it to the agent and shows
+ * the rollout until it ends.
+ */
+@Command(name = "deploy", description = {
+    "Ship a version of an app and follow the rollout until it ends.",
+    "Exits 0 when the new revision serves all traffic, 1 when it was refused or rolled back."})
+final class DeployCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Parameters(index = "0", paramLabel = "APP", description = "the app, as named in the config")
+  String app;
+
+  @Option(names = "--version", required = true, paramLabel = "V",
+      description = "the version label; replaces {version} in the config")
+  String version;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the history")
+  String reason = "";
+
+  @Mixin ConfigFileOption config;
+  @Mixin ActorOption actor;
+  @Mixin AgentConnection connection;
+  @Mixin OutputOption output;
+  @Mixin HelpOption help;
+
+  DeployCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    String text = config.text();
+    AppConfig parsed = config.parse(text, context);
+    if (!parsed.app().equals(app)) {
+      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
+          "app: \"" + parsed.app() + "\" in " + config.file + " (expected: \"" + app
+              + "\", the app named on the command line)");
+    }
+    AgentClient client = connection.client(context);
+    DeployBody body = new DeployBody(
+        config.file.toAbsolutePath().toString(), text, version, actor.actor(context), reason);
+    RolloutListener listener = output.json() ? RolloutListener.none()
+        : new ProgressPrinter(context.out());
+    RolloutRecord rollout = client.deploy(app, body, listener);
+    if (output.json()) {
+      OutputOption.printJson(context, rollout);
+      return rollout.outcome() == RolloutRecord.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+    return ProgressPrinter.printOutcome(rollout, context.out());
+  }
+}

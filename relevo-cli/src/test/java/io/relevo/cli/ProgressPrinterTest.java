@@ -1,0 +1,44 @@
+package io.relevo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relevo.core.store.RolloutEvent;
+import io.relevo.core.store.RolloutRecord;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressPrinterTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  @Test
+  void eachEventIsOneLineWithElapsedTimeStepStatusAndMessage() {
+    StringWriter text = new StringWriter();
+    ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text));
+
+    printer.onEvent(1, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED, "deploying", null));
+    printer.onEvent(1, new RolloutEvent(T0.plusMillis(2500), "ready", RolloutEvent.Status.PROGRESS,
+        "check 2: connection refused (2/3)", null));
+
+    assertThat(text.toString().lines()).containsExactly(
+        "  +0.0s  rollout  started   deploying",
+        "  +2.5s  ready    progress  check 2: connection refused (2/3)");
+  }
+
+  @Test
+  void aFailedRolloutExitsOneAndPrintsItsReason() {
+    StringWriter text = new StringWriter();
+    RolloutRecord failed = new RolloutRecord(3, "shop", RolloutRecord.Kind.DEPLOY, 1, 2,
+        "bluegreen", "ana", "", T0, T0.plusSeconds(2), RolloutRecord.Outcome.FAILED,
+        "revision 2 (v2) is unhealthy\ntraffic stays on revision 1 (v1)", List.of());
+
+    int code = ProgressPrinter.printOutcome(failed, new PrintWriter(text));
+
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(text.toString()).contains("shop: deploy failed after 2.0s (rollout 3)")
+        .contains("unhealthy").contains("traffic stays on revision 1 (v1)");
+  }
+}

@@ -1,0 +1,138 @@
+package io.relevo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.sun.net.httpserver.HttpServer;
+import io.relevo.core.engine.AppStatus;
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.runtime.Endpoint;
+import io.relevo.core.runtime.InstanceRecord;
+import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutEvent;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.Json;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The read commands against a stand-in agent that answers the API's paths with fixed JSON, found
+ * through a state dir's {@code agent.json} and token like a real one.
+ */
+class ReadCommandsTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+  private static final Revision STABLE = new Revision("shop", 2, "1.1.0", "h", "app: shop",
+      "/srv/shop/relevo.yml", Revision.State.SERVING,
+      new InstanceRecord("4242", "127.0.0.1", 41000, 0), T0, null, null);
+  private static final AppStatus STATUS = new AppStatus("shop", "production", "127.0.0.1:8080",
+      STABLE, List.of(STABLE), TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)), null);
+  private static final RolloutRecord ROLLOUT = new RolloutRecord(7, "shop",
+      RolloutRecord.Kind.DEPLOY, 1, 2, "bluegreen", "ana", "", T0, T0.plusSeconds(4),
+      RolloutRecord.Outcome.PROMOTED, "revision 2 (1.1.0) serves all traffic",
+      List.of(new RolloutEvent(T0, "ready", RolloutEvent.Status.OK, "ready", Duration.ofMillis(850))));
+
+  @TempDir Path stateDir;
+  private HttpServer agent;
+
+  @BeforeEach
+  void startStandIn() throws Exception {
+    agent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    agent.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      boolean authorized = "Bearer tok".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+      Object body = switch (path) {
+        case "/api/v1/apps" -> List.of(STATUS);
+        case "/api/v1/apps/shop" -> STATUS;
+        case "/api/v1/apps/shop/history" -> List.of(ROLLOUT);
+        default -> null;
+      };
+      byte[] bytes = Json.mapper().writeValueAsBytes(body == null || !authorized
+          ? Map.of("kind", "NOT_FOUND", "message", "no app named \"x\"") : body);
+      exchange.sendResponseHeaders(!authorized ? 401 : body == null ? 404 : 200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    agent.start();
+    Files.writeString(stateDir.resolve("agent.json"), "{\"url\":\"http://127.0.0.1:"
+        + agent.getAddress().getPort() + "\",\"pid\":1}");
+    Files.writeString(stateDir.resolve("token"), "tok\n");
+  }
+
+  @AfterEach
+  void stopStandIn() {
+    agent.stop(0);
+  }
+
+  @Test
+  void statusAsJsonIsTheApisAppStatusList() throws Exception {
+    CliRun run = CliRun.of(Map.of(), "status", "--output", "json", "--state-dir", stateDir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    List<AppStatus> apps = Json.mapper().readValue(run.out(), new TypeReference<>() {});
+    assertThat(apps).containsExactly(STATUS);
+  }
+
+  @Test
+  void statusOfOneAppAsJsonParses() throws Exception {
+    CliRun run = CliRun.of(Map.of(), "status", "shop", "-o", "json", "--state-dir",
+        stateDir.toString());
+
+    assertThat(Json.mapper().readValue(run.out(), AppStatus.class)).isEqualTo(STATUS);
+  }
+
+  @Test
+  void historyAsJsonIsTheApisRolloutList() throws Exception {
+    CliRun run = CliRun.of(Map.of(), "history", "shop", "--output", "json", "--state-dir",
+        stateDir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    List<RolloutRecord> rollouts = Json.mapper().readValue(run.out(), new TypeReference<>() {});
+    assertThat(rollouts).containsExactly(ROLLOUT);
+  }
+
+  @Test
+  void statusAsATableAlignsItsColumns() {
+    CliRun run = CliRun.of(Map.of(), "status", "--state-dir", stateDir.toString());
+
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("APP ").contains("STABLE");
+    assertThat(lines.get(1)).startsWith("shop ").contains("2 (1.1.0)").contains("2:100%");
+    assertThat(lines.get(1).indexOf("2 (1.1.0)")).isEqualTo(lines.get(0).indexOf("STABLE"));
+  }
+
+  @Test
+  void historyAsATableShowsOutcomeAndDuration() {
+    CliRun run = CliRun.of(Map.of(), "history", "shop", "--state-dir", stateDir.toString());
+
+    assertThat(run.out()).contains("promoted").contains("4.0s").contains("ana");
+  }
+
+  @Test
+  void anUnknownAppIsBadInputWithTheAgentsMessage() {
+    CliRun run = CliRun.of(Map.of(), "status", "cart", "--state-dir", stateDir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err().strip()).isEqualTo("relevo: no app named \"x\"");
+  }
+
+  @Test
+  void aWrongTokenExitsThree() throws Exception {
+    Files.writeString(stateDir.resolve("token"), "other\n");
+
+    CliRun run = CliRun.of(Map.of(), "status", "--state-dir", stateDir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(run.err()).contains("refused the token");
+  }
+}

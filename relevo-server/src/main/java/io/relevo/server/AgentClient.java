@@ -1,0 +1,256 @@
+package io.relevo.server;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.relevo.core.RelevoException;
+import io.relevo.core.engine.AppStatus;
+import io.relevo.core.engine.RolloutListener;
+import io.relevo.core.store.RolloutRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A typed client of the agent's admin API, as the CLI uses it. Every failure comes back as a {@link
+ * RelevoException}: the agent's own errors with their kind, an agent that cannot be reached as
+ * UNAVAILABLE with a message that says how to start one.
+ */
+public final class AgentClient {
+
+  /** The env var that carries the token when the agent is named with {@code --agent URL}. */
+  public static final String TOKEN_ENV = "RELEVO_TOKEN";
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI url;
+  private final String token;
+  private final String whereToLook;
+  private final HttpClient http;
+
+  private AgentClient(URI url, String token, String whereToLook) {
+    this.url = url;
+    this.token = token;
+    this.whereToLook = whereToLook;
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
+  /** A client of the agent at {@code url} with {@code token}. */
+  public static AgentClient of(URI url, String token) {
+    return new AgentClient(url, token, "");
+  }
+
+  /**
+   * Finds the agent: at {@code agentUrl} with the token from {@code RELEVO_TOKEN} (or the state dir's
+   * token file) when a URL is given, else where the state dir's {@code agent.json} says.
+   *
+   * @throws RelevoException UNAVAILABLE when no agent runs there
+   */
+  public static AgentClient locate(StateDir stateDir, URI agentUrl, Map<String, String> env) {
+    String where = " (state dir " + stateDir.display() + ")";
+    if (agentUrl != null) {
+      String token = env.get(TOKEN_ENV);
+      if (token == null || token.isBlank()) {
+        token = stateDir.readToken().orElse("");
+      }
+      return new AgentClient(agentUrl, token.strip(), "");
+    }
+    AgentFile agent = stateDir.readAgentFile().orElseThrow(() -> unreachable(
+        URI.create("http://" + AgentOptions.DEFAULT_API), where));
+    URI url = URI.create(agent.url());
+    String token = stateDir.readToken().orElseThrow(() -> unreachable(url, where));
+    return new AgentClient(url, token, where);
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  public List<AppStatus> apps() {
+    return getJson("/api/v1/apps", new TypeReference<>() {});
+  }
+
+  public AppStatus app(String app) {
+    return getJson(appPath(app), new TypeReference<>() {});
+  }
+
+  public List<RolloutRecord> history(String app, int limit) {
+    return getJson(appPath(app) + "/history?limit=" + limit, new TypeReference<>() {});
+  }
+
+  /**
+   * Ships a version and returns the finished rollout, whatever its outcome; {@code listener} hears
+   * each event as the agent sends it.
+   */
+  public RolloutRecord deploy(String app, DeployBody body, RolloutListener listener) {
+    return stream(appPath(app) + "/deploy", body, listener);
+  }
+
+  /** Takes an app back to an earlier revision; see {@link #deploy}. */
+  public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
+    return stream(appPath(app) + "/rollback", body, listener);
+  }
+
+  public void stop(String app, String actor) {
+    HttpResponse<InputStream> response = send(post(appPath(app) + "/stop", new StopBody(actor))
+        .timeout(Duration.ofMinutes(5)).build());
+    drainOrThrow(response);
+  }
+
+  /**
+   * Sends the last {@code tail} lines of a revision's log to {@code lines}, and with {@code follow}
+   * every line appended after them until the agent stops or the calling thread is interrupted.
+   */
+  public void logs(String app, int revision, int tail, boolean follow, Consumer<String> lines) {
+    String path = appPath(app) + "/revisions/" + revision + "/logs?tail=" + tail
+        + "&follow=" + follow;
+    HttpRequest.Builder request = request(path).GET();
+    if (!follow) {
+      request.timeout(READ_TIMEOUT);
+    }
+    HttpResponse<InputStream> response = send(request.build());
+    throwIfError(response);
+    try (BufferedReader reader = reader(response)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lines.accept(line);
+      }
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  private RolloutRecord stream(String path, Object body, RolloutListener listener) {
+    // no timeout: a canary may run for many minutes, and events keep the stream alive
+    HttpResponse<InputStream> response = send(post(path, body).build());
+    throwIfError(response);
+    try (BufferedReader reader = reader(response)) {
+      String text;
+      while ((text = reader.readLine()) != null) {
+        if (text.isBlank()) {
+          continue;
+        }
+        StreamLine line = Json.mapper().readValue(text, StreamLine.class);
+        switch (line.type()) {
+          case StreamLine.EVENT -> listener.onEvent(line.rolloutId(), line.event());
+          case StreamLine.RESULT -> {
+            return line.rollout();
+          }
+          case StreamLine.ERROR ->
+              throw ApiErrors.toException(new ApiError(line.kind(), line.message()), 200);
+          default -> { } // a line type newer than this client: skip it
+        }
+      }
+    } catch (IOException e) {
+      throw lost(e);
+    }
+    throw new RelevoException(
+        RelevoException.Kind.UNAVAILABLE,
+        "the agent at " + url + " ended the stream before the rollout's result; it may still be"
+            + " running: see `relevo status`");
+  }
+
+  private <T> T getJson(String path, TypeReference<T> type) {
+    HttpResponse<InputStream> response = send(request(path).GET().timeout(READ_TIMEOUT).build());
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      return Json.mapper().readValue(body, type);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token);
+  }
+
+  private HttpRequest.Builder post(String path, Object body) {
+    try {
+      return request(path)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write " + body, e);
+    }
+  }
+
+  private HttpResponse<InputStream> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException | HttpConnectTimeoutException e) {
+      throw unreachable(url, whereToLook);
+    } catch (IOException e) {
+      throw lost(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RelevoException(RelevoException.Kind.UNAVAILABLE, "interrupted", e);
+    }
+  }
+
+  private void throwIfError(HttpResponse<InputStream> response) {
+    if (response.statusCode() / 100 == 2) {
+      return;
+    }
+    ApiError error;
+    try (InputStream body = response.body()) {
+      byte[] bytes = body.readAllBytes();
+      try {
+        error = Json.mapper().readValue(bytes, ApiError.class);
+      } catch (IOException notJson) {
+        error = new ApiError("", new String(bytes, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw lost(e);
+    }
+    if (response.statusCode() == 401) {
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "the agent at " + url + " refused the token" + whereToLook
+              + ": use the token of the agent's state dir, or set " + TOKEN_ENV);
+    }
+    throw ApiErrors.toException(Objects.requireNonNullElse(error, new ApiError("", "")),
+        response.statusCode());
+  }
+
+  private void drainOrThrow(HttpResponse<InputStream> response) {
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      body.readAllBytes();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  private static BufferedReader reader(HttpResponse<InputStream> response) {
+    return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+  }
+
+  private RelevoException lost(IOException e) {
+    return new RelevoException(
+        RelevoException.Kind.UNAVAILABLE,
+        "lost the agent at " + url + whereToLook + ": " + e.getMessage(), e);
+  }
+
+  private static RelevoException unreachable(URI url, String where) {
+    return new RelevoException(
+        RelevoException.Kind.UNAVAILABLE,
+        "no agent at " + url + where + ": start one with `relevo agent`");
+  }
+
+  private static String appPath(String app) {
+    return "/api/v1/apps/" + URLEncoder.encode(app, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

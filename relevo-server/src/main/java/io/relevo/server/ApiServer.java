@@ -1,0 +1,243 @@
+package io.relevo.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.HostPort;
+import io.relevo.core.engine.DeployRequest;
+import io.relevo.core.engine.RollbackRequest;
+import io.relevo.core.engine.RolloutEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's admin API over HTTP, on a loopback address only, every request authorized by the
+ * bearer token. Each request runs on its own virtual thread; a deploy's stream holds its thread for
+ * the whole rollout.
+ *
+ * <pre>
+ * GET  /api/v1/apps                                   [AppStatus]
+ * GET  /api/v1/apps/{app}                             AppStatus
+ * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
+ * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/stop      StopBody          204
+ * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
+ * </pre>
+ *
+ * Errors are JSON {@link ApiError}s with the status {@link ApiErrors} gives their kind.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private static final String PREFIX = "/api/v1/apps";
+  private static final Pattern APP = Pattern.compile("^/api/v1/apps/([^/]+)(/.*)?$");
+  private static final Pattern LOGS = Pattern.compile("^/revisions/([0-9]{1,9})/logs$");
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final byte[] expectedAuthorization;
+  private final RolloutEngine engine;
+  private final ConfigParser parser;
+  private volatile boolean stopping;
+
+  private ApiServer(
+      HttpServer server, ExecutorService executor, String token, RolloutEngine engine,
+      ConfigParser parser) {
+    this.server = server;
+    this.executor = executor;
+    this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.engine = engine;
+    this.parser = parser;
+  }
+
+  /**
+   * Starts serving on {@code bind}, which must be a loopback address; port 0 picks a free port.
+   *
+   * @throws RelevoException BAD_INPUT for a non-loopback address, UNAVAILABLE when the port is taken
+   */
+  public static ApiServer start(
+      HostPort bind, String token, RolloutEngine engine, ConfigParser parser) {
+    InetSocketAddress address = loopback(bind);
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    HttpServer server;
+    try {
+      server = HttpServer.create(address, 64);
+    } catch (IOException e) {
+      executor.close();
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "--api: cannot listen on " + bind + ": " + e.getMessage()
+              + " (is another agent running? pick another port with --api)", e);
+    }
+    ApiServer api = new ApiServer(server, executor, token, engine, parser);
+    server.createContext("/", api::handle);
+    server.setExecutor(executor);
+    server.start();
+    log.info("admin API listening on {}", api.url());
+    return api;
+  }
+
+  private static InetSocketAddress loopback(HostPort bind) {
+    try {
+      InetAddress address = InetAddress.getByName(bind.host());
+      if (address.isLoopbackAddress()) {
+        return new InetSocketAddress(address, bind.port());
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    throw new RelevoException(
+        RelevoException.Kind.BAD_INPUT,
+        "--api: " + bind + " (expected: a loopback address like 127.0.0.1:7070; the admin API is"
+            + " never served beyond this host)");
+  }
+
+  /** Where the API listens, like {@code http://127.0.0.1:7070}. */
+  public URI url() {
+    InetSocketAddress address = server.getAddress();
+    String host = address.getAddress().getHostAddress();
+    host = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + host + ":" + address.getPort());
+  }
+
+  /** Stops accepting requests, ends log follows and gives running answers a second to finish. */
+  @Override
+  public void close() {
+    stopping = true;
+    server.stop(1);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    String what = method + " " + path;
+    try (exchange) {
+      if (!authorized(exchange)) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
+        Exchanges.sendJson(exchange, 401, new ApiError("UNAUTHORIZED",
+            "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
+                + " agent's state dir, file token>)"));
+        return;
+      }
+      try {
+        route(exchange, method, path);
+      } catch (Exception | Error e) {
+        log.debug("{} failed", what, e);
+        Exchanges.sendError(exchange, e, what);
+      }
+    } catch (IOException e) {
+      log.debug("{}: client went away: {}", what, e.toString());
+    }
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    return header != null
+        && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
+  }
+
+  private void route(HttpExchange exchange, String method, String path) throws IOException {
+    if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
+      requireMethod(method, "GET", path);
+      Exchanges.sendJson(exchange, 200, engine.statuses());
+      return;
+    }
+    Matcher matcher = APP.matcher(path);
+    if (!matcher.matches()) {
+      throw notFound(method, path);
+    }
+    String app = matcher.group(1);
+    String rest = matcher.group(2) == null ? "" : matcher.group(2);
+    Map<String, String> query = Exchanges.query(exchange);
+    Matcher logs = LOGS.matcher(rest);
+    switch (rest) {
+      case "", "/" -> {
+        requireMethod(method, "GET", path);
+        Exchanges.sendJson(exchange, 200, engine.status(app));
+      }
+      case "/history" -> {
+        requireMethod(method, "GET", path);
+        int limit = Exchanges.intParam(query, "limit", 20, 1, 10_000);
+        Exchanges.sendJson(exchange, 200, engine.history(app, limit));
+      }
+      case "/deploy" -> {
+        requireMethod(method, "POST", path);
+        deploy(exchange, app);
+      }
+      case "/rollback" -> {
+        requireMethod(method, "POST", path);
+        RollbackBody body = Exchanges.readJson(exchange, RollbackBody.class);
+        RollbackRequest request =
+            new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
+        RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
+      }
+      case "/stop" -> {
+        requireMethod(method, "POST", path);
+        StopBody body = Exchanges.readJson(exchange, StopBody.class);
+        engine.stop(app, body.actor() == null ? "unknown" : body.actor());
+        Exchanges.sendNoContent(exchange);
+      }
+      default -> {
+        if (!logs.matches()) {
+          throw notFound(method, path);
+        }
+        requireMethod(method, "GET", path);
+        int revision = Integer.parseInt(logs.group(1));
+        int tail = Exchanges.intParam(query, "tail", 100, 0, 100_000);
+        boolean follow = Exchanges.boolParam(query, "follow");
+        LogStream.send(exchange, engine.logFile(app, revision), tail, follow, () -> stopping);
+      }
+    }
+  }
+
+  private void deploy(HttpExchange exchange, String app) throws IOException {
+    DeployBody body = Exchanges.readJson(exchange, DeployBody.class);
+    if (body.configFile() == null || body.configText() == null) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "deploy of " + app + ": configFile and configText are required (expected: the path and"
+              + " text of its relevo.yml)");
+    }
+    Path configFile = Path.of(body.configFile()).toAbsolutePath();
+    AppConfig config = parser.parse(body.configFile(), body.configText());
+    if (!config.app().equals(app)) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "app: \"" + config.app() + "\" in " + body.configFile() + " (expected: \"" + app
+              + "\", the app named in the request)");
+    }
+    DeployRequest request =
+        new DeployRequest(config, configFile.getParent(), body.version(), body.actor(),
+            body.reason());
+    RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+  }
+
+  private static void requireMethod(String method, String expected, String path) {
+    if (!method.equals(expected)) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          method + " " + path + ": method not allowed (expected: " + expected + ")");
+    }
+  }
+
+  private static RelevoException notFound(String method, String path) {
+    return new RelevoException(
+        RelevoException.Kind.NOT_FOUND,
+        "no API at " + method + " " + path + " (expected: a path under " + PREFIX + ")");
+  }
+}

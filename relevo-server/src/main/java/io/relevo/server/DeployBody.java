@@ -1,0 +1,15 @@
+package io.relevo.server;
+
+/**
+ * The body of {@code POST /api/v1/apps/{app}/deploy}. The agent parses {@code configText} itself
+ * (interpolating its own environment) and resolves relative paths against the folder of {@code
+ * configFile}, so the file must be readable where the agent runs: both run on the same host.
+ *
+ * @param configFile absolute path of the config file, for messages and relative paths
+ * @param configText the file's text as the CLI read it
+ * @param version the version label to ship
+ * @param actor who asks
+ * @param reason why; may be empty
+ */
+public record DeployBody(
+    String configFile, String configText, String version, String actor, String reason) {}

@@ -1,0 +1,52 @@
+package io.relevo.server;
+
+import io.relevo.checks.Checks;
+import io.relevo.core.config.ConfigLoader;
+import io.relevo.core.engine.EngineParts;
+import io.relevo.core.engine.RolloutEngine;
+import io.relevo.core.engine.Sleeper;
+import io.relevo.core.notify.Notifier;
+import io.relevo.process.ProcessRuntime;
+import io.relevo.proxy.Proxy;
+import io.relevo.proxy.ProxyOptions;
+import io.relevo.store.CloseableStore;
+import io.relevo.store.Stores;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production parts: the SQLite history, the built-in proxy, local processes and HTTP checks.
+ * The runtime is deliberately not among the closeables: revisions outlive the agent.
+ */
+final class RealWiring implements AgentParts.Wiring {
+
+  @Override
+  public AgentParts wire(StateDir stateDir) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      CloseableStore store = Stores.sqlite(stateDir.historyDb());
+      opened.add(store);
+      Proxy proxy = Proxy.start(ProxyOptions.defaults());
+      opened.add(proxy);
+      Map<String, String> env = System.getenv();
+      EngineParts parts = new EngineParts(
+          ProcessRuntime.create(),
+          proxy,
+          store,
+          Notifier.none(),
+          Checks.healthProbe(),
+          Checks.smokeRunner(),
+          InstantSource.system(),
+          Sleeper.system(),
+          stateDir.path(),
+          env);
+      ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
+      return new AgentParts(new RolloutEngine(parts), parser, opened);
+    } catch (RuntimeException e) {
+      Agent.closeAll(opened, e);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package io.relevo.server;
+
+/**
+ * The body of {@code POST /api/v1/apps/{app}/rollback}.
+ *
+ * @param toRevision the revision to go back to; null = the one before the stable revision
+ * @param actor who asks
+ * @param reason why; may be empty
+ */
+public record RollbackBody(Integer toRevision, String actor, String reason) {}

@@ -1,0 +1,108 @@
+package io.relevo.server;
+
+import io.relevo.core.store.AppState;
+import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutEvent;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.core.store.Store;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** History in maps, enough for the API tests; the SQLite store has its own tests. */
+final class MemoryStore implements Store {
+
+  private final Map<String, Revision> revisions = new HashMap<>();
+  private final Map<Long, RolloutRecord> rollouts = new HashMap<>();
+  private final Map<Long, List<RolloutEvent>> events = new HashMap<>();
+  private final Map<String, AppState> states = new HashMap<>();
+  private long nextId = 1;
+
+  @Override
+  public synchronized List<String> apps() {
+    return revisions.values().stream().map(Revision::app).distinct().sorted().toList();
+  }
+
+  @Override
+  public synchronized int nextRevisionNumber(String app) {
+    return revisions(app).stream().mapToInt(Revision::number).max().orElse(0) + 1;
+  }
+
+  @Override
+  public synchronized void saveRevision(Revision revision) {
+    revisions.put(revision.app() + "/" + revision.number(), revision);
+  }
+
+  @Override
+  public synchronized Optional<Revision> revision(String app, int number) {
+    return Optional.ofNullable(revisions.get(app + "/" + number));
+  }
+
+  @Override
+  public synchronized List<Revision> revisions(String app) {
+    return revisions.values().stream()
+        .filter(r -> r.app().equals(app))
+        .sorted(Comparator.comparingInt(Revision::number).reversed())
+        .toList();
+  }
+
+  @Override
+  public synchronized long startRollout(RolloutRecord r) {
+    long id = nextId++;
+    rollouts.put(id, copy(r, id, null, RolloutRecord.Outcome.RUNNING, null));
+    events.put(id, new ArrayList<>());
+    return id;
+  }
+
+  @Override
+  public synchronized void appendEvent(long rolloutId, RolloutEvent event) {
+    events.get(rolloutId).add(event);
+  }
+
+  @Override
+  public synchronized void finishRollout(
+      long id, RolloutRecord.Outcome outcome, String reason, Instant at) {
+    rollouts.put(id, copy(rollouts.get(id), id, at, outcome, reason));
+  }
+
+  @Override
+  public synchronized Optional<RolloutRecord> rollout(long id) {
+    return Optional.ofNullable(rollouts.get(id)).map(this::withEvents);
+  }
+
+  @Override
+  public synchronized List<RolloutRecord> rollouts(String app, int limit) {
+    return rollouts.values().stream()
+        .filter(r -> r.app().equals(app))
+        .sorted(Comparator.comparingLong(RolloutRecord::id).reversed())
+        .limit(limit)
+        .map(this::withEvents)
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<AppState> appState(String app) {
+    return Optional.ofNullable(states.get(app));
+  }
+
+  @Override
+  public synchronized void saveAppState(AppState state) {
+    states.put(state.app(), state);
+  }
+
+  private RolloutRecord withEvents(RolloutRecord r) {
+    return new RolloutRecord(r.id(), r.app(), r.kind(), r.fromRevision(), r.toRevision(),
+        r.strategy(), r.actor(), r.reason(), r.startedAt(), r.finishedAt(), r.outcome(),
+        r.outcomeReason(), events.get(r.id()));
+  }
+
+  private static RolloutRecord copy(
+      RolloutRecord r, long id, Instant at, RolloutRecord.Outcome outcome, String reason) {
+    return new RolloutRecord(id, r.app(), r.kind(), r.fromRevision(), r.toRevision(),
+        r.strategy(), r.actor(), r.reason(), r.startedAt(), at, outcome, reason, null);
+  }
+}
