@@ -33,7 +33,7 @@ public final class Main {
     cli.addSubcommand("stop", new StopCommand(context));
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
-    // the lead registers `demo` here: cli.addSubcommand("demo", new DemoCommand(context));
+    cli.addSubcommand("demo", new DemoCommand(context));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,26 @@
+package io.relevo.cli;
+
+import io.relevo.cli.demo.Demo;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code relevo demo}: the whole story in under a minute, on this machine, with nothing to set up. */
+@Command(name = "demo",
+    description = "Ship the example booking service v1 -> v2 under load, refuse a bad v3, roll back;"
+        + " exits 0 only if no user request failed.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Mixin HelpOption help;
+
+  private final CliContext context;
+
+  public DemoCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return new Demo(context.out()).run() ? 0 : 1;
+  }
+}

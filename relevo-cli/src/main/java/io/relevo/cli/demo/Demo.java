@@ -1,0 +1,123 @@
+package io.relevo.cli.demo;
+
+import io.relevo.core.config.HostPort;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.Agent;
+import io.relevo.server.AgentClient;
+import io.relevo.server.AgentOptions;
+import io.relevo.server.DeployBody;
+import io.relevo.server.RollbackBody;
+import io.relevo.server.StateDir;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The demo: an agent in a temporary state folder ships the example booking service version after
+ * version under steady load, refuses a version that never gets ready, and rolls back in one step.
+ * It passes only when no user request failed.
+ */
+public final class Demo {
+
+  private static final String APP = "alojamientos";
+  private static final Duration STEADY = Duration.ofSeconds(2);
+
+  private final PrintWriter out;
+  private final List<DemoStep> steps = new ArrayList<>();
+
+  public Demo(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** Runs the demo and returns true when every step went as expected with no failed request. */
+  public boolean run() throws IOException, InterruptedException {
+    Path home = Files.createTempDirectory("relevo-demo-");
+    int port = freePort();
+    Path config = DemoConfig.write(home, port);
+    out.println("relevo demo: state in " + home + ", app on http://127.0.0.1:" + port + "/");
+    try (Agent agent = Agent.start(new AgentOptions(new StateDir(home.resolve("state")),
+        new HostPort("127.0.0.1", 0)))) {
+      AgentClient client = AgentClient.locate(agent.stateDir(), null, Map.of());
+      String configText = Files.readString(config);
+      step("deploy v1 (first deploy)", "promoted", null, () -> deploy(client, config, configText, "v1"));
+      try (LoadGenerator load = new LoadGenerator(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"),
+          2, Duration.ofMillis(5), Duration.ofMinutes(2))) {
+        step("steady traffic on v1", "ok", load, () -> idle(STEADY));
+        step("deploy v2 (blue-green, under load)", "promoted", load, () -> deploy(client, config, configText, "v2"));
+        step("deploy v3-notready (never ready)", "failed", load,
+            () -> deploy(client, config, configText, "v3-notready"));
+        step("steady traffic on v2", "ok", load, () -> idle(STEADY));
+        step("rollback to v1 (one command)", "promoted", load, () -> outcome(client.rollback(APP,
+            new RollbackBody(1, "demo", "demo: back to v1"), (id, event) -> progress(event.step(), event.message()))));
+        step("steady traffic on v1", "ok", load, () -> idle(STEADY));
+        load.close();
+        if (load.totalFailed() > 0) {
+          out.println("failed requests, first few: " + load.firstFailures());
+        }
+      }
+      client.stop(APP, "demo");
+    }
+    DemoReport.print(steps, out);
+    boolean passed = steps.stream().allMatch(DemoStep::asExpected);
+    out.println(passed
+        ? "demo passed: every rollout did what it should and no user request failed"
+        : "demo FAILED: see the rows marked with ! or a FAILED count above 0; logs in " + home);
+    return passed;
+  }
+
+  private void step(String name, String expected, LoadGenerator load, Supplier<String> action) {
+    out.println("--> " + name);
+    if (load != null) {
+      load.sinceLastMark();
+    }
+    long start = System.nanoTime();
+    String outcome = action.get();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    long[] counts = load == null ? new long[] {0, 0} : load.sinceLastMark();
+    steps.add(new DemoStep(name, expected, outcome, took, counts[0], counts[1]));
+  }
+
+  private String deploy(AgentClient client, Path config, String text, String version) {
+    RolloutRecord rollout = client.deploy(APP, new DeployBody(config.toString(), text, version, "demo", "demo"),
+        (id, event) -> progress(event.step(), event.message()));
+    if (rollout.outcome() != RolloutRecord.Outcome.PROMOTED) {
+      out.println("    refused: " + rollout.outcomeReason().lines().findFirst().orElse(""));
+    }
+    return outcome(rollout);
+  }
+
+  private void progress(String step, String message) {
+    out.println("    " + step + ": " + message.lines().findFirst().orElse(""));
+  }
+
+  private static String outcome(RolloutRecord rollout) {
+    return rollout.outcome().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String idle(Duration duration) {
+    try {
+      Thread.sleep(duration);
+      return "ok";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

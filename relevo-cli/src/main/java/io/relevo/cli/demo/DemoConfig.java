@@ -1,0 +1,50 @@
+package io.relevo.cli.demo;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the demo's {@code relevo.yml}: the example booking service, run from the classes that
+ * ship inside relevo's own jar, with fast health checks so the demo takes seconds.
+ */
+final class DemoConfig {
+
+  private static final String MAIN = "io.relevo.example.alojamientos.Main";
+
+  private DemoConfig() {}
+
+  static Path write(Path dir, int port) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String yaml = """
+        app: alojamientos
+        runtime:
+          command: ["%s", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", "%s", "%s"]
+          port_env: PORT
+        listen: 127.0.0.1:%d
+        health:
+          readiness: {path: /api/v1/healthz, interval: 250ms, timeout: 1s, retries: 3}
+          ready_timeout: 30s
+        smoke:
+          - {path: /api/v1/accommodations, expect_status: 200, body_contains: "city"}
+          - {path: /api/v1/healthz, body_contains: "healthy", max_latency: 2s}
+        rollback:
+          keep_previous: 10m
+        proxy:
+          drain_timeout: 5s
+        """.formatted(java, appClassPath(), MAIN, port);
+    Path file = dir.resolve("relevo.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static String appClassPath() {
+    try {
+      Class<?> main = Class.forName(MAIN);
+      return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (ClassNotFoundException | URISyntaxException e) {
+      throw new IllegalStateException("the example app " + MAIN + " is not on relevo's class path", e);
+    }
+  }
+}

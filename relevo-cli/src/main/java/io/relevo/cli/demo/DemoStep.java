@@ -1,0 +1,20 @@
+package io.relevo.cli.demo;
+
+import java.time.Duration;
+
+/**
+ * One row of the demo's report.
+ *
+ * @param name what the step did
+ * @param expected the outcome the demo expects
+ * @param outcome what happened
+ * @param took how long it took
+ * @param requests user requests sent during the step
+ * @param failed of those, how many failed
+ */
+record DemoStep(String name, String expected, String outcome, Duration took, long requests, long failed) {
+
+  boolean asExpected() {
+    return expected.equals(outcome) && failed == 0;
+  }
+}

@@ -1,0 +1,321 @@
+package io.relevo.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.relevo.core.config.ProxyConfig;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request and its response, from the moment the request's headers arrive until the response's
+ * last byte is written (or the exchange fails). Both its channels live on the client's event loop,
+ * and every method runs there, except {@link #cutOff()} which hops onto it.
+ *
+ * <p>Bodies stream through chunk by chunk: the request's through a {@link RequestRelay}, the
+ * response's straight to the client, with a full client connection pausing the revision's reads.
+ */
+final class Exchange {
+
+  private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+      HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE,
+      HttpMethod.TRACE);
+
+  private final FrontDoorHandler front;
+  private final Channel client;
+  private final AppFrontDoor app;
+  private final ProxyConfig settings;
+  private final Target target;
+  private final HttpRequest request;
+  private final String requestId;
+  private final HttpVersion clientVersion;
+  private final boolean setStickyCookie;
+  private final long startNanos = System.nanoTime();
+  private final RequestRelay relay;
+
+  private Channel upstream;
+  private boolean reused;
+  private boolean retried;
+  private boolean answered; // the revision's final response headers arrived
+  private boolean skippingInformational;
+  private boolean upstreamKeepAlive;
+  private boolean headersSentToClient;
+  private boolean finished;
+  private ScheduledFuture<?> timeout;
+
+  Exchange(FrontDoorHandler front, AppFrontDoor app, Target target, HttpRequest request,
+      String requestId, HttpVersion clientVersion, boolean setStickyCookie) {
+    this.front = front;
+    this.client = front.channel();
+    this.app = app;
+    this.settings = app.settings();
+    this.target = target;
+    this.request = request;
+    this.requestId = requestId;
+    this.clientVersion = clientVersion;
+    this.setStickyCookie = setStickyCookie;
+    this.relay = new RequestRelay(front.reads());
+  }
+
+  void start() {
+    target.state().drain().enter(this);
+    timeout = client.eventLoop().schedule(
+        this::upstreamTimedOut, settings.upstreamTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    acquire();
+  }
+
+  boolean requestComplete() {
+    return relay.complete();
+  }
+
+  // ---- towards the revision ------------------------------------------------------------------
+
+  private void acquire() {
+    front.reads().hold(ReadGate.UPSTREAM_NOT_READY); // until the request's headers are on a socket
+    Channel pooled = retried ? null : app.pool().poll(client.eventLoop(), target.endpoint());
+    if (pooled != null) {
+      attach(pooled, true);
+      return;
+    }
+    app.pool().connect(client.eventLoop(), target.endpoint(), settings.connectTimeout())
+        .addListener((ChannelFuture f) -> connected(f));
+  }
+
+  private void connected(ChannelFuture future) {
+    if (finished) {
+      future.channel().close();
+    } else if (future.isSuccess()) {
+      attach(future.channel(), false);
+    } else {
+      target.state().counters().connectFailed();
+      respondError(future.cause() instanceof ConnectTimeoutException
+          ? ErrorResponses.connectTimedOut(target.revision(), target.endpoint(), settings.connectTimeout())
+          : ErrorResponses.refused(target.revision(), target.endpoint()));
+    }
+  }
+
+  private void attach(Channel channel, boolean reused) {
+    this.upstream = channel;
+    this.reused = reused;
+    relay.attach(channel);
+    UpstreamHandler.of(channel).bind(this);
+    channel.writeAndFlush(request).addListener((ChannelFuture f) -> headersWritten(f));
+  }
+
+  private void headersWritten(ChannelFuture future) {
+    if (finished || future.channel() != upstream) {
+      return;
+    }
+    if (!future.isSuccess()) {
+      future.channel().close(); // channelInactive then decides between a retry and a 502
+      return;
+    }
+    relay.headersWritten();
+  }
+
+  /** A chunk of the request's body from the client. */
+  void requestContent(HttpContent content) {
+    if (finished) {
+      content.release();
+    } else {
+      relay.add(content);
+    }
+  }
+
+  /** The client's read burst ended: push what it gave us. */
+  void flushUpstream() {
+    if (!finished) {
+      relay.flush();
+    }
+  }
+
+  void upstreamWritabilityChanged(Channel channel) {
+    if (channel == upstream && !finished) {
+      relay.upstreamWritabilityChanged();
+    }
+  }
+
+  // ---- towards the client --------------------------------------------------------------------
+
+  void upstreamResponse(Channel channel, HttpResponse response) {
+    if (finished || channel != upstream) {
+      return;
+    }
+    if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+      // 100 Continue was answered by the proxy itself; other interim answers (103) are dropped.
+      skippingInformational = true;
+      return;
+    }
+    answered = true;
+    timeout.cancel(false);
+    target.state().counters().answered(
+        response.status().code(), (System.nanoTime() - startNanos) / 1_000);
+    upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+    ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
+    if (setStickyCookie) {
+      response.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(target.revision()));
+    }
+    headersSentToClient = true;
+    client.write(response);
+  }
+
+  void upstreamContent(Channel channel, HttpContent content) {
+    if (finished || channel != upstream || skippingInformational) {
+      skippingInformational &= !(content instanceof LastHttpContent);
+      content.release();
+      return;
+    }
+    if (content instanceof LastHttpContent) {
+      client.writeAndFlush(content);
+      if (upstreamKeepAlive && relay.sent()) {
+        UpstreamHandler.of(upstream).unbind();
+        app.pool().release(upstream);
+      } else {
+        // The revision answered before the request ended, or wants to close: never reuse.
+        upstream.close();
+      }
+      finish(true);
+      return;
+    }
+    client.write(content);
+    if (!client.isWritable()) {
+      upstream.config().setAutoRead(false);
+    }
+  }
+
+  /** The revision's read burst ended: push what it gave us. */
+  void flushClient() {
+    client.flush();
+  }
+
+  void clientWritabilityChanged() {
+    if (!finished && answered && upstream != null) {
+      upstream.config().setAutoRead(client.isWritable());
+    }
+  }
+
+  // ---- failures ------------------------------------------------------------------------------
+
+  /** The revision's connection closed (or its request write failed) while this exchange held it. */
+  void upstreamLost(Channel channel) {
+    if (finished || channel != upstream) {
+      return;
+    }
+    if (answered) {
+      client.close(); // the response was cut short; the client must not take it as complete
+      finish(true);
+    } else if (canRetry()) {
+      retried = true;
+      upstream = null;
+      relay.rewind();
+      acquire();
+    } else {
+      target.state().counters().connectFailed();
+      respondError(ErrorResponses.closedEarly(target.revision(), target.endpoint()));
+    }
+  }
+
+  /**
+   * A pooled connection may have been closed by the revision just before we reused it. Retry once
+   * on a fresh one when nothing of the request can have been acted on: its headers never left, or
+   * it is idempotent and none of its body was sent.
+   */
+  private boolean canRetry() {
+    return reused && !retried && !relay.bodyStarted()
+        && (!relay.headersSent() || IDEMPOTENT.contains(request.method()));
+  }
+
+  private void upstreamTimedOut() {
+    if (finished || answered) {
+      return;
+    }
+    target.state().counters().timedOut();
+    respondError(ErrorResponses.timedOut(target.revision(), settings.upstreamTimeout()));
+  }
+
+  /** The client went away: the revision's connection goes too, since its response has no reader. */
+  void clientClosed() {
+    if (!finished) {
+      if (upstream != null) {
+        upstream.close();
+      }
+      finish(true);
+    }
+  }
+
+  /**
+   * Ends the exchange because its revision's drain ran out: 504 if the client has seen nothing yet,
+   * else a closed connection. Any thread.
+   *
+   * @return whether the exchange was still running and is cut off now
+   */
+  CompletableFuture<Boolean> cutOff() {
+    CompletableFuture<Boolean> result = new CompletableFuture<>();
+    client.eventLoop().execute(() -> {
+      if (finished) {
+        result.complete(false);
+        return;
+      }
+      target.state().counters().timedOut();
+      if (headersSentToClient) {
+        client.close();
+        closeUpstream();
+        finish(false);
+      } else {
+        respondError(ErrorResponses.cutOff(target.revision()), false);
+      }
+      result.complete(true);
+    });
+    return result;
+  }
+
+  private void respondError(FullHttpResponse response) {
+    respondError(response, true);
+  }
+
+  private void respondError(FullHttpResponse response, boolean completed) {
+    closeUpstream();
+    response.headers().set(ForwardedHeaders.X_REQUEST_ID, requestId);
+    if (!relay.complete()) {
+      // The rest of the request body is still on the wire; closing is cheaper than reading it.
+      response.headers().set(HttpHeaderNames.CONNECTION, "close");
+      client.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      client.writeAndFlush(response);
+    }
+    finish(completed);
+  }
+
+  private void closeUpstream() {
+    if (upstream != null) {
+      UpstreamHandler handler = UpstreamHandler.of(upstream);
+      if (handler != null) {
+        handler.unbind();
+      }
+      upstream.close();
+    }
+  }
+
+  private void finish(boolean completed) {
+    finished = true;
+    if (timeout != null) {
+      timeout.cancel(false);
+    }
+    relay.discard();
+    target.state().drain().leave(this, completed);
+    front.exchangeDone(this);
+  }
+}

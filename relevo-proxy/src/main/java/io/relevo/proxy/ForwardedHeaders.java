@@ -1,0 +1,122 @@
+package io.relevo.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+
+/**
+ * Rewrites headers as a message crosses the proxy: hop-by-hop headers (RFC 9110 §7.6.1) stop here
+ * in both directions, and requests learn who sent them through the X-Forwarded-* family.
+ */
+final class ForwardedHeaders {
+
+  static final String X_FORWARDED_FOR = "X-Forwarded-For";
+  static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+  static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+  static final String X_REQUEST_ID = "X-Request-Id";
+
+  private static final List<CharSequence> HOP_BY_HOP =
+      List.of(
+          HttpHeaderNames.CONNECTION,
+          HttpHeaderNames.KEEP_ALIVE,
+          "Proxy-Connection",
+          HttpHeaderNames.TE,
+          HttpHeaderNames.TRAILER,
+          HttpHeaderNames.TRANSFER_ENCODING,
+          HttpHeaderNames.UPGRADE);
+
+  private ForwardedHeaders() {}
+
+  /**
+   * Prepares a client's request for a revision: HTTP/1.1 (so the connection can be pooled), no
+   * hop-by-hop headers, X-Forwarded-For appended with the client address, X-Forwarded-Proto and
+   * X-Forwarded-Host set unless a proxy in front already set them, and an X-Request-Id (kept when
+   * the client sent one).
+   *
+   * @return the request id the request carries now
+   */
+  static String prepareRequest(HttpRequest request, SocketAddress client) {
+    HttpHeaders headers = request.headers();
+    String host = headers.get(HttpHeaderNames.HOST);
+    stripHopByHop(request);
+    // The proxy answers "Expect: 100-continue" itself, so the revision must not answer it again.
+    headers.remove(HttpHeaderNames.EXPECT);
+    request.setProtocolVersion(HttpVersion.HTTP_1_1);
+
+    String address = client instanceof InetSocketAddress inet
+        ? inet.getAddress().getHostAddress()
+        : String.valueOf(client);
+    String previous = headers.get(X_FORWARDED_FOR);
+    headers.set(X_FORWARDED_FOR, previous == null || previous.isBlank() ? address : previous + ", " + address);
+    if (!headers.contains(X_FORWARDED_PROTO)) {
+      headers.set(X_FORWARDED_PROTO, "http");
+    }
+    if (!headers.contains(X_FORWARDED_HOST) && host != null) {
+      headers.set(X_FORWARDED_HOST, host);
+    }
+    String id = headers.get(X_REQUEST_ID);
+    if (id == null || id.isBlank()) {
+      id = RequestIds.next();
+      headers.set(X_REQUEST_ID, id);
+    }
+    return id;
+  }
+
+  /**
+   * Prepares a revision's response for the client: no hop-by-hop headers, the request id echoed, and
+   * a body of unknown length re-framed as chunked for HTTP/1.1 clients (HTTP/1.0 clients get it
+   * delimited by the close of their connection instead).
+   */
+  static void prepareResponse(HttpResponse response, String requestId, HttpVersion clientVersion) {
+    stripHopByHop(response);
+    if (!response.headers().contains(X_REQUEST_ID)) {
+      response.headers().set(X_REQUEST_ID, requestId);
+    }
+    if (mayHaveBody(response.status())
+        && !HttpUtil.isContentLengthSet(response)
+        && !HttpUtil.isTransferEncodingChunked(response)) {
+      if (clientVersion.equals(HttpVersion.HTTP_1_1)) {
+        HttpUtil.setTransferEncodingChunked(response, true);
+      } else {
+        response.headers().set(HttpHeaderNames.CONNECTION, "close");
+      }
+    }
+  }
+
+  /**
+   * Removes hop-by-hop headers and those the Connection header names. A chunked message stays
+   * chunked: the codec re-frames the body, so only the header's value is rewritten to plain
+   * "chunked".
+   */
+  static void stripHopByHop(HttpMessage message) {
+    HttpHeaders headers = message.headers();
+    boolean chunked = HttpUtil.isTransferEncodingChunked(message);
+    for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+      for (String name : value.split(",")) {
+        String trimmed = name.trim();
+        if (!trimmed.isEmpty()) {
+          headers.remove(trimmed);
+        }
+      }
+    }
+    for (CharSequence name : HOP_BY_HOP) {
+      headers.remove(name);
+    }
+    if (chunked) {
+      HttpUtil.setTransferEncodingChunked(message, true);
+    }
+  }
+
+  private static boolean mayHaveBody(HttpResponseStatus status) {
+    int code = status.code();
+    return code >= 200 && code != 204 && code != 304;
+  }
+}

@@ -1,0 +1,148 @@
+package io.relevo.proxy;
+
+import io.netty.channel.EventLoopGroup;
+import io.relevo.core.config.HostPort;
+import io.relevo.core.config.ProxyConfig;
+import io.relevo.core.metrics.MetricsSource;
+import io.relevo.core.metrics.RevisionStats;
+import io.relevo.core.routing.DrainResult;
+import io.relevo.core.routing.Router;
+import io.relevo.core.routing.TrafficSplit;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built-in HTTP/1.1 reverse proxy: one front door per app, weighted routing between revisions,
+ * draining, and per-revision counters. All apps share one event loop group.
+ *
+ * <p>A request goes to the revision its {@code X-Relevo-Revision} header names when that revision is
+ * in the split (even at weight 0); else, with stickiness on, to the revision of its
+ * {@code relevo_rev} cookie while that has weight above 0; else to the next slot of a smooth
+ * weighted round-robin. Thread-safe.
+ */
+public final class Proxy implements Router, MetricsSource, AutoCloseable {
+
+  private final Transport transport;
+  private final EventLoopGroup group;
+  private final ConcurrentMap<String, AppFrontDoor> apps = new ConcurrentHashMap<>();
+
+  private Proxy(Transport transport, EventLoopGroup group) {
+    this.transport = transport;
+    this.group = group;
+  }
+
+  /** Starts the event loops; no app is open yet. */
+  public static Proxy start(ProxyOptions options) {
+    Transport transport = Transport.best();
+    return new Proxy(transport, transport.newGroup(options.threads()));
+  }
+
+  /** Starts with {@link ProxyOptions#defaults()}. */
+  public static Proxy start() {
+    return start(ProxyOptions.defaults());
+  }
+
+  /** "epoll" or "nio". */
+  public String transport() {
+    return transport.name();
+  }
+
+  /**
+   * Binds the app's front door; idempotent (a second call only updates the settings for new
+   * requests). Port 0 picks a free port: see {@link #boundPort(String)}.
+   *
+   * @throws io.relevo.core.RelevoException UNAVAILABLE when the address cannot be bound
+   */
+  @Override
+  public void open(String app, HostPort listen, ProxyConfig settings) {
+    Objects.requireNonNull(listen, "listen");
+    appOf(app).open(group, listen, settings == null ? ProxyConfig.defaults() : settings);
+  }
+
+  /** The port the app's front door listens on. */
+  public int boundPort(String app) {
+    AppFrontDoor door = apps.get(app);
+    if (door == null) {
+      throw new IllegalStateException("app " + app + ": not open (expected: open() first)");
+    }
+    return door.boundPort();
+  }
+
+  /** Allowed before {@link #open}: the split is kept and used once the front door opens. */
+  @Override
+  public void route(String app, TrafficSplit split) {
+    appOf(app).route(Objects.requireNonNull(split, "split"));
+  }
+
+  /** The split in force; {@link TrafficSplit#none()} for an app never routed. */
+  @Override
+  public TrafficSplit current(String app) {
+    AppFrontDoor door = apps.get(app);
+    return door == null ? TrafficSplit.none() : door.split().split();
+  }
+
+  /**
+   * Blocks until the revision has no request in flight or {@code timeout} has passed; answers the
+   * remaining ones 504 (or closes their client connection if their response has started), then
+   * closes the idle pooled connections to the revision unless another split entry still uses its
+   * endpoint.
+   */
+  @Override
+  public DrainResult drain(String app, int revision, Duration timeout) {
+    AppFrontDoor door = apps.get(app);
+    return door == null ? new DrainResult(0, 0, Duration.ZERO) : door.drain(revision, timeout);
+  }
+
+  /** Closes the app's front door and connections and forgets its split and counters. */
+  @Override
+  public void close(String app) {
+    AppFrontDoor door = apps.remove(app);
+    if (door != null) {
+      door.close();
+    }
+  }
+
+  /**
+   * Turns the {@code relevo_rev} cookie on or off for the app: when on, a client is kept on the
+   * revision it first got as long as that revision has weight above 0. Default off.
+   */
+  public void setSticky(String app, boolean sticky) {
+    appOf(app).sticky(sticky);
+  }
+
+  /**
+   * Cumulative counters of the revision. Latency is the time from the request's headers reaching the
+   * proxy to the revision's response headers reaching it (time to first byte), in microseconds;
+   * 502s and 504s the proxy wrote count as connect failures and timeouts, not in the status classes.
+   */
+  @Override
+  public RevisionStats snapshot(String app, int revision) {
+    AppFrontDoor door = apps.get(app);
+    RevisionState state = door == null ? null : door.revision(revision);
+    return state == null ? RevisionStats.empty() : state.counters().snapshot();
+  }
+
+  /** Requests now in flight to the revision. */
+  public int inFlight(String app, int revision) {
+    AppFrontDoor door = apps.get(app);
+    RevisionState state = door == null ? null : door.revision(revision);
+    return state == null ? 0 : state.drain().inFlight();
+  }
+
+  /** Closes every app, then stops the event loops. */
+  @Override
+  public void close() {
+    apps.keySet().forEach(this::close);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  private AppFrontDoor appOf(String app) {
+    if (app == null || app.isBlank()) {
+      throw new IllegalArgumentException("app: \"" + app + "\" (expected: an app name)");
+    }
+    return apps.computeIfAbsent(app, name -> new AppFrontDoor(name, transport));
+  }
+}

@@ -1,0 +1,78 @@
+package io.relevo.proxy;
+
+import io.relevo.core.metrics.LatencySnapshot;
+import io.relevo.core.metrics.RevisionStats;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Cumulative traffic counters of one revision. Recording is wait-free (LongAdder and an HdrHistogram
+ * {@link Recorder}) because it runs on the event loops for every request; only {@link #snapshot()}
+ * takes a lock.
+ *
+ * <p>Latency is the time from the proxy receiving the request's headers to it receiving the
+ * revision's response headers (time to first byte), in microseconds. It leaves out the time to
+ * stream the body, which depends on the client's download speed more than on the revision.
+ */
+final class RevisionCounters {
+
+  private static final int SIGNIFICANT_DIGITS = 3;
+
+  private final LongAdder requests = new LongAdder();
+  private final LongAdder status2xx = new LongAdder();
+  private final LongAdder status3xx = new LongAdder();
+  private final LongAdder status4xx = new LongAdder();
+  private final LongAdder status5xx = new LongAdder();
+  private final LongAdder connectFailures = new LongAdder();
+  private final LongAdder timeouts = new LongAdder();
+  private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
+  private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
+  private Histogram interval;
+
+  /** The revision answered with {@code status} after {@code micros}. */
+  void answered(int status, long micros) {
+    requests.increment();
+    switch (status / 100) {
+      case 1, 2 -> status2xx.increment();
+      case 3 -> status3xx.increment();
+      case 4 -> status4xx.increment();
+      default -> status5xx.increment();
+    }
+    recorder.recordValue(Math.max(0, micros));
+  }
+
+  /** The proxy could not reach the revision and answered 502 itself. */
+  void connectFailed() {
+    requests.increment();
+    connectFailures.increment();
+  }
+
+  /** The revision did not answer in time (or before its drain ended); the proxy answered 504. */
+  void timedOut() {
+    requests.increment();
+    timeouts.increment();
+  }
+
+  synchronized RevisionStats snapshot() {
+    interval = recorder.getIntervalHistogram(interval);
+    total.add(interval);
+    LatencySnapshot latency = total.getTotalCount() == 0
+        ? LatencySnapshot.empty()
+        : new LatencySnapshot(
+            total.getTotalCount(),
+            total.getValueAtPercentile(50),
+            total.getValueAtPercentile(95),
+            total.getValueAtPercentile(99),
+            total.getMaxValue());
+    return new RevisionStats(
+        requests.sum(),
+        status2xx.sum(),
+        status3xx.sum(),
+        status4xx.sum(),
+        status5xx.sum(),
+        connectFailures.sum(),
+        timeouts.sum(),
+        latency);
+  }
+}

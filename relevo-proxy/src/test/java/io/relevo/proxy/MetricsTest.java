@@ -1,0 +1,69 @@
+package io.relevo.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relevo.core.metrics.RevisionStats;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+
+  private final ProxyFixture fixture = new ProxyFixture();
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void countersSplitAnswersByStatusClass() throws Exception {
+    fixture.routeAll(4, fixture.backend(4));
+
+    for (int i = 0; i < 10; i++) {
+      fixture.get("/");
+    }
+    fixture.get("/status?code=302");
+    for (int i = 0; i < 3; i++) {
+      fixture.get("/status?code=404");
+    }
+    fixture.get("/status?code=500");
+    fixture.get("/status?code=503");
+
+    RevisionStats stats = fixture.proxy.snapshot(ProxyFixture.APP, 4);
+    assertThat(stats.requests()).isEqualTo(16);
+    assertThat(stats.status2xx()).isEqualTo(10);
+    assertThat(stats.status3xx()).isEqualTo(1);
+    assertThat(stats.status4xx()).isEqualTo(3);
+    assertThat(stats.status5xx()).isEqualTo(2);
+    assertThat(stats.connectFailures()).isZero();
+    assertThat(stats.timeouts()).isZero();
+    assertThat(stats.errorRate()).isEqualTo(2.0 / 16);
+  }
+
+  @Test
+  void latencyQuantilesFollowTheRevisionsSpeed() throws Exception {
+    fixture.routeAll(4, fixture.backend(4));
+    for (int i = 0; i < 20; i++) {
+      fixture.get("/");
+    }
+    RevisionStats fast = fixture.proxy.snapshot(ProxyFixture.APP, 4);
+    assertThat(fast.latency().count()).isEqualTo(20);
+    assertThat(fast.latency().p50Micros()).isPositive().isLessThan(100_000);
+
+    for (int i = 0; i < 4; i++) {
+      fixture.get("/sleep?ms=250");
+    }
+    RevisionStats slow = fixture.proxy.snapshot(ProxyFixture.APP, 4);
+    assertThat(slow.latency().count()).isEqualTo(24);
+    assertThat(slow.latency().p50Micros()).isLessThan(100_000);
+    assertThat(slow.latency().p95Micros()).isGreaterThanOrEqualTo(250_000);
+    assertThat(slow.latency().p99Micros()).isGreaterThanOrEqualTo(250_000);
+    assertThat(slow.latency().maxMicros()).isBetween(250_000L, 2_000_000L);
+  }
+
+  @Test
+  void aRevisionThatNeverTookTrafficHasEmptyStats() {
+    assertThat(fixture.proxy.snapshot(ProxyFixture.APP, 99)).isEqualTo(RevisionStats.empty());
+    assertThat(fixture.proxy.snapshot("unknown-app", 1)).isEqualTo(RevisionStats.empty());
+  }
+}

@@ -1,0 +1,70 @@
+package io.relevo.proxy;
+
+import io.relevo.core.config.HostPort;
+import io.relevo.core.config.ProxyConfig;
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.routing.TrafficSplit.Backend;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A started proxy with app "shop" open on a free port, its test backends, and a client. */
+final class ProxyFixture implements AutoCloseable {
+
+  static final String APP = "shop";
+
+  final Proxy proxy = Proxy.start(new ProxyOptions(2));
+  final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<TestBackend> backends = new ArrayList<>();
+
+  ProxyFixture() {
+    this(ProxyConfig.defaults());
+  }
+
+  ProxyFixture(ProxyConfig settings) {
+    proxy.open(APP, new HostPort("127.0.0.1", 0), settings);
+  }
+
+  TestBackend backend(int revision) {
+    TestBackend backend = TestBackend.start(revision);
+    backends.add(backend);
+    return backend;
+  }
+
+  int port() {
+    return proxy.boundPort(APP);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  void routeAll(int revision, TestBackend backend) {
+    proxy.route(APP, TrafficSplit.all(revision, backend.endpoint()));
+  }
+
+  void route(Backend... backends) {
+    proxy.route(APP, new TrafficSplit(List.of(backends)));
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    proxy.close();
+    backends.forEach(TestBackend::close);
+    client.close();
+  }
+}

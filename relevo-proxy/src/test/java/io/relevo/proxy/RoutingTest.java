@@ -1,0 +1,98 @@
+package io.relevo.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relevo.core.routing.TrafficSplit.Backend;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RoutingTest {
+
+  private final ProxyFixture fixture = new ProxyFixture();
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void tenThousandRequestsAtTenNinetyLandWithinOnePointOfTheWeights() throws Exception {
+    TestBackend one = fixture.backend(1);
+    TestBackend two = fixture.backend(2);
+    fixture.route(new Backend(1, one.endpoint(), 10), new Backend(2, two.endpoint(), 90));
+
+    Map<String, Integer> counts = new HashMap<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<Map<String, Integer>>> parts = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        parts.add(pool.submit(() -> {
+          Map<String, Integer> part = new HashMap<>();
+          for (int i = 0; i < 2_500; i++) {
+            HttpResponse<String> response = fixture.get("/");
+            part.merge(response.body(), 1, Integer::sum);
+          }
+          return part;
+        }));
+      }
+      for (Future<Map<String, Integer>> part : parts) {
+        part.get().forEach((body, n) -> counts.merge(body, n, Integer::sum));
+      }
+    }
+
+    assertThat(counts.get("revision 1") / 100.0).isBetween(9.0, 11.0);
+    assertThat(counts.get("revision 2") / 100.0).isBetween(89.0, 91.0);
+    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(10_000);
+  }
+
+  @Test
+  void theRevisionHeaderReachesARevisionAtWeightZero() throws Exception {
+    fixture.route(new Backend(1, fixture.backend(1).endpoint(), 100),
+        new Backend(2, fixture.backend(2).endpoint(), 0));
+
+    assertThat(fixture.get("/", "X-Relevo-Revision", "2").body()).isEqualTo("revision 2");
+    assertThat(fixture.get("/", "X-Relevo-Revision", "7").body()).isEqualTo("revision 1");
+    assertThat(fixture.get("/").body()).isEqualTo("revision 1");
+  }
+
+  @Test
+  void theStickyCookieKeepsAClientOnOneRevisionWhileItHasWeight() throws Exception {
+    TestBackend one = fixture.backend(1);
+    TestBackend two = fixture.backend(2);
+    fixture.route(new Backend(1, one.endpoint(), 50), new Backend(2, two.endpoint(), 50));
+    fixture.proxy.setSticky(ProxyFixture.APP, true);
+
+    HttpResponse<String> first = fixture.get("/");
+    String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("relevo_rev=");
+    String revision = cookie.substring("relevo_rev=".length(), cookie.indexOf(';'));
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> next = fixture.get("/", "Cookie", "relevo_rev=" + revision);
+      assertThat(next.body()).isEqualTo("revision " + revision);
+      assertThat(next.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    // Once its revision has no weight, the cookie no longer holds and the client is moved.
+    int other = revision.equals("1") ? 2 : 1;
+    fixture.route(new Backend(Integer.parseInt(revision), (revision.equals("1") ? one : two).endpoint(), 0),
+        new Backend(other, (other == 1 ? one : two).endpoint(), 100));
+    HttpResponse<String> moved = fixture.get("/", "Cookie", "relevo_rev=" + revision);
+    assertThat(moved.body()).isEqualTo("revision " + other);
+    assertThat(moved.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+        c -> assertThat(c).startsWith("relevo_rev=" + other + ";"));
+  }
+
+  @Test
+  void withoutStickinessNoCookieIsSet() throws Exception {
+    fixture.routeAll(1, fixture.backend(1));
+
+    assertThat(fixture.get("/").headers().firstValue("Set-Cookie")).isEmpty();
+  }
+}
