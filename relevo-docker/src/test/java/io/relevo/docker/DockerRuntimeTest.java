@@ -1,0 +1,42 @@
+package io.relevo.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.runtime.RevisionSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerRuntimeTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void unreachableEngineIsReportedWithTheSocketTried() {
+    Path socket = dir.resolve("no-docker.sock");
+    DockerHost host = new DockerHost(URI.create("unix://" + socket), "DOCKER_HOST");
+    try (DockerRuntime runtime =
+        DockerRuntime.create(spec -> DockerSettings.of("shop:{version}", 8000), host)) {
+
+      assertThatThrownBy(
+              () -> runtime.start(new RevisionSpec("shop", 1, "v1", null, dir, dir.resolve("log"))))
+          .isInstanceOfSatisfying(
+              RelevoException.class,
+              e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAVAILABLE))
+          .hasMessageStartingWith(
+              "cannot reach the Docker engine: Docker engine not reachable at "
+                  + socket
+                  + " (from DOCKER_HOST): ")
+          .hasMessageEndingWith("; start dockerd or set DOCKER_HOST to its socket");
+    }
+  }
+
+  @Test
+  void lastLinesDropTheFinalNewlineAndCarriageReturns() {
+    assertThat(Engine.lastLines("a\r\nb\nc\n", 2)).containsExactly("b", "c");
+    assertThat(Engine.lastLines("", 2)).isEmpty();
+  }
+}
