@@ -26,6 +26,9 @@ public final class Main {
   static CommandLine commandLine(CliContext context) {
     CommandLine cli = new CommandLine(new RelevoCommand());
     cli.addSubcommand("deploy", new DeployCommand(context));
+    cli.addSubcommand("promote", new PromoteCommand(context));
+    cli.addSubcommand("abort", new AbortCommand(context));
+    cli.addSubcommand("retry", new RetryCommand(context));
     cli.addSubcommand("rollback", new RollbackCommand(context));
     cli.addSubcommand("status", new StatusCommand(context));
     cli.addSubcommand("history", new HistoryCommand(context));

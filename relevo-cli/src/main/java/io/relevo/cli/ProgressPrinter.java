@@ -49,9 +49,18 @@ final class ProgressPrinter implements RolloutListener {
 
   /** Prints how the rollout ended; returns 0 when promoted, 1 otherwise. */
   static int printOutcome(RolloutRecord rollout, PrintWriter out) {
+    return printOutcome(rollout,
+        rollout.kind() == RolloutRecord.Kind.ROLLBACK ? "rollback" : "deploy", out);
+  }
+
+  /**
+   * Prints how the rollout ended, calling it {@code what}; returns 0 when promoted, 1 otherwise. A
+   * reason of several lines (a rollback's evidence: the failed condition, then each metric's canary
+   * and stable values) is printed as an indented block under the outcome, one line each.
+   */
+  static int printOutcome(RolloutRecord rollout, String what, PrintWriter out) {
     Duration took = rollout.startedAt() == null || rollout.finishedAt() == null
         ? null : Duration.between(rollout.startedAt(), rollout.finishedAt());
-    String what = rollout.kind() == RolloutRecord.Kind.ROLLBACK ? "rollback" : "deploy";
     if (rollout.outcome() == RolloutRecord.Outcome.PROMOTED) {
       out.println(rollout.app() + ": " + what + " done in " + Formats.duration(took)
           + ", revision " + rollout.toRevision() + " serves all traffic (rollout "
@@ -59,10 +68,15 @@ final class ProgressPrinter implements RolloutListener {
       out.flush();
       return ExitCodes.OK;
     }
-    String reason = rollout.outcomeReason() == null ? "" : rollout.outcomeReason();
-    out.println(rollout.app() + ": " + what + " " + Formats.lower(rollout.outcome()) + " after "
-        + Formats.duration(took) + " (rollout " + rollout.id() + "): "
-        + reason.replace("\n", "\n  "));
+    String reason = rollout.outcomeReason() == null ? "" : rollout.outcomeReason().strip();
+    String headline = rollout.app() + ": " + what + " " + Formats.lower(rollout.outcome())
+        + " after " + Formats.duration(took) + " (rollout " + rollout.id() + ")";
+    if (reason.contains("\n")) {
+      out.println(headline + ":");
+      reason.lines().forEach(line -> out.println("  " + line));
+    } else {
+      out.println(headline + (reason.isEmpty() ? "" : ": " + reason));
+    }
     out.flush();
     return ExitCodes.FAILED;
   }

@@ -1,22 +1,44 @@
 package io.relevo.cli;
 
+import io.relevo.core.RelevoException;
 import io.relevo.core.engine.AppStatus;
-import io.relevo.core.store.Revision;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.AgentClient;
+import io.relevo.server.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code relevo status [APP]}: every app in one table, or one app with its revisions. */
-@Command(name = "status", description = "Show every app, or one app with its running revisions.")
+/**
+ * {@code relevo status [APP]}: every app in one table, or one app with its split, its rollout's
+ * progress and its revisions; with {@code --watch}, that app again every interval.
+ */
+@Command(name = "status", description = {
+    "Show every app, or one app with its traffic split, its rollout's progress and its revisions.",
+    "With --watch, show the app again every interval until Ctrl-C (or --for); with --output json,"
+        + " one AppStatus per line per interval."})
 final class StatusCommand implements Callable<Integer> {
 
   private final CliContext context;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "APP") String app;
+
+  @Option(names = {"-w", "--watch"}, description = "show the app again every interval")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+      converter = DurationConverter.class, description = "time between updates (default: 1s)")
+  Duration interval;
+
+  @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "stop watching after this long (default: until Ctrl-C)")
+  Duration limit;
 
   @Mixin AgentConnection connection;
   @Mixin OutputOption output;
@@ -28,7 +50,10 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var client = connection.client(context);
+    AgentClient client = connection.client(context);
+    if (watch) {
+      return watch(client);
+    }
     if (app == null) {
       List<AppStatus> apps = client.apps();
       if (output.json()) {
@@ -43,46 +68,60 @@ final class StatusCommand implements Callable<Integer> {
       if (output.json()) {
         OutputOption.printJson(context, status);
       } else {
-        printOne(status, context.out());
+        AppStatusView.print(status, context.out());
       }
     }
     context.out().flush();
     return ExitCodes.OK;
   }
 
+  private int watch(AgentClient client) {
+    if (app == null) {
+      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
+          "--watch: no APP (expected: the app to watch, like `relevo status shop --watch`)");
+    }
+    StatusWatch watcher;
+    try {
+      watcher = new StatusWatch(interval, limit, context.terminal() && !output.json());
+    } catch (IllegalArgumentException e) {
+      throw new RelevoException(RelevoException.Kind.BAD_INPUT, e.getMessage());
+    }
+    PrintWriter out = context.out();
+    if (output.json()) {
+      watcher.run(() -> {
+        out.println(compactJson(client.app(app)));
+        out.flush();
+      });
+    } else {
+      watcher.text("relevo status " + app, out, o -> AppStatusView.print(client.app(app), o));
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String compactJson(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void printAll(List<AppStatus> apps, PrintWriter out) {
     Table table = new Table("APP", "ENV", "LISTEN", "STABLE", "TRAFFIC", "ROLLOUT");
     for (AppStatus s : apps) {
       table.row(s.app(), s.env(), s.listen(), Formats.revision(s.stable()), Formats.split(s.split()),
-          rollout(s.activeRollout()));
+          rollout(s));
     }
     table.print(out);
   }
 
-  static void printOne(AppStatus s, PrintWriter out) {
-    out.println("app:      " + s.app() + " (" + s.env() + ")");
-    out.println("listen:   " + s.listen());
-    out.println("stable:   " + Formats.revision(s.stable()));
-    out.println("traffic:  " + Formats.split(s.split()));
-    out.println("rollout:  " + rollout(s.activeRollout()));
-    out.println();
-    List<Revision> running = s.running() == null ? List.of() : s.running();
-    if (running.isEmpty()) {
-      out.println("no revision runs");
-      return;
+  private static String rollout(AppStatus s) {
+    if (s.activeRollout() == null) {
+      return "none";
     }
-    Table table = new Table("REVISION", "VERSION", "STATE", "ENDPOINT", "STARTED", "KEPT UNTIL");
-    for (Revision r : running) {
-      table.row(r.number(), r.version(), Formats.lower(r.state()),
-          r.instance() == null ? null : r.instance().host() + ":" + r.instance().port(),
-          Formats.time(r.createdAt()), r.keepUntil() == null ? null : Formats.time(r.keepUntil()));
-    }
-    table.print(out);
-  }
-
-  private static String rollout(RolloutRecord active) {
-    return active == null ? "none"
-        : active.id() + " " + Formats.lower(active.kind()) + " to " + active.toRevision()
-            + " since " + Formats.time(active.startedAt());
+    String step = s.progress() == null ? ""
+        : " step " + s.progress().step() + "/" + s.progress().steps()
+            + (s.progress().paused() ? " paused" : "");
+    return s.activeRollout().id() + " to " + s.activeRollout().toRevision() + step;
   }
 }

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoIT {
 
   @Test
-  void demoShipsRefusesAndRollsBackWithoutASingleFailedRequest(@TempDir Path dir) throws Exception {
+  void demoShipsRefusesRollsBackAndCatchesABadCanary(@TempDir Path dir) throws Exception {
     RelevoProcess.Result demo = RelevoProcess.run(Map.of(), dir, "demo");
 
     System.out.println(demo.out());
     assertThat(demo.exitCode()).as(demo.toString()).isZero();
     assertThat(demo.out())
-        .contains("deploy v2 (blue-green, under load)           promoted")
-        .contains("deploy v3-notready (never ready)             failed")
-        .contains("rollback to v1 (one command)                 promoted")
-        .containsPattern("total\\s+\\d+\\s+0\\n")
+        .containsPattern("deploy v2 \\(blue-green, under load\\)\\s+promoted\\s+\\S+\\s+\\d+\\s+0\\n")
+        .containsPattern("deploy v3-notready \\(never ready\\)\\s+failed\\s+\\S+\\s+\\d+\\s+0\\n")
+        .containsPattern("rollback to v1 \\(one command\\)\\s+promoted\\s+\\S+\\s+\\d+\\s+0\\n")
+        .containsPattern("canary v4-err20 at 10% \\(auto rollback\\)\\s+rolled_back\\s")
+        .contains("before the analysis rolled it back")
         .contains("demo passed");
+    assertThat(demo.out().lines().filter(line -> line.startsWith("steady traffic")))
+        .hasSize(4)
+        .allSatisfy(line -> assertThat(line).endsWith(" 0"));
   }
 }

@@ -41,4 +41,21 @@ class ProgressPrinterTest {
     assertThat(text.toString()).contains("shop: deploy failed after 2.0s (rollout 3)")
         .contains("unhealthy").contains("traffic stays on revision 1 (v1)");
   }
+
+  @Test
+  void aRolledBackRolloutPrintsEachLineOfItsEvidenceIndentedUnderTheOutcome() {
+    StringWriter text = new StringWriter();
+    RolloutRecord rolledBack = new RolloutRecord(5, "shop", RolloutRecord.Kind.DEPLOY, 1, 2,
+        "canary", "ana", "", T0, T0.plusSeconds(42), RolloutRecord.Outcome.ROLLED_BACK,
+        "canary step 3 failed: error rate 7.2% vs stable 0.4%\n"
+            + "error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests\n", List.of());
+
+    int code = ProgressPrinter.printOutcome(rolledBack, new PrintWriter(text));
+
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(text.toString().lines()).containsExactly(
+        "shop: deploy rolled back after 42.0s (rollout 5):",
+        "  canary step 3 failed: error rate 7.2% vs stable 0.4%",
+        "  error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests");
+  }
 }

@@ -35,7 +35,7 @@ class ReadCommandsTest {
       "/srv/shop/relevo.yml", Revision.State.SERVING,
       new InstanceRecord("4242", "127.0.0.1", 41000, 0), T0, null, null);
   private static final AppStatus STATUS = new AppStatus("shop", "production", "127.0.0.1:8080",
-      STABLE, List.of(STABLE), TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)), null);
+      STABLE, List.of(STABLE), TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)), null, null);
   private static final RolloutRecord ROLLOUT = new RolloutRecord(7, "shop",
       RolloutRecord.Kind.DEPLOY, 1, 2, "bluegreen", "ana", "", T0, T0.plusSeconds(4),
       RolloutRecord.Outcome.PROMOTED, "revision 2 (1.1.0) serves all traffic",

@@ -25,6 +25,7 @@ final class DockerInstance implements Instance {
 
   private volatile Integer removedExitCode; // set once removed
   private volatile List<String> removedLog; // set once removed
+  private volatile LogFollower follower; // null when the spec had no log file
 
   DockerInstance(Engine engine, InstanceRecord record, String name, String stopSignal) {
     this.engine = engine;
@@ -43,6 +44,14 @@ final class DockerInstance implements Instance {
 
   String stopSignal() {
     return stopSignal;
+  }
+
+  LogFollower follower() {
+    return follower;
+  }
+
+  void follower(LogFollower follower) {
+    this.follower = follower;
   }
 
   boolean removed() {

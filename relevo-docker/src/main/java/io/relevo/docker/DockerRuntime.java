@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,11 +59,18 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
   private static final int PORT_ATTEMPTS = 3;
   private static final int ERROR_LOG_LINES = 20;
 
-  private final Engine engine;
-  private final Function<RevisionSpec, DockerSettings> settings;
+  /** How long a stopped container's log stream may take to deliver its last lines. */
+  private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
 
-  private DockerRuntime(Engine engine, Function<RevisionSpec, DockerSettings> settings) {
+  private final Engine engine;
+  private final Engine streams;
+  private final Function<RevisionSpec, DockerSettings> settings;
+  private final Set<LogFollower> followers = ConcurrentHashMap.newKeySet();
+
+  private DockerRuntime(
+      Engine engine, Engine streams, Function<RevisionSpec, DockerSettings> settings) {
     this.engine = engine;
+    this.streams = streams;
     this.settings = settings;
   }
 
@@ -80,7 +88,7 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
   public static DockerRuntime create(
       Function<RevisionSpec, DockerSettings> settings, DockerHost host) {
     Objects.requireNonNull(settings, "settings");
-    return new DockerRuntime(Engine.connect(host), settings);
+    return new DockerRuntime(Engine.connect(host), Engine.connectForStreams(host), settings);
   }
 
   /** The engine this runtime talks to. */
@@ -152,6 +160,7 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
             e);
       }
       DockerInstance instance = started(id, plan, s, port);
+      followFromStart(instance, plan, spec, what);
       checkStillRunning(instance, what);
       log.info("started {} as {}", what, instance);
       return instance;
@@ -218,6 +227,7 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
       if (state.isPresent() && !DockerInstance.running(state.get())) {
         Integer code = DockerInstance.exitCodeOf(state.get()).orElse(null);
         List<String> lines = instance.logTail(ERROR_LOG_LINES);
+        endFollowing(instance);
         forceRemove(instance.id());
         throw new RelevoException(
             RelevoException.Kind.FAILED,
@@ -232,6 +242,59 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
                     : "; its last " + lines.size() + " log lines:\n  " + String.join("\n  ", lines)));
       }
       sleep(POLL);
+    }
+  }
+
+  /**
+   * Copies the container's output into the revision's log file (see {@link LogFollower}), where
+   * {@code relevo logs} reads it. A log that cannot be written fails the start, as it does for
+   * processes: a revision whose output goes nowhere cannot be diagnosed.
+   */
+  private void followFromStart(
+      DockerInstance instance, ContainerPlan plan, RevisionSpec spec, String what) {
+    if (spec.logFile() == null) {
+      return;
+    }
+    try {
+      LogFollower follower =
+          LogFollower.started(
+              streams,
+              instance.id(),
+              plan.name(),
+              "for " + what + " from image " + plan.image() + " on " + instance.endpoint(),
+              spec.logFile());
+      instance.follower(follower);
+      followers.add(follower);
+    } catch (java.io.IOException e) {
+      forceRemove(instance.id());
+      throw new RelevoException(
+          RelevoException.Kind.FAILED,
+          "cannot start " + what + ": cannot write its log " + spec.logFile() + ": " + e,
+          e);
+    }
+  }
+
+  /** Resumes copying an adopted container's output; a failure only costs log lines. */
+  private void followAdopted(DockerInstance instance, RevisionSpec spec) {
+    if (spec.logFile() == null) {
+      return;
+    }
+    try {
+      LogFollower follower = LogFollower.resumed(streams, instance.id(), spec.logFile());
+      instance.follower(follower);
+      followers.add(follower);
+    } catch (java.io.IOException | RuntimeException e) {
+      log.warn("cannot copy the log of {} to {}: {}", instance, spec.logFile(), e.toString());
+    }
+  }
+
+  /** Lets the log stream of an exited container deliver its last lines, then ends it. */
+  private void endFollowing(DockerInstance instance) {
+    LogFollower follower = instance.follower();
+    if (follower != null) {
+      follower.awaitEnd(LOG_DRAIN);
+      follower.close();
+      followers.remove(follower);
     }
   }
 
@@ -270,12 +333,16 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
         .filter(DockerInstance::running)
         .filter(c -> labelled(c.getConfig().getLabels(), spec.app(), spec.revision()))
         .map(
-            c ->
-                new DockerInstance(
-                    engine,
-                    record,
-                    c.getName() == null ? record.id() : c.getName().replaceFirst("^/", ""),
-                    settings.apply(spec).stopSignal()));
+            c -> {
+              DockerInstance instance =
+                  new DockerInstance(
+                      engine,
+                      record,
+                      c.getName() == null ? record.id() : c.getName().replaceFirst("^/", ""),
+                      settings.apply(spec).stopSignal());
+              followAdopted(instance, spec);
+              return instance;
+            });
   }
 
   private static boolean labelled(Map<String, String> labels, String app, int revision) {
@@ -331,6 +398,7 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
     String id = container.id();
     Optional<InspectContainerResponse> state = engine.inspect(id);
     if (state.isEmpty()) {
+      endFollowing(container);
       container.markRemoved(null, List.of());
       return;
     }
@@ -345,6 +413,7 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
     }
     Integer code = engine.inspect(id).flatMap(DockerInstance::exitCodeOf).orElse(null);
     List<String> lines = engine.logTail(id, DockerInstance.KEPT_LINES);
+    endFollowing(container);
     forceRemove(id);
     container.markRemoved(code, lines);
     log.info("stopped and removed {} (exit code {})", container, code);
@@ -409,9 +478,15 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
     }
   }
 
-  /** Frees the client's connections; containers keep running, its instances can no longer ask. */
+  /**
+   * Stops copying logs and frees the client's connections; containers keep running (a next agent
+   * adopts them and resumes their logs), its instances can no longer ask.
+   */
   @Override
   public void close() {
+    followers.forEach(LogFollower::close);
+    followers.clear();
+    streams.close();
     engine.close();
   }
 }

@@ -37,6 +37,18 @@ final class Engine implements AutoCloseable {
   }
 
   static Engine connect(DockerHost host) {
+    return connect(host, RESPONSE_TIMEOUT);
+  }
+
+  /**
+   * A client for streams that stay open as long as a container runs (followed logs): without a
+   * response timeout, since a quiet service writes nothing for hours.
+   */
+  static Engine connectForStreams(DockerHost host) {
+    return connect(host, null);
+  }
+
+  private static Engine connect(DockerHost host, Duration responseTimeout) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(host.uri().toString())
@@ -46,7 +58,7 @@ final class Engine implements AutoCloseable {
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(host.uri())
             .connectionTimeout(CONNECT_TIMEOUT)
-            .responseTimeout(RESPONSE_TIMEOUT)
+            .responseTimeout(responseTimeout)
             .build();
     return new Engine(host, DockerClientImpl.getInstance(config, http));
   }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -238,6 +239,43 @@ class DockerRuntimeIT {
         .hasMessageContaining("booting")
         .hasMessageContaining("config /etc/app.yml missing");
     assertThat(engine.inspect("relevo-" + APP + "-r11")).as("nothing left behind").isEmpty();
+    assertThat(dir.resolve("r11.log"))
+        .as("the revision's log keeps what the removed container wrote")
+        .content()
+        .contains("started container relevo-" + APP + "-r11", "booting", "config /etc/app.yml missing");
+  }
+
+  @Test
+  void containerOutputReachesTheRevisionLogOnceAndInOrderAcrossAnAdoption() throws Exception {
+    DockerSettings ticking =
+        WEB.withCommand(
+            List.of("/bin/sh", "-c", "i=1; while :; do echo tick $i; i=$((i+1)); sleep 0.05; done"));
+    Path logFile = dir.resolve("r13.log");
+    DockerRuntime before = runtime(ticking);
+    Instance original = start(before, spec(13, "v13"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> ticks(logFile) >= 5);
+    before.close(); // the agent goes away; the container ticks on with nobody copying
+    Thread.sleep(500);
+
+    DockerRuntime after = runtime(ticking);
+    Instance adopted = after.adopt(spec(13, "v13"), original.record()).orElseThrow();
+    int seenAtAdoption = ticks(logFile);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ticks(logFile) >= seenAtAdoption + 10);
+    after.stop(adopted, Duration.ofMillis(200));
+
+    List<String> lines = Files.readAllLines(logFile);
+    assertThat(lines.get(0)).startsWith("--- relevo ").contains("started container relevo-" + APP + "-r13");
+    List<String> ticks = lines.subList(1, lines.size());
+    assertThat(ticks).hasSizeGreaterThan(seenAtAdoption + 10);
+    for (int i = 0; i < ticks.size(); i++) {
+      assertThat(ticks.get(i)).as("line %d of %s", i + 2, logFile).isEqualTo("tick " + (i + 1));
+    }
+  }
+
+  private static int ticks(Path logFile) throws java.io.IOException {
+    return Files.exists(logFile)
+        ? (int) Files.readAllLines(logFile).stream().filter(l -> l.startsWith("tick ")).count()
+        : 0;
   }
 
   @Test

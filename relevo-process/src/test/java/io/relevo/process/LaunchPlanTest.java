@@ -53,7 +53,7 @@ class LaunchPlanTest {
   }
 
   private static RevisionSpec spec(List<String> command, String workdir, Map<String, String> env) {
-    RuntimeConfig runtime = new RuntimeConfig(null, command, null, workdir, env, null);
+    RuntimeConfig runtime = new RuntimeConfig(null, command, null, workdir, env, null, null);
     AppConfig config =
         new AppConfig("demo", null, runtime, null, null, null, null, null, null, null);
     return new RevisionSpec("demo", 3, "v2", config, BASE, BASE.resolve("demo.log"));

@@ -88,6 +88,7 @@ class ProcessRuntimeIT {
             "HTTP_PORT",
             null,
             null,
+            null,
             null);
     Instance instance =
         start(spec(new AppConfig("demo", null, runtime, null, null, null, null, null, null, null)));
@@ -296,7 +297,7 @@ class ProcessRuntimeIT {
   }
 
   private static AppConfig config(List<String> command, String workdir, Map<String, String> env) {
-    RuntimeConfig runtime = new RuntimeConfig(null, command, null, workdir, env, null);
+    RuntimeConfig runtime = new RuntimeConfig(null, command, null, workdir, env, null, null);
     return new AppConfig("demo", null, runtime, null, null, null, null, null, null, null);
   }
 

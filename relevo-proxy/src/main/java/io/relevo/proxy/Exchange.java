@@ -14,11 +14,9 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.relevo.core.config.ProxyConfig;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request and its response, from the moment the request's headers arrive until the response's
@@ -44,9 +42,11 @@ final class Exchange {
   private final HttpVersion clientVersion;
   private final boolean setStickyCookie;
   private final long startNanos = System.nanoTime();
+  private final long deadlineNanos;
   private final RequestRelay relay;
 
   private Channel upstream;
+  private UpstreamHandler upstreamHandler;
   private boolean reused;
   private boolean retried;
   private boolean answered; // the revision's final response headers arrived
@@ -54,7 +54,6 @@ final class Exchange {
   private boolean upstreamKeepAlive;
   private boolean headersSentToClient;
   private boolean finished;
-  private ScheduledFuture<?> timeout;
 
   Exchange(FrontDoorHandler front, AppFrontDoor app, Target target, HttpRequest request,
       String requestId, HttpVersion clientVersion, boolean setStickyCookie) {
@@ -68,13 +67,21 @@ final class Exchange {
     this.clientVersion = clientVersion;
     this.setStickyCookie = setStickyCookie;
     this.relay = new RequestRelay(front.reads());
+    this.deadlineNanos = startNanos + settings.upstreamTimeout().toNanos();
   }
 
   void start() {
     target.state().drain().enter(this);
-    timeout = client.eventLoop().schedule(
-        this::upstreamTimedOut, settings.upstreamTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    front.watchDeadline(deadlineNanos);
     acquire();
+  }
+
+  /**
+   * Nanoseconds until the revision's answer is late, for the front door's deadline timer;
+   * {@link Long#MAX_VALUE} once it answered or the exchange ended.
+   */
+  long timeLeft(long nowNanos) {
+    return finished || answered ? Long.MAX_VALUE : deadlineNanos - nowNanos;
   }
 
   boolean requestComplete() {
@@ -84,7 +91,6 @@ final class Exchange {
   // ---- towards the revision ------------------------------------------------------------------
 
   private void acquire() {
-    front.reads().hold(ReadGate.UPSTREAM_NOT_READY); // until the request's headers are on a socket
     Channel pooled = retried ? null : app.pool().poll(client.eventLoop(), target.endpoint());
     if (pooled != null) {
       attach(pooled, true);
@@ -111,7 +117,8 @@ final class Exchange {
     this.upstream = channel;
     this.reused = reused;
     relay.attach(channel);
-    UpstreamHandler.of(channel).bind(this);
+    upstreamHandler = UpstreamHandler.of(channel);
+    upstreamHandler.bind(this);
     channel.writeAndFlush(request).addListener((ChannelFuture f) -> headersWritten(f));
   }
 
@@ -160,7 +167,6 @@ final class Exchange {
       return;
     }
     answered = true;
-    timeout.cancel(false);
     target.state().counters().answered(
         response.status().code(), (System.nanoTime() - startNanos) / 1_000);
     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
@@ -169,7 +175,7 @@ final class Exchange {
       response.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(target.revision()));
     }
     headersSentToClient = true;
-    client.write(response);
+    client.write(response, client.voidPromise());
   }
 
   void upstreamContent(Channel channel, HttpContent content) {
@@ -179,9 +185,9 @@ final class Exchange {
       return;
     }
     if (content instanceof LastHttpContent) {
-      client.writeAndFlush(content);
+      client.writeAndFlush(content, client.voidPromise());
       if (upstreamKeepAlive && relay.sent()) {
-        UpstreamHandler.of(upstream).unbind();
+        upstreamHandler.unbind();
         app.pool().release(upstream);
       } else {
         // The revision answered before the request ended, or wants to close: never reuse.
@@ -190,7 +196,7 @@ final class Exchange {
       finish(true);
       return;
     }
-    client.write(content);
+    client.write(content, client.voidPromise());
     if (!client.isWritable()) {
       upstream.config().setAutoRead(false);
     }
@@ -238,7 +244,8 @@ final class Exchange {
         && (!relay.headersSent() || IDEMPOTENT.contains(request.method()));
   }
 
-  private void upstreamTimedOut() {
+  /** The revision did not answer by the deadline: 504. */
+  void upstreamTimedOut() {
     if (finished || answered) {
       return;
     }
@@ -311,9 +318,6 @@ final class Exchange {
 
   private void finish(boolean completed) {
     finished = true;
-    if (timeout != null) {
-      timeout.cancel(false);
-    }
     relay.discard();
     target.state().drain().leave(this, completed);
     front.exchangeDone(this);

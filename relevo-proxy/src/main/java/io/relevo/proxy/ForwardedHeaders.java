@@ -8,9 +8,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.List;
 
 /**
  * Rewrites headers as a message crosses the proxy: hop-by-hop headers (RFC 9110 §7.6.1) stop here
@@ -18,20 +18,22 @@ import java.util.List;
  */
 final class ForwardedHeaders {
 
-  static final String X_FORWARDED_FOR = "X-Forwarded-For";
-  static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
-  static final String X_FORWARDED_HOST = "X-Forwarded-Host";
-  static final String X_REQUEST_ID = "X-Request-Id";
+  // AsciiString names cache their hash; a String name is hashed again on every lookup.
+  static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+  static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+  static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+  static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-Id");
+  private static final AsciiString PROXY_CONNECTION = AsciiString.cached("Proxy-Connection");
+  private static final AsciiString HTTP = AsciiString.cached("http");
 
-  private static final List<CharSequence> HOP_BY_HOP =
-      List.of(
-          HttpHeaderNames.CONNECTION,
-          HttpHeaderNames.KEEP_ALIVE,
-          "Proxy-Connection",
-          HttpHeaderNames.TE,
-          HttpHeaderNames.TRAILER,
-          HttpHeaderNames.TRANSFER_ENCODING,
-          HttpHeaderNames.UPGRADE);
+  private static final AsciiString[] HOP_BY_HOP = {
+      HttpHeaderNames.CONNECTION,
+      HttpHeaderNames.KEEP_ALIVE,
+      PROXY_CONNECTION,
+      HttpHeaderNames.TE,
+      HttpHeaderNames.TRAILER,
+      HttpHeaderNames.TRANSFER_ENCODING,
+      HttpHeaderNames.UPGRADE};
 
   private ForwardedHeaders() {}
 
@@ -41,26 +43,27 @@ final class ForwardedHeaders {
    * X-Forwarded-Host set unless a proxy in front already set them, and an X-Request-Id (kept when
    * the client sent one).
    *
+   * @param clientAddress the client's address as {@link #address} formats it
    * @return the request id the request carries now
    */
-  static String prepareRequest(HttpRequest request, SocketAddress client) {
+  static String prepareRequest(HttpRequest request, String clientAddress) {
     HttpHeaders headers = request.headers();
-    String host = headers.get(HttpHeaderNames.HOST);
     stripHopByHop(request);
     // The proxy answers "Expect: 100-continue" itself, so the revision must not answer it again.
     headers.remove(HttpHeaderNames.EXPECT);
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
 
-    String address = client instanceof InetSocketAddress inet
-        ? inet.getAddress().getHostAddress()
-        : String.valueOf(client);
     String previous = headers.get(X_FORWARDED_FOR);
-    headers.set(X_FORWARDED_FOR, previous == null || previous.isBlank() ? address : previous + ", " + address);
+    headers.set(X_FORWARDED_FOR,
+        previous == null || previous.isBlank() ? clientAddress : previous + ", " + clientAddress);
     if (!headers.contains(X_FORWARDED_PROTO)) {
-      headers.set(X_FORWARDED_PROTO, "http");
+      headers.set(X_FORWARDED_PROTO, HTTP);
     }
-    if (!headers.contains(X_FORWARDED_HOST) && host != null) {
-      headers.set(X_FORWARDED_HOST, host);
+    if (!headers.contains(X_FORWARDED_HOST)) {
+      String host = headers.get(HttpHeaderNames.HOST);
+      if (host != null) {
+        headers.set(X_FORWARDED_HOST, host);
+      }
     }
     String id = headers.get(X_REQUEST_ID);
     if (id == null || id.isBlank()) {
@@ -68,6 +71,13 @@ final class ForwardedHeaders {
       headers.set(X_REQUEST_ID, id);
     }
     return id;
+  }
+
+  /** A client address as X-Forwarded-For carries it: the IP without a port. */
+  static String address(SocketAddress client) {
+    return client instanceof InetSocketAddress inet
+        ? inet.getAddress().getHostAddress()
+        : String.valueOf(client);
   }
 
   /**
@@ -99,15 +109,17 @@ final class ForwardedHeaders {
   static void stripHopByHop(HttpMessage message) {
     HttpHeaders headers = message.headers();
     boolean chunked = HttpUtil.isTransferEncodingChunked(message);
-    for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
-      for (String name : value.split(",")) {
-        String trimmed = name.trim();
-        if (!trimmed.isEmpty()) {
-          headers.remove(trimmed);
+    if (headers.contains(HttpHeaderNames.CONNECTION)) {
+      for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+        for (String name : value.split(",")) {
+          String trimmed = name.trim();
+          if (!trimmed.isEmpty()) {
+            headers.remove(trimmed);
+          }
         }
       }
     }
-    for (CharSequence name : HOP_BY_HOP) {
+    for (AsciiString name : HOP_BY_HOP) {
       headers.remove(name);
     }
     if (chunked) {

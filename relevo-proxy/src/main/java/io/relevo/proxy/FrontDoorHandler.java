@@ -7,14 +7,17 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection to an app's front door. It routes each request as its headers arrive, to
  * the split in force at that moment, and runs one exchange at a time: a pipelined request waits,
- * with reading paused, until the response before it is done.
+ * with reading paused from its arrival, until the response before it is done. Reading is not
+ * paused for a request that is alone on its connection, so the usual keep-alive request costs no
+ * epoll_ctl calls.
  */
 final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
@@ -23,6 +26,8 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   private Channel channel;
   private ReadGate reads;
   private Exchange current;
+  private String clientAddress; // for X-Forwarded-For, formatted once per connection
+  private ScheduledFuture<?> deadlineTimer;
 
   FrontDoorHandler(AppFrontDoor app) {
     this.app = app;
@@ -46,6 +51,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (current != null && current.requestComplete()) {
       waiting.add(msg); // pipelined: its turn comes when the current response is done
+      reads.hold(ReadGate.RESPONSE_PENDING);
       return;
     }
     dispatch(msg);
@@ -67,11 +73,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
         content.release(); // the body of a request already answered (503, early response)
         return;
       }
-      Exchange exchange = current;
-      exchange.requestContent(content);
-      if (content instanceof LastHttpContent && current == exchange) {
-        reads.hold(ReadGate.RESPONSE_PENDING);
-      }
+      current.requestContent(content);
     }
   }
 
@@ -84,11 +86,45 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     HttpVersion version = request.protocolVersion();
-    String requestId = ForwardedHeaders.prepareRequest(request, channel.remoteAddress());
+    if (clientAddress == null) {
+      clientAddress = ForwardedHeaders.address(channel.remoteAddress());
+    }
+    String requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
     boolean setCookie = app.sticky() && target.weight() > 0 && sticky != target.revision();
     Exchange exchange = new Exchange(this, app, target, request, requestId, version, setCookie);
     current = exchange;
     exchange.start();
+  }
+
+  /**
+   * Makes sure a timer will look at the current exchange by {@code deadlineNanos}. One timer per
+   * connection, re-armed lazily, rather than one per request: scheduling and cancelling a task for
+   * every request showed in the profile (a priority-queue insert and removal, and an allocation),
+   * while back-to-back keep-alive requests let one timer cover many of them. When it fires early
+   * for a later request, it re-arms for that request's deadline.
+   */
+  void watchDeadline(long deadlineNanos) {
+    if (deadlineTimer == null) {
+      armDeadlineTimer(deadlineNanos - System.nanoTime());
+    }
+  }
+
+  private void armDeadlineTimer(long delayNanos) {
+    deadlineTimer = channel.eventLoop().schedule(
+        this::deadlineReached, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+  }
+
+  private void deadlineReached() {
+    deadlineTimer = null;
+    if (current == null) {
+      return;
+    }
+    long left = current.timeLeft(System.nanoTime());
+    if (left <= 0) {
+      current.upstreamTimedOut();
+    } else if (left != Long.MAX_VALUE) {
+      armDeadlineTimer(left);
+    }
   }
 
   /** Called by the exchange when it ends, on this channel's loop. */
@@ -100,6 +136,9 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     reads.release(ReadGate.ALL);
     while (!waiting.isEmpty() && (current == null || !current.requestComplete())) {
       dispatch(waiting.poll());
+    }
+    if (!waiting.isEmpty()) {
+      reads.hold(ReadGate.RESPONSE_PENDING);
     }
   }
 
@@ -119,6 +158,10 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (deadlineTimer != null) {
+      deadlineTimer.cancel(false);
+      deadlineTimer = null;
+    }
     if (current != null) {
       current.clientClosed();
     }

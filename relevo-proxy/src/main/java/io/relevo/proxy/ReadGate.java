@@ -9,10 +9,10 @@ import io.netty.channel.Channel;
  */
 final class ReadGate {
 
-  /** The client sent a whole request; the next one waits until its response is done. */
+  /** A pipelined request arrived; the ones after it wait on the socket until its turn. */
   static final int RESPONSE_PENDING = 1;
 
-  /** The connection to the revision is being opened or its request headers are being written. */
+  /** Body chunks are held back while the connection to the revision opens or takes the headers. */
   static final int UPSTREAM_NOT_READY = 2;
 
   /** The connection to the revision has more unsent bytes than its high water mark. */

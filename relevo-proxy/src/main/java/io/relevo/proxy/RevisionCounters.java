@@ -7,9 +7,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Cumulative traffic counters of one revision. Recording is wait-free (LongAdder and an HdrHistogram
- * {@link Recorder}) because it runs on the event loops for every request; only {@link #snapshot()}
- * takes a lock.
+ * Cumulative traffic counters of one revision. Recording is wait-free (LongAdders, an HdrHistogram
+ * {@link Recorder} for the quantiles and {@link LatencyBuckets} for the windowable histogram)
+ * because it runs on the event loops for every request; only {@link #snapshot()} takes a lock.
  *
  * <p>Latency is the time from the proxy receiving the request's headers to it receiving the
  * revision's response headers (time to first byte), in microseconds. It leaves out the time to
@@ -26,6 +26,7 @@ final class RevisionCounters {
   private final LongAdder status5xx = new LongAdder();
   private final LongAdder connectFailures = new LongAdder();
   private final LongAdder timeouts = new LongAdder();
+  private final LatencyBuckets buckets = new LatencyBuckets();
   private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
   private Histogram interval;
@@ -40,6 +41,7 @@ final class RevisionCounters {
       default -> status5xx.increment();
     }
     recorder.recordValue(Math.max(0, micros));
+    buckets.record(micros);
   }
 
   /** The proxy could not reach the revision and answered 502 itself. */
@@ -73,6 +75,7 @@ final class RevisionCounters {
         status5xx.sum(),
         connectFailures.sum(),
         timeouts.sum(),
-        latency);
+        latency,
+        buckets.snapshot());
   }
 }

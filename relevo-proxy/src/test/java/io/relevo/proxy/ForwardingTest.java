@@ -8,6 +8,7 @@ import io.relevo.core.runtime.Endpoint;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,20 @@ class ForwardingTest {
     }
     assertThat(backend.requests()).isEqualTo(5);
     assertThat(backend.connections()).isEqualTo(1);
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInOrderEvenWhenTheFirstIsTheSlowest() throws Exception {
+    fixture = new ProxyFixture();
+    fixture.routeAll(1, fixture.backend(1));
+
+    try (RawHttpClient client = new RawHttpClient(fixture.port())) {
+      List<RawHttpClient.Response> responses =
+          client.pipeline("/sleep?ms=200", "/status?code=404", "/", "/sleep?ms=50", "/status?code=201");
+      assertThat(responses).extracting(RawHttpClient.Response::status)
+          .containsExactly(200, 404, 200, 200, 201);
+      assertThat(client.get("/").body()).isEqualTo("revision 1");
+    }
   }
 
   @Test
@@ -100,6 +115,24 @@ class ForwardingTest {
     assertThat(response.body()).isEqualTo(
         "502 Bad Gateway: revision 3 at 127.0.0.1:" + closedPort + " refused the connection\n");
     assertThat(fixture.proxy.snapshot(ProxyFixture.APP, 3).connectFailures()).isEqualTo(1);
+  }
+
+  @Test
+  void aSlowSecondRequestOnAKeepAliveConnectionGets504OnItsOwnDeadline() throws Exception {
+    fixture = new ProxyFixture(new ProxyConfig(null, Duration.ofMillis(400), null));
+    fixture.routeAll(3, fixture.backend(3));
+
+    try (RawHttpClient client = new RawHttpClient(fixture.port())) {
+      assertThat(client.get("/").status()).isEqualTo(200);
+      Thread.sleep(200); // the first request's deadline passes while the second one waits
+      long start = System.nanoTime();
+      RawHttpClient.Response slow = client.get("/sleep?ms=3000");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(slow.status()).isEqualTo(504);
+      assertThat(millis).isBetween(350L, 2_000L);
+    }
+    assertThat(fixture.proxy.snapshot(ProxyFixture.APP, 3).timeouts()).isEqualTo(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.relevo.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relevo.core.metrics.LatencyHistogram;
 import io.relevo.core.metrics.RevisionStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,29 @@ class MetricsTest {
     assertThat(slow.latency().p95Micros()).isGreaterThanOrEqualTo(250_000);
     assertThat(slow.latency().p99Micros()).isGreaterThanOrEqualTo(250_000);
     assertThat(slow.latency().maxMicros()).isBetween(250_000L, 2_000_000L);
+  }
+
+  @Test
+  void histogramSnapshotsSubtractToTheRequestsOfTheWindowBetweenThem() throws Exception {
+    fixture.routeAll(4, fixture.backend(4));
+    for (int i = 0; i < 5; i++) {
+      fixture.get("/");
+    }
+    RevisionStats before = fixture.proxy.snapshot(ProxyFixture.APP, 4);
+
+    for (int i = 0; i < 3; i++) {
+      fixture.get("/sleep?ms=300");
+    }
+    fixture.get("/status?code=500");
+    RevisionStats after = fixture.proxy.snapshot(ProxyFixture.APP, 4);
+
+    assertThat(before.histogram().totalCount()).isEqualTo(5);
+    assertThat(after.histogram().upperBoundsMicros()).isEqualTo(LatencyHistogram.standardBoundsMicros());
+    LatencyHistogram window = after.histogram().minus(before.histogram());
+    assertThat(window.totalCount()).isEqualTo(after.requests() - before.requests()).isEqualTo(4);
+    // Three of the window's four answers took 300 ms or more; none of the five before it did.
+    assertThat(window.quantileMicros(0.5)).isGreaterThanOrEqualTo(250_000);
+    assertThat(before.histogram().quantileMicros(1.0)).isLessThan(250_000);
   }
 
   @Test

@@ -50,6 +50,21 @@ final class RawHttpClient implements AutoCloseable {
     return read();
   }
 
+  /** Sends GETs for all paths in one write (HTTP pipelining), then reads their responses in order. */
+  List<Response> pipeline(String... paths) throws IOException {
+    StringBuilder requests = new StringBuilder();
+    for (String path : paths) {
+      requests.append("GET ").append(path).append(" HTTP/1.1\r\nHost: app.test\r\n\r\n");
+    }
+    out.write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    List<Response> responses = new ArrayList<>();
+    for (int i = 0; i < paths.length; i++) {
+      responses.add(read());
+    }
+    return responses;
+  }
+
   private Response read() throws IOException {
     String statusLine = line();
     int status = Integer.parseInt(statusLine.split(" ")[1]);

@@ -104,6 +104,33 @@ public final class AgentClient {
     return stream(appPath(app) + "/rollback", body, listener);
   }
 
+  /**
+   * Lets the app's paused rollout go on, or with {@code full} skip its remaining steps to 100%.
+   * Returns once the agent has accepted; the rollout itself goes on in the agent.
+   *
+   * @throws RelevoException NOT_FOUND when no rollout of the app is under way
+   */
+  public void promote(String app, boolean full, String actor) {
+    drainOrThrow(send(post(appPath(app) + "/promote", new PromoteBody(full, actor))
+        .timeout(READ_TIMEOUT).build()));
+  }
+
+  /**
+   * Takes the app's traffic back to its stable revision now; the rollout ends as rolled back with
+   * {@code reason}.
+   *
+   * @throws RelevoException NOT_FOUND when no rollout of the app is under way
+   */
+  public void abort(String app, String actor, String reason) {
+    drainOrThrow(send(post(appPath(app) + "/abort", new AbortBody(actor, reason))
+        .timeout(Duration.ofMinutes(5)).build())); // the agent may answer only once drained
+  }
+
+  /** Runs the app's last failed or rolled-back deploy again; see {@link #deploy}. */
+  public RolloutRecord retry(String app, String actor, RolloutListener listener) {
+    return stream(appPath(app) + "/retry", new RetryBody(actor), listener);
+  }
+
   public void stop(String app, String actor) {
     HttpResponse<InputStream> response = send(post(appPath(app) + "/stop", new StopBody(actor))
         .timeout(Duration.ofMinutes(5)).build());

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
+ * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
+ * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
+ * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -51,16 +54,18 @@ public final class ApiServer implements AutoCloseable {
   private final ExecutorService executor;
   private final byte[] expectedAuthorization;
   private final RolloutEngine engine;
+  private final RolloutControls controls;
   private final ConfigParser parser;
   private volatile boolean stopping;
 
   private ApiServer(
       HttpServer server, ExecutorService executor, String token, RolloutEngine engine,
-      ConfigParser parser) {
+      RolloutControls controls, ConfigParser parser) {
     this.server = server;
     this.executor = executor;
     this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.engine = engine;
+    this.controls = controls;
     this.parser = parser;
   }
 
@@ -71,6 +76,13 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(
       HostPort bind, String token, RolloutEngine engine, ConfigParser parser) {
+    return start(bind, token, engine, RolloutControls.of(engine), parser);
+  }
+
+  /** As {@link #start(HostPort, String, RolloutEngine, ConfigParser)}, with other controls. */
+  static ApiServer start(
+      HostPort bind, String token, RolloutEngine engine, RolloutControls controls,
+      ConfigParser parser) {
     InetSocketAddress address = loopback(bind);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server;
@@ -83,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
           "--api: cannot listen on " + bind + ": " + e.getMessage()
               + " (is another agent running? pick another port with --api)", e);
     }
-    ApiServer api = new ApiServer(server, executor, token, engine, parser);
+    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();
@@ -189,8 +201,26 @@ public final class ApiServer implements AutoCloseable {
       case "/stop" -> {
         requireMethod(method, "POST", path);
         StopBody body = Exchanges.readJson(exchange, StopBody.class);
-        engine.stop(app, body.actor() == null ? "unknown" : body.actor());
+        engine.stop(app, actor(body.actor()));
         Exchanges.sendNoContent(exchange);
+      }
+      case "/promote" -> {
+        requireMethod(method, "POST", path);
+        PromoteBody body = Exchanges.readJson(exchange, PromoteBody.class);
+        controls.promote(app, body.isFull(), actor(body.actor()));
+        Exchanges.sendNoContent(exchange);
+      }
+      case "/abort" -> {
+        requireMethod(method, "POST", path);
+        AbortBody body = Exchanges.readJson(exchange, AbortBody.class);
+        controls.abort(app, actor(body.actor()), body.reason() == null ? "" : body.reason());
+        Exchanges.sendNoContent(exchange);
+      }
+      case "/retry" -> {
+        requireMethod(method, "POST", path);
+        RetryBody body = Exchanges.readJson(exchange, RetryBody.class);
+        String actor = actor(body.actor());
+        RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
       }
       default -> {
         if (!logs.matches()) {
@@ -225,6 +255,10 @@ public final class ApiServer implements AutoCloseable {
         new DeployRequest(config, configFile.getParent(), body.version(), body.actor(),
             body.reason());
     RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+  }
+
+  private static String actor(String actor) {
+    return actor == null || actor.isBlank() ? "unknown" : actor;
   }
 
   private static void requireMethod(String method, String expected, String path) {

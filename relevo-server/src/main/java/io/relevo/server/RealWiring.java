@@ -6,6 +6,8 @@ import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Sleeper;
 import io.relevo.core.notify.Notifier;
+import io.relevo.docker.DockerHost;
+import io.relevo.docker.DockerRuntime;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -17,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production parts: the SQLite history, the built-in proxy, local processes and HTTP checks.
- * The runtime is deliberately not among the closeables: revisions outlive the agent.
+ * The production parts: the SQLite history, the built-in proxy, local processes or Docker containers
+ * (by each app's {@code runtime.type}) and HTTP checks. Closing the runtime only frees its Docker
+ * connections: revisions outlive the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
 
@@ -31,8 +34,13 @@ final class RealWiring implements AgentParts.Wiring {
       Proxy proxy = Proxy.start(ProxyOptions.defaults());
       opened.add(proxy);
       Map<String, String> env = System.getenv();
+      RuntimeSelector runtime = RuntimeSelector.of(ProcessRuntime.create(),
+          () -> DockerStrays.reported(
+              DockerRuntime.create(DockerSettingsMapping::of, DockerHost.fromEnvironment(env)),
+              store));
+      opened.add(runtime);
       EngineParts parts = new EngineParts(
-          ProcessRuntime.create(),
+          runtime,
           proxy,
           store,
           Notifier.none(),
@@ -41,7 +49,8 @@ final class RealWiring implements AgentParts.Wiring {
           InstantSource.system(),
           Sleeper.system(),
           stateDir.path(),
-          env);
+          env,
+          proxy);
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

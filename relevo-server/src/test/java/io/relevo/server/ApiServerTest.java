@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
+import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +187,47 @@ class ApiServerTest {
         .isInstanceOfSatisfying(RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
         .hasMessageContaining("no earlier revision");
+  }
+
+  @Test
+  void promoteOrAbortWithNoRolloutUnderWayIsNotFound() {
+    client.deploy("shop", new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+        (id, e) -> {});
+
+    assertThatThrownBy(() -> client.promote("shop", true, "ana"))
+        .isInstanceOfSatisfying(RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
+        .hasMessage("no rollout of shop is under way");
+    assertThatThrownBy(() -> client.abort("shop", "ana", "SEV1"))
+        .isInstanceOfSatisfying(RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND));
+  }
+
+  @Test
+  void retryRunsTheLastFailedDeployAgainAndRefusesOnceItWasPromoted() {
+    // retry loads the failed revision's config again, with the real loader
+    api.close();
+    api = ApiServer.start(new HostPort("127.0.0.1", 0), TOKEN, TestAgents.engine(stateDir, healthy),
+        (file, text) -> ConfigLoader.parse(file, text, Map.of()));
+    client = AgentClient.of(api.url(), TOKEN);
+    String config = "app: shop\nruntime: {command: [\"true\"]}\n";
+    healthy.set(false);
+    RolloutRecord failed = client.deploy("shop",
+        new DeployBody("/srv/shop/relevo.yml", config, "1.0.0", "ana", ""), (id, e) -> {});
+    healthy.set(true);
+    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+
+    RolloutRecord retried = client.retry("shop", "luis", (id, e) -> events.add(e));
+
+    assertThat(failed.outcome()).isEqualTo(RolloutRecord.Outcome.FAILED);
+    assertThat(retried.outcome()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
+    assertThat(retried.actor()).isEqualTo("luis");
+    assertThat(events).isNotEmpty();
+    assertThat(client.app("shop").stable().version()).isEqualTo("1.0.0");
+    assertThatThrownBy(() -> client.retry("shop", "luis", (id, e) -> {}))
+        .isInstanceOfSatisfying(RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
+        .hasMessageContaining("nothing to retry");
   }
 
   @Test

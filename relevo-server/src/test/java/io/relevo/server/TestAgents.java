@@ -63,7 +63,7 @@ final class TestAgents {
             problems.isEmpty() ? file + ": app: missing" : problems.toString());
       }
       return new AppConfig(app, null, new RuntimeConfig(null, List.of("true"), null, null, null,
-          null), null, null, null, null, null, null, new ConfigSource(file, text));
+          null, null), null, null, null, null, null, null, new ConfigSource(file, text));
     };
   }
 

@@ -39,6 +39,27 @@ final class DemoConfig {
     return file;
   }
 
+  /**
+   * The same app with a canary strategy: 10% of traffic, then an analysis every second that fails
+   * at the first window where the canary's error rate is 5 points above stable's.
+   */
+  static Path writeCanary(Path dir, int port) throws IOException {
+    String base = Files.readString(write(dir, port));
+    Path file = dir.resolve("relevo-canary.yml");
+    Files.writeString(file, base + """
+        strategy:
+          canary:
+            steps: [{weight: 10}, {analysis: fast}, {weight: 50}, {analysis: fast}, {weight: 100}]
+        analysis:
+          fast:
+            interval: 1s
+            count: 3
+            min_requests: 20
+            failure_limit: 0
+        """);
+    return file;
+  }
+
   private static String appClassPath() {
     try {
       Class<?> main = Class.forName(MAIN);

@@ -1,6 +1,8 @@
 package io.relevo.core.config;
 
+import io.relevo.core.analysis.AnalysisTemplate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Objects;
  * @param rollback how long a previous revision is kept warm
  * @param proxy timeouts of the proxy for this app
  * @param source where the config came from (file name and raw text), for history and re-reads
+ * @param analysis the analyses canary steps refer to, by name; {@code default} is always there
+ *     (the runbooks' three rules unless the config redefines it)
  */
 public record AppConfig(
     String app,
@@ -28,7 +32,8 @@ public record AppConfig(
     StrategyConfig strategy,
     RollbackConfig rollback,
     ProxyConfig proxy,
-    ConfigSource source) {
+    ConfigSource source,
+    Map<String, AnalysisTemplate> analysis) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -41,5 +46,26 @@ public record AppConfig(
     rollback = rollback == null ? RollbackConfig.defaults() : rollback;
     proxy = proxy == null ? ProxyConfig.defaults() : proxy;
     source = source == null ? ConfigSource.inline("") : source;
+    var templates = new java.util.TreeMap<String, AnalysisTemplate>();
+    templates.put("default", AnalysisTemplate.defaults());
+    if (analysis != null) {
+      templates.putAll(analysis);
+    }
+    analysis = java.util.Collections.unmodifiableMap(templates);
+  }
+
+  /** A config with only the default analysis. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source) {
+    this(app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, null);
   }
 }

@@ -1,6 +1,10 @@
 package io.relevo.core.config;
 
+import io.relevo.core.analysis.AnalysisTemplate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads the whole document into an {@link AppConfig}, section by section. */
@@ -8,8 +12,9 @@ final class AppConfigReader {
 
   static final List<String> KEYS =
       List.of(
-          "app", "env", "runtime", "listen", "health", "smoke", "strategy", "rollback", "proxy");
-  static final List<String> NOT_YET = List.of("analysis", "gates", "migrations", "notify");
+          "app", "env", "runtime", "listen", "health", "smoke", "strategy", "analysis", "rollback",
+          "proxy");
+  static final List<String> NOT_YET = List.of("gates", "migrations", "notify");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -38,14 +43,17 @@ final class AppConfigReader {
     HostPort listen = listen(top.get("listen"));
     HealthConfig health = HealthReader.read(top.get("health"));
     List<SmokeCheck> smoke = SmokeReader.read(top.get("smoke"));
-    StrategyConfig strategy = StrategyReader.read(top.get("strategy"));
+    Map<String, AnalysisTemplate> analysis = AnalysisReader.read(top.get("analysis"));
+    Set<String> analysisNames = new TreeSet<>(analysis.keySet());
+    analysisNames.add("default");
+    StrategyConfig strategy = StrategyReader.read(top.get("strategy"), analysisNames);
     RollbackConfig rollback = rollback(top.get("rollback"));
     ProxyConfig proxy = proxy(top.get("proxy"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source);
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis);
   }
 
   private static HostPort listen(Value value) {

@@ -36,12 +36,14 @@ final class HealthReader {
 
   static HealthConfig read(Value value) {
     MapReader health =
-        MapReader.open(value, List.of("readiness", "liveness", "ready_timeout"), List.of());
+        MapReader.open(
+            value, List.of("readiness", "liveness", "ready_timeout", "max_unhealthy"), List.of());
     Value liveness = health.get("liveness");
     return new HealthConfig(
         probe(health.get("readiness")),
         liveness.isSet() ? probe(liveness) : null,
-        health.get("ready_timeout").duration(false));
+        health.get("ready_timeout").duration(false),
+        health.get("max_unhealthy").duration(false));
   }
 
   private static ProbeConfig probe(Value value) {

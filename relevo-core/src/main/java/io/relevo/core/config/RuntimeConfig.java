@@ -7,12 +7,15 @@ import java.util.Map;
 /**
  * How revisions run.
  *
- * @param type {@code process} (the default), later {@code docker} and {@code kubernetes}
- * @param command the command line of a revision; {@code {version}} is replaced by the version
- * @param portEnv the env var that carries the port relevo picked for a revision, default {@code PORT}
+ * @param type {@code process} (the default) or {@code docker}; later {@code kubernetes}
+ * @param command the command line of a revision; {@code {version}} is replaced by the version. For
+ *     {@code docker} it replaces the image's {@code CMD}, and empty keeps the image's
+ * @param portEnv the env var that carries the port relevo picked for a revision, default {@code
+ *     PORT}; for {@code docker} it carries the container port
  * @param workdir the working directory of the process, relative to the config file; null = its folder
  * @param env extra environment for the revision; values may contain {@code {version}}
- * @param stopGrace time between SIGTERM and SIGKILL, default 10 s
+ * @param stopGrace time between the stop signal and SIGKILL, default 10 s
+ * @param docker the container settings; set exactly when {@code type} is {@code docker}
  */
 public record RuntimeConfig(
     RuntimeType type,
@@ -20,7 +23,8 @@ public record RuntimeConfig(
     String portEnv,
     String workdir,
     Map<String, String> env,
-    Duration stopGrace) {
+    Duration stopGrace,
+    DockerConfig docker) {
 
   public RuntimeConfig {
     type = type == null ? RuntimeType.PROCESS : type;
@@ -28,6 +32,14 @@ public record RuntimeConfig(
     portEnv = portEnv == null ? "PORT" : portEnv;
     env = env == null ? Map.of() : Map.copyOf(env);
     stopGrace = stopGrace == null ? Duration.ofSeconds(10) : stopGrace;
+    if ((type == RuntimeType.DOCKER) != (docker != null)) {
+      throw new IllegalArgumentException(
+          "docker: "
+              + docker
+              + " (expected: docker settings exactly when type is DOCKER, type is "
+              + type
+              + ")");
+    }
   }
 
   /** Where revisions run. */

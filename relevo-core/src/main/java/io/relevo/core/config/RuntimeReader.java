@@ -1,15 +1,18 @@
 package io.relevo.core.config;
 
 import io.relevo.core.config.RuntimeConfig.RuntimeType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Reads the {@code runtime} section. */
+/** Reads the {@code runtime} section; the keys of {@code type: docker} are {@link DockerReader}'s. */
 final class RuntimeReader {
 
   static final String COMMAND_EXAMPLE = "[\"java\", \"-jar\", \"app-{version}.jar\"]";
   private static final String ENV_NAME = "an environment variable name, like PORT";
+  private static final List<String> KEYS = keys();
 
   private static final Map<String, RuntimeType> TYPES = new LinkedHashMap<>();
 
@@ -21,51 +24,86 @@ final class RuntimeReader {
 
   private RuntimeReader() {}
 
+  private static List<String> keys() {
+    List<String> keys =
+        new ArrayList<>(List.of("type", "command", "port_env", "workdir", "env", "stop_grace"));
+    keys.addAll(DockerReader.KEYS);
+    return List.copyOf(keys);
+  }
+
   static RuntimeConfig read(Value value) {
     if (!value.isSet()) {
       value.required(
           "a map with at least command, like runtime: {command: " + COMMAND_EXAMPLE + "}");
       return null;
     }
-    MapReader runtime =
-        MapReader.open(
-            value,
-            List.of("type", "command", "port_env", "workdir", "env", "stop_grace"),
-            List.of());
+    MapReader runtime = MapReader.open(value, KEYS, List.of());
 
     Value typeValue = runtime.get("type");
     RuntimeType type = typeValue.oneOf(TYPES);
-    if (type != null && type != RuntimeType.PROCESS) {
+    if (type == RuntimeType.KUBERNETES) {
       typeValue.problem(
-          "\""
-              + type.name().toLowerCase(java.util.Locale.ROOT)
-              + "\" is "
-              + MapReader.NOT_SUPPORTED_YET
-              + " (expected: process)");
+          "\"kubernetes\" is " + MapReader.NOT_SUPPORTED_YET + " (expected: process or docker)");
     }
+    boolean docker = type == RuntimeType.DOCKER;
+    // A type that is set but wrong is reported once; keys are then not judged against a guess.
+    boolean typeKnown = type != null || !typeValue.isSet();
 
     // Under a runtime that is not a map, a missing command would only repeat that problem.
     List<String> command =
-        value.node() instanceof YamlNode.Mapping ? command(runtime.get("command")) : null;
+        value.node() instanceof YamlNode.Mapping
+            ? command(runtime.get("command"), !docker)
+            : null;
     String portEnv =
         runtime
             .get("port_env")
             .text(ENV_NAME, s -> Interpolation.VARIABLE_NAME.matcher(s).matches());
-    String workdir = runtime.get("workdir").text("a directory, relative to the config file");
+    Value workdirValue = runtime.get("workdir");
+    String workdir = workdirValue.text("a directory, relative to the config file");
+    if (docker && workdirValue.isSet()) {
+      workdirValue.problem("set, but type is docker (expected: no workdir; the image sets it)");
+    }
     Map<String, String> env =
         runtime
             .get("env")
             .stringMap(
                 "environment variable names",
                 s -> Interpolation.VARIABLE_NAME.matcher(s).matches());
+    var stopGrace = runtime.get("stop_grace").duration(true);
+
+    DockerConfig dockerConfig = null;
+    if (docker) {
+      dockerConfig = DockerReader.read(runtime);
+      if (dockerConfig == null) {
+        return null; // its problems are reported
+      }
+    } else if (typeKnown) {
+      String typeName = type == null ? "process" : type.name().toLowerCase(Locale.ROOT);
+      for (String key : runtime.presentKeys()) {
+        if (DockerReader.KEYS.contains(key)) {
+          runtime
+              .get(key)
+              .problem("set, but type is " + typeName + " (expected: type: docker, or no " + key + ")");
+        }
+      }
+    }
     return new RuntimeConfig(
-        type, command, portEnv, workdir, env, runtime.get("stop_grace").duration(true));
+        type,
+        command,
+        portEnv,
+        docker ? null : workdir,
+        env,
+        stopGrace,
+        dockerConfig);
   }
 
-  private static List<String> command(Value value) {
+  /** The command line; required when {@code required}, else (docker) empty keeps the image's. */
+  private static List<String> command(Value value, boolean required) {
     String expected = "a list of strings, like " + COMMAND_EXAMPLE;
     if (!value.isSet()) {
-      value.required(expected);
+      if (required) {
+        value.required(expected);
+      }
       return null;
     }
     if (value.node() instanceof YamlNode.Scalar) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param running every revision that runs now (serving, warm, starting), newest first
  * @param split the proxy's split in force
  * @param activeRollout the rollout under way, or null
+ * @param progress where the rollout under way stands, or null when none is
  */
 public record AppStatus(
     String app,
@@ -23,4 +24,5 @@ public record AppStatus(
     Revision stable,
     List<Revision> running,
     TrafficSplit split,
-    RolloutRecord activeRollout) {}
+    RolloutRecord activeRollout,
+    RolloutProgress progress) {}

@@ -2,6 +2,8 @@ package io.relevo.core.engine;
 
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
+import io.relevo.core.metrics.MetricsSource;
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.notify.Notifier;
 import io.relevo.core.routing.Router;
 import io.relevo.core.runtime.RuntimeProvider;
@@ -24,6 +26,7 @@ import java.util.Objects;
  * @param sleeper waits between health check attempts
  * @param stateDir the agent's state folder; revision logs go under {@code logs/APP/REVISION.log}
  * @param env the environment configs are interpolated with when a revision is restarted from history
+ * @param metrics per-revision traffic counters for canary analysis; none = every revision reads empty
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -35,7 +38,8 @@ public record EngineParts(
     InstantSource clock,
     Sleeper sleeper,
     Path stateDir,
-    Map<String, String> env) {
+    Map<String, String> env,
+    MetricsSource metrics) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -48,5 +52,13 @@ public record EngineParts(
     clock = clock == null ? InstantSource.system() : clock;
     sleeper = sleeper == null ? Sleeper.system() : sleeper;
     env = env == null ? Map.of() : Map.copyOf(env);
+    metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
+  }
+
+  /** Parts without a metrics source: canary analysis then sees no traffic. */
+  public EngineParts(RuntimeProvider runtime, Router router, Store store, Notifier notifier,
+      HealthProbe health, SmokeRunner smoke, InstantSource clock, Sleeper sleeper, Path stateDir,
+      Map<String, String> env) {
+    this(runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null);
   }
 }

@@ -20,6 +20,9 @@ final class LiveApp {
   volatile Path baseDir;
   volatile Long activeRollout;
   boolean busy;
+  volatile RolloutProgress progress;
+  volatile RolloutControl control;
+  volatile PromotionWatch watch;
 
   LiveApp(String name, AppConfig config, Path baseDir) {
     this.name = name;

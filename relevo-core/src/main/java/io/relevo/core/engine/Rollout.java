@@ -12,6 +12,8 @@ import io.relevo.core.store.Revision;
  * @param candidateInstance where the new revision runs
  * @param promotion switches traffic
  * @param log the rollout's history
+ * @param control promote and abort requests from people
+ * @param parts the engine's ports, clock and sleeper
  */
 record Rollout(
     LiveApp app,
@@ -19,4 +21,12 @@ record Rollout(
     Revision candidate,
     Instance candidateInstance,
     Promotion promotion,
-    RolloutLog log) {}
+    RolloutLog log,
+    RolloutControl control,
+    EngineParts parts) {
+
+  /** Where the stable revision runs, or null when there is none running. */
+  Instance stableInstance() {
+    return stable == null ? null : app.instances.get(stable.number());
+  }
+}

@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.StrategyConfig;
+import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
@@ -74,6 +75,8 @@ public final class RolloutEngine {
           stable == null ? null : stable.number(), candidate.number(), strategy.name(), request.actor(),
           request.reason(), parts.clock().instant(), null, Outcome.RUNNING, null, null));
       app.activeRollout = rolloutId;
+      app.control = new RolloutControl();
+      app.watch = null;
       RolloutLog log = new RolloutLog(rolloutId, parts.store(), listener, parts.clock());
       log.event("rollout", Status.STARTED, "deploying " + request.version() + " to " + app.name
           + " as revision " + candidate.number() + " (" + strategy.name() + ")"
@@ -84,7 +87,8 @@ public final class RolloutEngine {
         Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
         parts.store().saveRevision(ready);
         smoke.run(instance, config.smoke(), log);
-        strategy.shift(new Rollout(app, stable, ready, instance, promotion, log));
+        strategy.shift(new Rollout(app, stable, ready, instance, promotion, log, app.control, parts));
+        app.watch = PromotionWatch.after(app, ready, stable, parts);
         finish(log, Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
       } catch (StepFailed e) {
         refuse(app, candidate, stable, log, e.getMessage());
@@ -97,21 +101,32 @@ public final class RolloutEngine {
       }
       return parts.store().rollout(rolloutId).orElseThrow();
     } finally {
+      app.progress = null;
+      app.control = null;
       end(app);
     }
   }
 
   private void refuse(LiveApp app, Revision candidate, Revision stable, RolloutLog log, String why) {
-    if (stable != null && app.instances.containsKey(stable.number())
-        && parts.router().current(app.name).backends().stream()
-            .anyMatch(b -> b.revision() == candidate.number())) {
-      promotion.switchTo(app, stable, app.instances.get(stable.number()), null, false, log);
+    boolean hadTraffic = parts.router().current(app.name).backends().stream()
+        .anyMatch(b -> b.revision() == candidate.number() && b.weight() > 0);
+    Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
+    if (hadTraffic && stableInstance != null) {
+      long decided = System.nanoTime();
+      parts.router().route(app.name, TrafficSplit.all(stable.number(), stableInstance.endpoint()));
+      long micros = (System.nanoTime() - decided) / 1_000;
+      log.event("abort", Status.OK, "all traffic back on revision " + stable.label() + " "
+          + micros + "µs after the decision");
     }
-    retirement.discard(app, candidate, Revision.State.FAILED);
-    String where = stable == null
+    if (hadTraffic) {
+      retirement.retire(app, candidate, Revision.State.FAILED, log);
+    } else {
+      retirement.discard(app, candidate, Revision.State.FAILED);
+    }
+    String where = stableInstance == null
         ? "no revision serves " + app.name
-        : "traffic stays on revision " + stable.label();
-    finish(log, Outcome.FAILED, why + "\n" + where);
+        : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ") + stable.label();
+    finish(log, hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
   }
 
   private void finish(RolloutLog log, Outcome outcome, String reason) {
@@ -131,6 +146,7 @@ public final class RolloutEngine {
     LiveApp app = known(request.app());
     begin(app);
     try {
+      app.watch = null;
       Revision stable = stable(app.name);
       Revision target = rollbackTarget(app.name, stable, request.toRevision());
       Instance warm = app.instances.get(target.number());
@@ -216,12 +232,58 @@ public final class RolloutEngine {
                 + (request.reason().isEmpty() ? "" : ": " + request.reason()), r.finishedAt()));
   }
 
+  /**
+   * Lets a paused rollout go on: past an indefinite pause, or with {@code full} past every
+   * remaining step straight to 100%. Throws NOT_FOUND when no rollout of the app is under way.
+   */
+  public void promote(String app, boolean full, String actor) {
+    RolloutControl control = underWay(app);
+    control.promote(full);
+    LOG.info(actor + " promoted the rollout of " + app + (full ? " in full" : ""));
+  }
+
+  /**
+   * Stops the rollout under way: traffic goes back to the stable revision at once and the new
+   * revision is drained and stopped. The rollout ends as rolled back, with {@code reason}.
+   */
+  public void abort(String app, String actor, String reason) {
+    underWay(app).abort(actor, reason == null ? "" : reason);
+  }
+
+  /**
+   * Runs the app's last failed or rolled-back deploy again: same version, same config, a new
+   * revision. Returns when that rollout ends, like {@link #deploy}.
+   */
+  public RolloutRecord retry(String app, String actor, RolloutListener listener) {
+    known(app);
+    RolloutRecord last = parts.store().rollouts(app, 20).stream()
+        .filter(r -> r.kind() == RolloutRecord.Kind.DEPLOY && !"restart".equals(r.strategy()))
+        .findFirst()
+        .orElseThrow(() -> new RelevoException(Kind.BAD_INPUT, app + " has no deploy to retry"));
+    if (last.outcome() != Outcome.FAILED && last.outcome() != Outcome.ROLLED_BACK) {
+      throw new RelevoException(Kind.BAD_INPUT, "the last deploy of " + app + " (rollout " + last.id()
+          + ") ended " + last.outcome().name().toLowerCase(java.util.Locale.ROOT) + "; nothing to retry");
+    }
+    Revision revision = parts.store().revision(app, last.toRevision()).orElseThrow();
+    AppConfig config = recovery.configOf(revision);
+    return deploy(new DeployRequest(config, Recovery.baseDirOf(revision), revision.version(), actor,
+        "retry of rollout " + last.id()), listener);
+  }
+
+  private RolloutControl underWay(String app) {
+    RolloutControl control = known(app).control;
+    if (control == null) {
+      throw new RelevoException(Kind.NOT_FOUND, "no rollout of " + app + " is under way");
+    }
+    return control;
+  }
+
   /** Stops every revision of the app and closes its front door. History is kept. */
   public void stop(String app, String actor) {
     LiveApp live = known(app);
     begin(live);
     try {
-      parts.router().route(app, io.relevo.core.routing.TrafficSplit.none());
+      parts.router().route(app, TrafficSplit.none());
       for (Revision revision : parts.store().revisions(app)) {
         if (RUNNING_STATES.contains(revision.state()) || live.instances.containsKey(revision.number())) {
           retirement.retire(live, revision, Revision.State.STOPPED, null);
@@ -244,7 +306,8 @@ public final class RolloutEngine {
         .filter(r -> RUNNING_STATES.contains(r.state())).toList();
     Long active = live.activeRollout;
     return new AppStatus(app, live.config.env(), live.config.listen().toString(), stable(app), running,
-        parts.router().current(app), active == null ? null : parts.store().rollout(active).orElse(null));
+        parts.router().current(app), active == null ? null : parts.store().rollout(active).orElse(null),
+        active == null ? null : live.progress);
   }
 
   /** Every known app's state, by name. */
@@ -286,12 +349,29 @@ public final class RolloutEngine {
       if (!app.lock.tryLock()) {
         continue;
       }
+      String watchFailure = null;
+      PromotionWatch watch = app.watch;
       try {
         sweep(app);
+        if (watch != null) {
+          watchFailure = watch.poll(parts.clock().instant()).orElse(null);
+          if (watchFailure != null || watch.over(parts.clock().instant())) {
+            app.watch = null;
+          }
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "housekeeping of " + app.name + " failed: " + e.getMessage(), e);
       } finally {
         app.lock.unlock();
+      }
+      if (watchFailure != null) {
+        LOG.warning(app.name + ": " + watchFailure + "; rolling back");
+        try {
+          rollback(new RollbackRequest(app.name, watch.previous.number(), "relevo", watchFailure),
+              RolloutListener.none());
+        } catch (RelevoException e) {
+          LOG.warning(app.name + ": automatic rollback refused: " + e.getMessage());
+        }
       }
     }
   }
@@ -358,6 +438,7 @@ public final class RolloutEngine {
   private static RolloutStrategy strategyFor(StrategyConfig config) {
     return switch (config) {
       case StrategyConfig.BlueGreen blueGreen -> new BlueGreenStrategy();
+      case StrategyConfig.Canary canary -> new CanaryStrategy(canary);
     };
   }
 

@@ -10,7 +10,10 @@ package io.relevo.core.metrics;
  * @param status5xx 5xx responses from the revision
  * @param connectFailures requests that could not reach the revision (502 from the proxy)
  * @param timeouts requests the revision did not answer in time (504 from the proxy)
- * @param latency latency distribution of answered requests
+ * @param latency latency quantiles of answered requests, since the revision first took traffic
+ * @param histogram latency distribution of answered requests as cumulative bucket counts, so the
+ *     analysis can compute quantiles of a window (two snapshots subtracted); {@code null} when the
+ *     source does not keep one, and then windowed quantiles fall back to {@code latency}
  */
 public record RevisionStats(
     long requests,
@@ -20,10 +23,25 @@ public record RevisionStats(
     long status5xx,
     long connectFailures,
     long timeouts,
-    LatencySnapshot latency) {
+    LatencySnapshot latency,
+    LatencyHistogram histogram) {
+
+  /** Counters without a latency histogram (sources that only keep quantiles). */
+  public RevisionStats(
+      long requests,
+      long status2xx,
+      long status3xx,
+      long status4xx,
+      long status5xx,
+      long connectFailures,
+      long timeouts,
+      LatencySnapshot latency) {
+    this(requests, status2xx, status3xx, status4xx, status5xx, connectFailures, timeouts, latency,
+        null);
+  }
 
   public static RevisionStats empty() {
-    return new RevisionStats(0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty());
+    return new RevisionStats(0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty(), LatencyHistogram.empty());
   }
 
   /** 5xx, connection failures and timeouts, as a share of all requests; 0 without requests. */

@@ -46,7 +46,8 @@ class CompleteConfigTest {
                 "PORT",
                 null,
                 Map.of(),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10),
+                null));
     assertThat(config.listen()).isEqualTo(new HostPort("127.0.0.1", 8080));
     assertThat(config.health())
         .isEqualTo(
@@ -134,7 +135,8 @@ class CompleteConfigTest {
                 "HTTP_PORT",
                 "build",
                 Map.of("JAVA_OPTS", "-Xmx256m", "VERSION", "{version}"),
-                Duration.ofSeconds(15)));
+                Duration.ofSeconds(15),
+                null));
     assertThat(config.listen()).isEqualTo(new HostPort("0.0.0.0", 9000));
     assertThat(config.health().readiness().type()).isEqualTo(ProbeType.TCP);
     assertThat(config.health().liveness())

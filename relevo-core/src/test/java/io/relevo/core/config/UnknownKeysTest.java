@@ -37,11 +37,11 @@ class UnknownKeysTest {
     assertThat(problems(Configs.MINIMAL + "health:\n  database: yes\n"))
         .containsExactly(
             "relevo.yml:5: health.database: unknown key (expected one of: readiness, liveness,"
-                + " ready_timeout)");
+                + " ready_timeout, max_unhealthy)");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"analysis", "gates", "migrations", "notify"})
+  @ValueSource(strings = {"gates", "migrations", "notify"})
   void sectionsOfLaterVersionsAreNotSupportedYetRatherThanUnknown(String section) {
     assertThat(problems(Configs.MINIMAL + section + ":\n  anything: 1\n"))
         .containsExactly(

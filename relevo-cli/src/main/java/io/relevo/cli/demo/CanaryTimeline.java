@@ -1,0 +1,31 @@
+package io.relevo.cli.demo;
+
+import io.relevo.core.store.RolloutEvent;
+import io.relevo.core.store.RolloutRecord;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How long a rolled-back canary hurt: from its first share of traffic to the abort, read from the
+ * rollout's events.
+ *
+ * @param exposure time between the canary's first weight and the traffic going back to stable
+ * @param switchBack how the engine reported the switch back (e.g. {@code 41µs after the decision})
+ */
+record CanaryTimeline(Duration exposure, String switchBack) {
+
+  static Optional<CanaryTimeline> of(RolloutRecord rollout) {
+    if (rollout == null) {
+      return Optional.empty();
+    }
+    Optional<RolloutEvent> weight = rollout.events().stream().filter(e -> e.step().equals("weight")).findFirst();
+    Optional<RolloutEvent> abort = rollout.events().stream().filter(e -> e.step().equals("abort")).findFirst();
+    if (weight.isEmpty() || abort.isEmpty()) {
+      return Optional.empty();
+    }
+    String message = abort.get().message();
+    int after = message.lastIndexOf(' ', message.indexOf(" after the decision") - 1);
+    return Optional.of(new CanaryTimeline(Duration.between(weight.get().at(), abort.get().at()),
+        after < 0 ? message : message.substring(after + 1)));
+  }
+}

@@ -1,0 +1,280 @@
+package io.relevo.core.analysis;
+
+import io.relevo.core.engine.Sleeper;
+import io.relevo.core.metrics.MetricsSource;
+import io.relevo.core.metrics.RevisionStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One execution of an {@link AnalysisTemplate} comparing a canary revision with the stable one.
+ *
+ * <p>{@link #start} takes the baseline snapshots; each {@link #measure()} judges the window since
+ * the last decided (pass or fail) measurement, so while traffic is too thin the window grows
+ * instead of being judged on a handful of requests. The run ends:
+ *
+ * <ul>
+ *   <li>{@code FAILED} when failed measurements exceed {@code failure_limit}, or inconclusive ones
+ *       exceed the inconclusive limit with policy FAIL;
+ *   <li>{@code INCONCLUSIVE} when inconclusive measurements exceed the limit with policy PAUSE;
+ *   <li>{@code ERROR} when measurements that could not be taken in a row exceed {@code
+ *       consecutive_error_limit};
+ *   <li>{@code PASSED} when {@code count} measurements are decided, or on {@link #stop()}.
+ * </ul>
+ *
+ * Thread-safe: a background analysis can be stopped from another thread.
+ */
+public final class AnalysisRun {
+
+  private final AnalysisTemplate template;
+  private final MetricsSource source;
+  private final String app;
+  private final int canaryRevision;
+  private final int stableRevision;
+  private final InstantSource clock;
+  private final List<RuleJudging> judgings = new ArrayList<>();
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final Instant startedAt;
+
+  private RevisionStats baseCanary;
+  private RevisionStats baseStable;
+  private Instant baseAt;
+  private AnalysisState state = AnalysisState.RUNNING;
+  private String reason = "";
+  private int passed;
+  private int failed;
+  private int inconclusive;
+  private int consecutiveErrors;
+
+  private AnalysisRun(AnalysisTemplate template, MetricsSource source, String app,
+      int canaryRevision, int stableRevision, InstantSource clock) {
+    this.template = template;
+    this.source = source;
+    this.app = app;
+    this.canaryRevision = canaryRevision;
+    this.stableRevision = stableRevision;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+    for (MetricRule rule : template.metrics()) {
+      judgings.add(RuleJudging.of(template.judge(), rule));
+    }
+  }
+
+  /**
+   * Starts a run now: reads both revisions' counters as the baseline of the first window. When the
+   * metrics source fails here, that counts as the first error and the next successful measurement
+   * becomes the baseline instead.
+   */
+  public static AnalysisRun start(AnalysisTemplate template, MetricsSource metrics, String app,
+      int canaryRevision, int stableRevision, InstantSource clock) {
+    if (template == null || metrics == null || app == null || clock == null) {
+      throw new IllegalArgumentException("template, metrics, app and clock are required");
+    }
+    AnalysisRun run =
+        new AnalysisRun(template, metrics, app, canaryRevision, stableRevision, clock);
+    synchronized (run) {
+      try {
+        run.baseline(run.read(canaryRevision), run.read(stableRevision), run.startedAt);
+      } catch (SourceFailed e) {
+        run.record(run.unreadable(run.startedAt, e));
+      }
+    }
+    return run;
+  }
+
+  /**
+   * Takes one measurement now and updates the run's state.
+   *
+   * @throws IllegalStateException when the run has ended
+   */
+  public synchronized Measurement measure() {
+    if (state.isFinal()) {
+      throw new IllegalStateException(
+          "analysis " + template.name() + " is " + state + " (expected: RUNNING; start a new run)");
+    }
+    Instant now = clock.instant();
+    RevisionStats canary;
+    RevisionStats stable;
+    try {
+      canary = read(canaryRevision);
+      stable = read(stableRevision);
+    } catch (SourceFailed e) {
+      return record(unreadable(now, e));
+    }
+    if (baseCanary == null) {
+      baseline(canary, stable, now);
+      return record(evidenceOfAll(now, Duration.ZERO, Verdict.INCONCLUSIVE,
+          "window starts now: the baseline could not be read before"));
+    }
+    Duration window = Duration.between(baseAt, now);
+    RevisionWindow canaryWindow = RevisionWindow.between(baseCanary, canary);
+    RevisionWindow stableWindow = RevisionWindow.between(baseStable, stable);
+    List<MetricEvidence> evidence = new ArrayList<>();
+    for (int i = 0; i < judgings.size(); i++) {
+      MetricRule rule = template.metrics().get(i);
+      Observation observation = new Observation(rule, template.minRequests(), canary, stable,
+          canaryWindow, stableWindow, window, Duration.between(startedAt, now));
+      try {
+        evidence.add(judgings.get(i).judge(observation));
+      } catch (RuntimeException e) {
+        evidence.add(observation.evidence(0, 0, Verdict.ERROR, "could not compute: " + e));
+      }
+    }
+    Measurement measurement = new Measurement(measurements.size() + 1, now, window,
+        Measurement.overall(evidence), evidence);
+    if (measurement.verdict() == Verdict.PASS || measurement.verdict() == Verdict.FAIL) {
+      baseCanary = canary;
+      baseStable = stable;
+      baseAt = now;
+    }
+    return record(measurement);
+  }
+
+  /**
+   * Measures every {@code interval} (sleeping first, so the first window is a full interval) until
+   * the run ends, and returns how. With {@code count: 0} this returns only after {@link #stop()}.
+   */
+  public AnalysisState runToEnd(Sleeper sleeper) throws InterruptedException {
+    while (state() == AnalysisState.RUNNING) {
+      sleeper.sleep(template.interval());
+      synchronized (this) {
+        if (state == AnalysisState.RUNNING) {
+          measure();
+        }
+      }
+    }
+    return state();
+  }
+
+  /**
+   * Ends a running run (background analysis at promotion): PASSED when at least one measurement
+   * was decided and the run had not failed, INCONCLUSIVE when none was. No effect once ended.
+   */
+  public synchronized void stop() {
+    if (state == AnalysisState.RUNNING) {
+      end(passed + failed > 0 ? AnalysisState.PASSED : AnalysisState.INCONCLUSIVE,
+          "stopped after " + measurements.size() + " measurements, " + failed + " failed");
+    }
+  }
+
+  public synchronized AnalysisState state() {
+    return state;
+  }
+
+  /**
+   * Why the run ended, with the evidence of the deciding measurement, e.g. {@code analysis default
+   * failed: 2 failed measurements (failure limit 1); error-rate: canary 7.2% vs stable 0.4% (fail
+   * if canary - stable > 0.05) over 10s, 812 vs 7301 requests}. Empty while running.
+   */
+  public synchronized String reason() {
+    return reason;
+  }
+
+  /** Every measurement so far, oldest first. */
+  public synchronized List<Measurement> measurements() {
+    return List.copyOf(measurements);
+  }
+
+  public AnalysisTemplate template() {
+    return template;
+  }
+
+  private Measurement record(Measurement m) {
+    measurements.add(m);
+    String last = lastEvidence(m);
+    switch (m.verdict()) {
+      case PASS -> {
+        passed++;
+        consecutiveErrors = 0;
+      }
+      case FAIL -> {
+        failed++;
+        consecutiveErrors = 0;
+        if (failed > template.failureLimit()) {
+          end(AnalysisState.FAILED, "failed: " + failed + " failed measurements (failure limit "
+              + template.failureLimit() + ")" + last);
+        }
+      }
+      case INCONCLUSIVE -> {
+        inconclusive++;
+        consecutiveErrors = 0;
+        InconclusivePolicy policy = template.inconclusive();
+        if (inconclusive > policy.limit()) {
+          boolean pause = policy.then() == InconclusivePolicy.Action.PAUSE;
+          end(pause ? AnalysisState.INCONCLUSIVE : AnalysisState.FAILED,
+              "inconclusive: " + inconclusive + " measurements with too few requests (limit "
+                  + policy.limit() + ")" + (pause ? ", waiting for promote or abort" : "") + last);
+        }
+      }
+      case ERROR -> {
+        consecutiveErrors++;
+        if (consecutiveErrors > template.consecutiveErrorLimit()) {
+          end(AnalysisState.ERROR, "could not measure: " + consecutiveErrors
+              + " errors in a row (consecutive error limit " + template.consecutiveErrorLimit()
+              + ")" + last);
+        }
+      }
+    }
+    if (state == AnalysisState.RUNNING && template.count() > 0
+        && passed + failed >= template.count()) {
+      end(AnalysisState.PASSED, "passed: " + (passed + failed) + " measurements decided, "
+          + failed + " failed (failure limit " + template.failureLimit() + ")");
+    }
+    return m;
+  }
+
+  private static String lastEvidence(Measurement m) {
+    List<MetricEvidence> deciding = m.metrics(m.verdict());
+    return deciding.isEmpty() ? "" : "; " + deciding.getFirst().describe();
+  }
+
+  private void end(AnalysisState state, String why) {
+    this.state = state;
+    this.reason = "analysis " + template.name() + " " + why;
+  }
+
+  private void baseline(RevisionStats canary, RevisionStats stable, Instant at) {
+    baseCanary = canary;
+    baseStable = stable;
+    baseAt = at;
+    for (RuleJudging judging : judgings) {
+      judging.begin(canary, stable);
+    }
+  }
+
+  private RevisionStats read(int revision) throws SourceFailed {
+    try {
+      RevisionStats stats = source.snapshot(app, revision);
+      if (stats == null) {
+        throw new IllegalStateException("no counters (null)");
+      }
+      return stats;
+    } catch (RuntimeException e) {
+      throw new SourceFailed("reading revision " + revision + " of " + app + " failed: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  private Measurement unreadable(Instant now, SourceFailed e) {
+    Duration window = baseAt == null ? Duration.ZERO : Duration.between(baseAt, now);
+    return evidenceOfAll(now, window, Verdict.ERROR, e.getMessage());
+  }
+
+  private Measurement evidenceOfAll(Instant now, Duration window, Verdict verdict, String why) {
+    List<MetricEvidence> evidence = template.metrics().stream()
+        .map(rule -> new MetricEvidence(rule.name(), rule.metric(), 0, 0, 0, 0,
+            rule.failIf().text(), window, verdict, why))
+        .toList();
+    return new Measurement(measurements.size() + 1, now, window, verdict, evidence);
+  }
+
+  /** The metrics source threw; a checked type so every read handles it. */
+  private static final class SourceFailed extends Exception {
+    SourceFailed(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

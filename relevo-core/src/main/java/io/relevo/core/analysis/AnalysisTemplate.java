@@ -1,0 +1,101 @@
+package io.relevo.core.analysis;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An analysis as configured under {@code analysis.NAME}: what to measure, how often, and when the
+ * run passes or fails. Immutable; each use starts an {@link AnalysisRun}.
+ *
+ * @param name the analysis' name, as steps refer to it ({@code analysis: default})
+ * @param interval time between measurements, {@code > 0}
+ * @param count measurements that must be decided (pass or fail) before the run passes; 0 = until
+ *     {@link AnalysisRun#stop()} (background analysis for the whole rollout)
+ * @param failureLimit failed measurements tolerated; one more fails the run
+ * @param minRequests requests each side needs in a window; fewer make the measurement
+ *     inconclusive
+ * @param inconclusive how long to wait for enough requests, and what to do then
+ * @param consecutiveErrorLimit measurements in a row that could not be taken (metrics source
+ *     failing) tolerated; one more ends the run in {@link AnalysisState#ERROR}
+ * @param judge {@code threshold} or {@code statistical}
+ * @param metrics at least one, with unique names
+ */
+public record AnalysisTemplate(
+    String name,
+    Duration interval,
+    int count,
+    int failureLimit,
+    int minRequests,
+    InconclusivePolicy inconclusive,
+    int consecutiveErrorLimit,
+    Judge judge,
+    List<MetricRule> metrics) {
+
+  public AnalysisTemplate {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name: \"" + name + "\" (expected: a non-blank name)");
+    }
+    if (interval == null || interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException(name + ".interval: " + interval + " (expected: > 0)");
+    }
+    nonNegative(name + ".count", count);
+    nonNegative(name + ".failure_limit", failureLimit);
+    nonNegative(name + ".min_requests", minRequests);
+    nonNegative(name + ".consecutive_error_limit", consecutiveErrorLimit);
+    if (inconclusive == null || judge == null) {
+      throw new IllegalArgumentException(
+          name + ": inconclusive and judge are required (got " + inconclusive + ", " + judge + ")");
+    }
+    if (metrics == null || metrics.isEmpty()) {
+      throw new IllegalArgumentException(name + ".metrics: none (expected: at least one)");
+    }
+    metrics = List.copyOf(metrics);
+    Set<String> names = new HashSet<>();
+    for (MetricRule rule : metrics) {
+      if (!names.add(rule.name())) {
+        throw new IllegalArgumentException(
+            name + ".metrics: \"" + rule.name() + "\" twice (expected: unique names)");
+      }
+    }
+  }
+
+  /**
+   * The runbooks' three rules, used when an app configures no analysis: error rate more than 5
+   * points above stable, p95 latency more than 3 s above stable, availability under 95%.
+   *
+   * <p>Measured every 10 s, three decided measurements to pass (30 s of traffic), at least 50
+   * requests per side and window, one failed measurement tolerated (a single unlucky window does
+   * not roll back; a second one does, 20 s after the first), up to 3 inconclusive measurements
+   * (the window grows meanwhile) then a pause for a human, up to 4 unreadable measurements in a
+   * row; threshold judge.
+   */
+  public static AnalysisTemplate defaults() {
+    return new AnalysisTemplate(
+        "default",
+        Duration.ofSeconds(10),
+        3,
+        1,
+        50,
+        InconclusivePolicy.pauseAfter(3),
+        4,
+        Judge.threshold(),
+        List.of(
+            MetricRule.of("error-rate", "error_rate", "canary - stable > 0.05"),
+            MetricRule.of("p95", "latency_p95", "canary - stable > 3s"),
+            MetricRule.of("availability", "availability", "canary < 0.95")));
+  }
+
+  /** This template judged by {@code judge}. */
+  public AnalysisTemplate withJudge(Judge judge) {
+    return new AnalysisTemplate(name, interval, count, failureLimit, minRequests, inconclusive,
+        consecutiveErrorLimit, judge, metrics);
+  }
+
+  private static void nonNegative(String what, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(what + ": " + value + " (expected: >= 0)");
+    }
+  }
+}

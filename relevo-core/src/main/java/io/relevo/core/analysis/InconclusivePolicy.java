@@ -1,0 +1,35 @@
+package io.relevo.core.analysis;
+
+/**
+ * What a run does about measurements with too few requests: keep waiting (the window grows until
+ * it has enough) for up to {@code limit} of them, then pause for a human or fail.
+ *
+ * @param limit inconclusive measurements tolerated in one run, {@code >= 0}
+ * @param then what happens when there is one more than {@code limit}
+ */
+public record InconclusivePolicy(int limit, Action then) {
+
+  public enum Action {
+    /** The run ends {@link AnalysisState#INCONCLUSIVE}; the rollout waits for promote or abort. */
+    PAUSE,
+    /** The run ends {@link AnalysisState#FAILED}; the rollout is rolled back. */
+    FAIL
+  }
+
+  public InconclusivePolicy {
+    if (limit < 0) {
+      throw new IllegalArgumentException("inconclusive.limit: " + limit + " (expected: >= 0)");
+    }
+    if (then == null) {
+      throw new IllegalArgumentException("inconclusive.then: null (expected: PAUSE or FAIL)");
+    }
+  }
+
+  public static InconclusivePolicy pauseAfter(int limit) {
+    return new InconclusivePolicy(limit, Action.PAUSE);
+  }
+
+  public static InconclusivePolicy failAfter(int limit) {
+    return new InconclusivePolicy(limit, Action.FAIL);
+  }
+}

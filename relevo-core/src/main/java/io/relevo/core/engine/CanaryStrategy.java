@@ -1,0 +1,170 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.analysis.AnalysisRun;
+import io.relevo.core.analysis.AnalysisState;
+import io.relevo.core.analysis.AnalysisTemplate;
+import io.relevo.core.analysis.Measurement;
+import io.relevo.core.config.Durations;
+import io.relevo.core.config.StrategyConfig;
+import io.relevo.core.config.StrategyConfig.CanaryStep;
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.store.RolloutEvent.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The canary takes a growing share of live traffic, step by step, and goes on only while its
+ * analyses pass; any failure throws, and the engine then puts all traffic back on stable. After the
+ * last step (or {@code relevo promote --full}) it takes all traffic.
+ */
+final class CanaryStrategy implements RolloutStrategy {
+
+  /** The longest a wait sleeps before it looks at aborts, promotes and the canary's health. */
+  static final Duration SLICE = Duration.ofMillis(100);
+
+  private final StrategyConfig.Canary config;
+
+  CanaryStrategy(StrategyConfig.Canary config) {
+    this.config = config;
+  }
+
+  @Override
+  public String name() {
+    return "canary";
+  }
+
+  @Override
+  public void shift(Rollout rollout) throws StepFailed, InterruptedException {
+    if (rollout.stableInstance() == null) {
+      rollout.log().event("canary", Status.INFO, "no stable revision runs to compare with: the canary"
+          + " takes all traffic at once");
+      promote(rollout);
+      return;
+    }
+    AnalysisRun background = config.backgroundAnalysis() == null ? null
+        : start(rollout, config.backgroundAnalysis());
+    CanaryWatch watch = new CanaryWatch(rollout, background);
+    List<CanaryStep> steps = config.steps();
+    int weight = 0;
+    try {
+      for (int i = 0; i < steps.size() && !rollout.control().fullPromotion(); i++) {
+        CanaryStep step = steps.get(i);
+        progress(rollout, i + 1, describe(step), weight, false, List.of());
+        switch (step) {
+          case CanaryStep.SetWeight w when w.weight() == 100 -> i = steps.size();
+          case CanaryStep.SetWeight w -> {
+            weight = w.weight();
+            route(rollout, weight);
+          }
+          case CanaryStep.Pause pause -> pause(rollout, watch, i + 1, weight, pause.duration());
+          case CanaryStep.RunAnalysis analysis -> analyse(rollout, watch, i + 1, weight, analysis.analysis());
+        }
+      }
+      if (rollout.control().fullPromotion()) {
+        rollout.log().event("promote", Status.INFO, "promoted in full: remaining steps skipped");
+      }
+    } finally {
+      watch.stop();
+    }
+    promote(rollout);
+  }
+
+  private static void promote(Rollout rollout) {
+    rollout.promotion().switchTo(rollout.app(), rollout.candidate(), rollout.candidateInstance(),
+        rollout.stable(), true, rollout.log());
+  }
+
+  private static void route(Rollout rollout, int weight) {
+    var stable = rollout.stableInstance();
+    rollout.parts().router().route(rollout.app().name, new TrafficSplit(List.of(
+        new TrafficSplit.Backend(rollout.stable().number(), stable.endpoint(), 100 - weight),
+        new TrafficSplit.Backend(rollout.candidate().number(), rollout.candidateInstance().endpoint(), weight))));
+    rollout.log().event("weight", Status.OK, weight + "% of traffic on canary revision "
+        + rollout.candidate().label() + ", " + (100 - weight) + "% on stable " + rollout.stable().label());
+  }
+
+  private void pause(Rollout rollout, CanaryWatch watch, int step, int weight, Duration duration)
+      throws StepFailed, InterruptedException {
+    if (duration == null) {
+      rollout.log().event("pause", Status.STARTED, "paused: waiting for `relevo promote "
+          + rollout.app().name + "` (or abort)");
+      progress(rollout, step, "paused: waiting for relevo promote", weight, true, List.of());
+    } else {
+      rollout.log().event("pause", Status.STARTED, "pausing " + Durations.format(duration));
+    }
+    await(rollout, watch, duration, true);
+    rollout.log().event("pause", Status.OK, "pause over");
+  }
+
+  private void analyse(Rollout rollout, CanaryWatch watch, int step, int weight, String name)
+      throws StepFailed, InterruptedException {
+    AnalysisRun run = start(rollout, name);
+    AnalysisTemplate template = run.template();
+    rollout.log().event("analysis", Status.STARTED, "analysis " + name + ": every "
+        + Durations.format(template.interval()) + ", " + template.metrics().size() + " metrics, at least "
+        + template.minRequests() + " requests per side");
+    while (run.state() == AnalysisState.RUNNING) {
+      await(rollout, watch, template.interval(), false);
+      if (rollout.control().fullPromotion()) {
+        return;
+      }
+      Measurement measurement = run.measure();
+      List<String> evidence = measurement.metrics().stream().map(Object::toString).toList();
+      rollout.log().event("analysis", Status.PROGRESS, "analysis " + name + " " + measurement);
+      progress(rollout, step, "analysis " + name + " (" + run.measurements().size()
+          + (template.count() > 0 ? "/" + template.count() : "") + ")", weight, false, evidence);
+    }
+    switch (run.state()) {
+      case PASSED -> rollout.log().event("analysis", Status.OK, "analysis " + name + " passed");
+      case INCONCLUSIVE -> {
+        rollout.log().event("analysis", Status.INFO, run.reason() + "; paused: waiting for `relevo promote "
+            + rollout.app().name + "` or `relevo abort " + rollout.app().name + "`");
+        progress(rollout, step, "paused: analysis " + name + " inconclusive", weight, true,
+            rollout.app().progress == null ? List.of() : rollout.app().progress.evidence());
+        await(rollout, watch, null, true);
+      }
+      default -> throw new StepFailed(run.reason());
+    }
+  }
+
+  /** Waits {@code duration} (null = until promoted), checking aborts and the canary every slice. */
+  private static void await(Rollout rollout, CanaryWatch watch, Duration duration, boolean promotable)
+      throws StepFailed, InterruptedException {
+    var clock = rollout.parts().clock();
+    Instant end = duration == null ? null : clock.instant().plus(duration);
+    while (true) {
+      rollout.control().throwIfAborted();
+      watch.check();
+      if (rollout.control().fullPromotion() || (promotable && rollout.control().takePromote())) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (end != null && !now.isBefore(end)) {
+        return;
+      }
+      Duration left = end == null ? SLICE : Duration.between(now, end);
+      rollout.parts().sleeper().sleep(left.compareTo(SLICE) < 0 ? left : SLICE);
+    }
+  }
+
+  private static AnalysisRun start(Rollout rollout, String name) {
+    AnalysisTemplate template = rollout.app().config.analysis().get(name);
+    return AnalysisRun.start(template, rollout.parts().metrics(), rollout.app().name,
+        rollout.candidate().number(), rollout.stable().number(), rollout.parts().clock());
+  }
+
+  private void progress(Rollout rollout, int step, String description, int weight, boolean paused,
+      List<String> evidence) {
+    rollout.app().progress = new RolloutProgress(step, config.steps().size(), description, weight,
+        paused, evidence);
+  }
+
+  private static String describe(CanaryStep step) {
+    return switch (step) {
+      case CanaryStep.SetWeight w -> "weight " + w.weight() + "%";
+      case CanaryStep.Pause p -> p.duration() == null ? "pause until promoted" : "pause " + Durations.format(p.duration());
+      case CanaryStep.RunAnalysis a -> "analysis " + a.analysis();
+    };
+  }
+}

@@ -1,0 +1,239 @@
+package io.relevo.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.relevo.core.config.ConfigLoader;
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutEvent;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.core.store.RolloutRecord.Outcome;
+import io.relevo.core.testing.FakeChecks;
+import io.relevo.core.testing.FakeRouter;
+import io.relevo.core.testing.FakeRuntime;
+import io.relevo.core.testing.InMemoryStore;
+import io.relevo.core.testing.ManualClock;
+import io.relevo.core.testing.SimulatedTraffic;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Canary rollouts judged on (simulated) live traffic, with a manual clock. */
+class CanaryRolloutTest {
+
+  private final ManualClock clock = new ManualClock();
+  private final FakeRuntime runtime = new FakeRuntime();
+  private final FakeRouter router = new FakeRouter();
+  private final InMemoryStore store = new InMemoryStore();
+  private final FakeChecks checks = new FakeChecks(runtime);
+
+  private RolloutEngine engine(double requestsPerSecond) {
+    return new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks, clock, clock,
+        Path.of("/tmp/relevo-test"), Map.of(),
+        new SimulatedTraffic(clock, router, runtime, requestsPerSecond)));
+  }
+
+  private static String config(String steps) {
+    return """
+        app: shop
+        runtime:
+          command: [run, "{version}"]
+        strategy:
+          canary:
+            steps: %s
+        analysis:
+          default:
+            interval: 10s
+            count: 3
+            min_requests: 50
+            inconclusive: {limit: 2, then: pause}
+            metrics:
+              - {name: error-rate, builtin: error_rate, fail_if: "canary - stable > 0.05"}
+              - {name: p95, builtin: latency_p95, fail_if: "canary - stable > 250ms"}
+              - {name: availability, builtin: availability, fail_if: "canary < 0.95"}
+        rollback:
+          watch_after_promotion: 5m
+        """.formatted(steps);
+  }
+
+  private static final String RAMP =
+      "[{weight: 10}, {analysis: default}, {weight: 50}, {analysis: default}, {weight: 100}]";
+
+  private RolloutRecord deploy(RolloutEngine engine, String version, String steps) {
+    return engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", config(steps), Map.of()),
+        Path.of("/srv/shop"), version, "ana", ""), RolloutListener.none());
+  }
+
+  private RolloutEngine withStable(double requestsPerSecond) {
+    RolloutEngine engine = engine(requestsPerSecond);
+    deploy(engine, "v1", RAMP);
+    clock.advance(Duration.ofMinutes(1)); // v1 serves alone for a while
+    return engine;
+  }
+
+  private List<Integer> canaryWeights() {
+    return router.history.stream().map(TrafficSplit::backends)
+        .filter(b -> b.size() == 2).map(b -> b.get(1).weight()).toList();
+  }
+
+  @Test
+  void goodCanaryIsPromotedThroughEveryStep() {
+    RolloutEngine engine = withStable(100);
+
+    RolloutRecord rollout = deploy(engine, "v2", RAMP);
+
+    assertThat(rollout.outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(canaryWeights()).containsExactly(10, 50);
+    assertThat(router.servingRevision("shop")).isEqualTo(2);
+    assertThat(rollout.events()).filteredOn(e -> e.step().equals("analysis") && e.status() == RolloutEvent.Status.OK)
+        .hasSize(2);
+  }
+
+  @Test
+  void canaryWithTwentyPercentErrorsIsRolledBackAtTheFirstAnalysis() {
+    RolloutEngine engine = withStable(100);
+
+    RolloutRecord rollout = deploy(engine, "v2-err20", RAMP);
+
+    assertThat(rollout.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(canaryWeights()).containsExactly(10);
+    assertThat(rollout.outcomeReason())
+        .contains("analysis default failed")
+        .containsPattern("error-rate: canary 20\\.0+% vs stable 0\\.0+%")
+        .contains("traffic is back on revision 1 (v1)");
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+    assertThat(router.drained).contains(2);
+    assertThat(runtime.running("v2-err20")).isEmpty();
+    assertThat(rollout.events()).extracting(RolloutEvent::step).contains("abort", "drain", "stop");
+  }
+
+  @Test
+  void canaryWithFiveHundredMillisecondsMoreLatencyIsRolledBack() {
+    RolloutEngine engine = withStable(100);
+
+    RolloutRecord rollout = deploy(engine, "v2-slow", RAMP);
+
+    assertThat(rollout.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(rollout.outcomeReason()).contains("p95: canary");
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+  }
+
+  @Test
+  void tooLittleTrafficIsInconclusiveAndPausesUntilPromoted() {
+    RolloutEngine engine = withStable(2);
+
+    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(() -> deploy(engine, "v2", RAMP));
+    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    assertThat(progress(engine).description()).contains("inconclusive");
+    assertThat(router.current("shop").backends()).hasSize(2);
+
+    engine.promote("shop", false, "ana");
+    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) == null
+        || progress(engine).paused() && progress(engine).step() > 2 || rollout.isDone());
+    engine.promote("shop", true, "ana");
+
+    assertThat(rollout.join().outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(router.servingRevision("shop")).isEqualTo(2);
+  }
+
+  @Test
+  void canaryThatCrashesMidRolloutAborts() {
+    RolloutEngine engine = withStable(100);
+
+    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(
+        () -> deploy(engine, "v2", "[{weight: 10}, {pause: {}}, {weight: 100}]"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    runtime.running("v2").orElseThrow().exit(137);
+
+    RolloutRecord result = rollout.join();
+    assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(result.outcomeReason()).contains("canary revision 2 (v2) exited with code 137 during the rollout");
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+  }
+
+  @Test
+  void abortPutsTrafficBackOnStableWithTheReason() {
+    RolloutEngine engine = withStable(100);
+
+    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(
+        () -> deploy(engine, "v2", "[{weight: 25}, {pause: {}}, {weight: 100}]"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    engine.abort("shop", "ana", "checkout looks wrong");
+
+    RolloutRecord result = rollout.join();
+    assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(result.outcomeReason()).startsWith("aborted by ana: checkout looks wrong");
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+  }
+
+  @Test
+  void promoteFullSkipsTheRemainingSteps() {
+    RolloutEngine engine = withStable(100);
+
+    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(
+        () -> deploy(engine, "v2", "[{weight: 10}, {pause: {}}, {weight: 50}, {pause: {}}, {weight: 100}]"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    engine.promote("shop", true, "ana");
+
+    assertThat(rollout.join().outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(canaryWeights()).containsExactly(10);
+    assertThat(router.servingRevision("shop")).isEqualTo(2);
+  }
+
+  @Test
+  void retryShipsTheRolledBackVersionAgainAsANewRevision() {
+    RolloutEngine engine = withStable(100);
+    deploy(engine, "v2-err20", RAMP);
+
+    RolloutRecord retried = engine.retry("shop", "ana", RolloutListener.none());
+
+    assertThat(retried.toRevision()).isEqualTo(3);
+    assertThat(retried.reason()).startsWith("retry of rollout");
+    assertThat(store.revision("shop", 3).orElseThrow().version()).isEqualTo("v2-err20");
+    assertThat(retried.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+  }
+
+  @Test
+  void watchAfterPromotionRollsBackAReleaseThatTurnsBadLater() {
+    SimulatedTraffic traffic = new SimulatedTraffic(clock, router, runtime, 100);
+    RolloutEngine engine = new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks,
+        clock, clock, Path.of("/tmp/relevo-test"), Map.of(), traffic));
+    deploy(engine, "v1", RAMP);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(deploy(engine, "v2", RAMP).outcome()).isEqualTo(Outcome.PROMOTED);
+
+    traffic.turnBad("v2");
+    for (int i = 0; i < 6 && router.servingRevision("shop") == 2; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      engine.tick();
+    }
+
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+    RolloutRecord rollback = engine.history("shop", 1).get(0);
+    assertThat(rollback.kind()).isEqualTo(RolloutRecord.Kind.ROLLBACK);
+    assertThat(rollback.actor()).isEqualTo("relevo");
+    assertThat(rollback.reason()).contains("failed the watch after promotion").contains("error-rate");
+    assertThat(store.revision("shop", 2).orElseThrow().state()).isEqualTo(Revision.State.STOPPED);
+  }
+
+  @Test
+  void watchEndsQuietlyForAGoodRelease() {
+    RolloutEngine engine = withStable(100);
+    deploy(engine, "v2", RAMP);
+
+    for (int i = 0; i < 40; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      engine.tick();
+    }
+
+    assertThat(router.servingRevision("shop")).isEqualTo(2);
+  }
+
+  private static RolloutProgress progress(RolloutEngine engine) {
+    return engine.status("shop").progress();
+  }
+}

@@ -1,0 +1,8 @@
+package io.relevo.server;
+
+/**
+ * The body of {@code POST /api/v1/apps/{app}/retry}.
+ *
+ * @param actor who asks
+ */
+public record RetryBody(String actor) {}
