@@ -16,6 +16,14 @@ final class DemoConfig {
   private DemoConfig() {}
 
   static Path write(Path dir, int port) throws IOException {
+    return write(dir.resolve("relevo.yml"), port, """
+        smoke:
+          - {path: /api/v1/accommodations, expect_status: 200, body_contains: "city"}
+          - {path: /api/v1/healthz, body_contains: "healthy", max_latency: 2s}
+        """);
+  }
+
+  private static Path write(Path file, int port, String smoke) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String yaml = """
         app: alojamientos
@@ -26,27 +34,25 @@ final class DemoConfig {
         health:
           readiness: {path: /api/v1/healthz, interval: 250ms, timeout: 1s, retries: 3}
           ready_timeout: 30s
-        smoke:
-          - {path: /api/v1/accommodations, expect_status: 200, body_contains: "city"}
-          - {path: /api/v1/healthz, body_contains: "healthy", max_latency: 2s}
         rollback:
           keep_previous: 10m
         proxy:
           drain_timeout: 5s
         """.formatted(java, appClassPath(), MAIN, port);
-    Path file = dir.resolve("relevo.yml");
-    Files.writeString(file, yaml);
+    Files.writeString(file, yaml + smoke);
     return file;
   }
 
   /**
    * The same app with a canary strategy: 10% of traffic, then an analysis every second that fails
-   * at the first window where the canary's error rate is 5 points above stable's.
+   * at the first window where the canary's error rate is 5 points above stable's. Its smoke check
+   * reads only the health endpoint, which the injected errors spare: the point of this act is that
+   * live-traffic analysis catches what a smoke test can miss.
    */
   static Path writeCanary(Path dir, int port) throws IOException {
-    String base = Files.readString(write(dir, port));
-    Path file = dir.resolve("relevo-canary.yml");
-    Files.writeString(file, base + """
+    return write(dir.resolve("relevo-canary.yml"), port, """
+        smoke:
+          - {path: /api/v1/healthz, body_contains: "healthy"}
         strategy:
           canary:
             steps: [{weight: 10}, {analysis: fast}, {weight: 50}, {analysis: fast}, {weight: 100}]
@@ -57,7 +63,6 @@ final class DemoConfig {
             min_requests: 20
             failure_limit: 0
         """);
-    return file;
   }
 
   private static String appClassPath() {
