@@ -1,5 +1,6 @@
 package io.relevo.docker;
 
+import io.relevo.core.runtime.FreePort;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;

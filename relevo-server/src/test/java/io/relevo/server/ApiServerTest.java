@@ -235,7 +235,8 @@ class ApiServerTest {
     client.deploy("shop", new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
         (id, e) -> {});
     Path log = stateDir.resolve("logs/shop/1.log");
-    Files.writeString(log, "line 2\nline 3\n", StandardOpenOption.APPEND);
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, "line 1\nline 2\nline 3\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
     List<String> tail = new ArrayList<>();
     client.logs("shop", 1, 2, false, tail::add);

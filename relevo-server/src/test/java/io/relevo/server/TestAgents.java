@@ -1,5 +1,8 @@
 package io.relevo.server;
 
+import io.relevo.core.testing.FakeRouter;
+import io.relevo.core.testing.FakeRuntime;
+import io.relevo.core.testing.InMemoryStore;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ConfigSource;
 import io.relevo.core.config.RuntimeConfig;
@@ -28,7 +31,7 @@ final class TestAgents {
     return new RolloutEngine(new EngineParts(
         new FakeRuntime(),
         new FakeRouter(),
-        new MemoryStore(),
+        new InMemoryStore(),
         Notifier.none(),
         (endpoint, probe) -> healthy.get()
             ? HealthResult.pass("HTTP 200", Duration.ofMillis(1))
