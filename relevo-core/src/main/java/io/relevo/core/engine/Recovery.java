@@ -80,7 +80,7 @@ final class Recovery {
         null, stable.number(), "restart", "relevo",
         "the stable revision was not running when the agent started", parts.clock().instant(), null,
         Outcome.RUNNING, null, null));
-    RolloutLog log = new RolloutLog(id, parts.store(), RolloutListener.none(), parts.clock());
+    RolloutLog log = new RolloutLog(id, parts, RolloutListener.none());
     try {
       Instance instance = launcher.start(live, stable, live.config, live.baseDir, log);
       new ReadinessWait(parts.health(), parts.clock(), parts.sleeper())

@@ -5,14 +5,11 @@ import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.StrategyConfig;
 import io.relevo.core.routing.TrafficSplit;
-import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
-import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +30,17 @@ public final class RolloutEngine {
 
   private final EngineParts parts;
   private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
-  private final RevisionLauncher launcher;
-  private final ReadinessWait readiness;
-  private final SmokeStage smoke;
-  private final Retirement retirement;
-  private final Promotion promotion;
-  private final Recovery recovery;
+  private final Stages stages;
+  private final Deployment deployment;
+  private final Reversal reversal;
+  private final Housekeeping housekeeping;
 
   public RolloutEngine(EngineParts parts) {
     this.parts = parts;
-    this.launcher = new RevisionLauncher(parts, this);
-    this.readiness = new ReadinessWait(parts.health(), parts.clock(), parts.sleeper());
-    this.smoke = new SmokeStage(parts.smoke());
-    this.retirement = new Retirement(parts);
-    this.promotion = new Promotion(parts, retirement);
-    this.recovery = new Recovery(parts, this, launcher);
+    this.stages = Stages.of(parts, this);
+    this.deployment = new Deployment(stages);
+    this.reversal = new Reversal(stages);
+    this.housekeeping = new Housekeeping(stages);
   }
 
   /**
@@ -60,85 +53,11 @@ public final class RolloutEngine {
     LiveApp app = apps.computeIfAbsent(config.app(), name -> new LiveApp(name, config, request.baseDir()));
     RolloutStrategy strategy = strategyFor(config.strategy());
     begin(app);
-    long rolloutId = -1;
     try {
-      app.config = config;
-      app.baseDir = request.baseDir();
-      parts.router().open(app.name, config.listen(), config.proxy());
-      Revision stable = stable(app.name);
-      Revision candidate = new Revision(app.name, parts.store().nextRevisionNumber(app.name),
-          request.version(), ConfigHash.of(config.source().text()), config.source().text(),
-          request.baseDir().resolve(Path.of(config.source().fileName()).getFileName()).toString(),
-          Revision.State.STARTING, null, parts.clock().instant(), null, null);
-      parts.store().saveRevision(candidate);
-      rolloutId = parts.store().startRollout(new RolloutRecord(0, app.name, RolloutRecord.Kind.DEPLOY,
-          stable == null ? null : stable.number(), candidate.number(), strategy.name(), request.actor(),
-          request.reason(), parts.clock().instant(), null, Outcome.RUNNING, null, null));
-      app.activeRollout = rolloutId;
-      app.control = new RolloutControl();
-      app.watch = null;
-      RolloutLog log = new RolloutLog(rolloutId, parts.store(), listener, parts.clock());
-      log.event("rollout", Status.STARTED, "deploying " + request.version() + " to " + app.name
-          + " as revision " + candidate.number() + " (" + strategy.name() + ")"
-          + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
-      try {
-        Instance instance = launcher.start(app, candidate, config, request.baseDir(), log);
-        readiness.await(candidate, instance, config.health(), log);
-        Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
-        parts.store().saveRevision(ready);
-        smoke.run(instance, config.smoke(), log);
-        strategy.shift(new Rollout(app, stable, ready, instance, promotion, log, app.control, parts));
-        app.watch = PromotionWatch.after(app, ready, stable, parts);
-        finish(log, Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
-      } catch (StepFailed e) {
-        refuse(app, candidate, stable, log, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        refuse(app, candidate, stable, log, "interrupted: the agent is shutting down");
-      } catch (RuntimeException e) {
-        refuse(app, candidate, stable, log, "internal error: " + e);
-        throw e;
-      }
-      return parts.store().rollout(rolloutId).orElseThrow();
+      return deployment.run(app, stable(app.name), request, strategy, listener);
     } finally {
-      app.progress = null;
-      app.control = null;
       end(app);
     }
-  }
-
-  private void refuse(LiveApp app, Revision candidate, Revision stable, RolloutLog log, String why) {
-    boolean hadTraffic = parts.router().current(app.name).backends().stream()
-        .anyMatch(b -> b.revision() == candidate.number() && b.weight() > 0);
-    Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
-    if (hadTraffic && stableInstance != null) {
-      long decided = System.nanoTime();
-      parts.router().route(app.name, TrafficSplit.all(stable.number(), stableInstance.endpoint()));
-      long micros = (System.nanoTime() - decided) / 1_000;
-      log.event("abort", Status.OK, "all traffic back on revision " + stable.label() + " "
-          + micros + "µs after the decision");
-    }
-    if (hadTraffic) {
-      retirement.retire(app, candidate, Revision.State.FAILED, log);
-    } else {
-      retirement.discard(app, candidate, Revision.State.FAILED);
-    }
-    String where = stableInstance == null
-        ? "no revision serves " + app.name
-        : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ") + stable.label();
-    finish(log, hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
-  }
-
-  private void finish(RolloutLog log, Outcome outcome, String reason) {
-    log.event("rollout", outcome == Outcome.PROMOTED ? Status.OK : Status.FAILED, reason);
-    parts.store().finishRollout(log.rolloutId, outcome, reason, parts.clock().instant());
-    parts.store().rollout(log.rolloutId).ifPresent(record -> {
-      try {
-        parts.notifier().rolloutFinished(record);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "notifier failed for rollout " + log.rolloutId, e);
-      }
-    });
   }
 
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */
@@ -146,90 +65,10 @@ public final class RolloutEngine {
     LiveApp app = known(request.app());
     begin(app);
     try {
-      app.watch = null;
-      Revision stable = stable(app.name);
-      Revision target = rollbackTarget(app.name, stable, request.toRevision());
-      Instance warm = app.instances.get(target.number());
-      boolean isWarm = warm != null && warm.isAlive();
-      long rolloutId = parts.store().startRollout(new RolloutRecord(0, app.name,
-          RolloutRecord.Kind.ROLLBACK, stable == null ? null : stable.number(), target.number(),
-          isWarm ? "switch" : "restart", request.actor(), request.reason(), parts.clock().instant(),
-          null, Outcome.RUNNING, null, null));
-      app.activeRollout = rolloutId;
-      RolloutLog log = new RolloutLog(rolloutId, parts.store(), listener, parts.clock());
-      log.event("rollout", Status.STARTED, request.actor() + " rolls " + app.name + " back to revision "
-          + target.label() + (isWarm ? ", still warm: switching" : ", not running: restarting it")
-          + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")"));
-      try {
-        Instance instance = isWarm ? warm : restart(app, target, log);
-        promotion.switchTo(app, target, instance, stable, false, log);
-        if (stable != null) {
-          markRolledBack(app.name, stable, request);
-        }
-        finish(log, Outcome.PROMOTED, "rolled back: revision " + target.label() + " serves all traffic");
-      } catch (StepFailed e) {
-        retirement.discard(app, target, Revision.State.STOPPED);
-        finish(log, Outcome.FAILED, "rollback to revision " + target.label() + " failed: " + e.getMessage()
-            + "\n" + (stable == null ? "no revision serves " + app.name : "traffic stays on revision " + stable.label()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        finish(log, Outcome.FAILED, "interrupted: the agent is shutting down");
-      }
-      return parts.store().rollout(rolloutId).orElseThrow();
+      return reversal.run(app, stable(app.name), request, listener);
     } finally {
       end(app);
     }
-  }
-
-  private Instance restart(LiveApp app, Revision target, RolloutLog log)
-      throws StepFailed, InterruptedException {
-    AppConfig config;
-    try {
-      config = recovery.configOf(target);
-    } catch (RelevoException e) {
-      throw new StepFailed(e.getMessage());
-    }
-    Path baseDir = Recovery.baseDirOf(target);
-    Instance instance = launcher.start(app, target, config, baseDir, log);
-    readiness.await(target, instance, config.health(), log);
-    smoke.run(instance, config.smoke(), log);
-    app.config = config;
-    app.baseDir = baseDir;
-    return instance;
-  }
-
-  private Revision rollbackTarget(String app, Revision stable, Integer requested) {
-    List<Revision> revisions = parts.store().revisions(app);
-    if (requested != null) {
-      Revision target = revisions.stream().filter(r -> r.number() == requested).findFirst()
-          .orElseThrow(() -> new RelevoException(Kind.NOT_FOUND, app + " has no revision " + requested
-              + " (revisions: " + labels(revisions) + ")"));
-      if (stable != null && target.number() == stable.number()) {
-        throw new RelevoException(Kind.BAD_INPUT, "revision " + target.label() + " already serves " + app);
-      }
-      if (target.state() == Revision.State.FAILED) {
-        throw new RelevoException(Kind.BAD_INPUT, "revision " + target.label()
-            + " never passed its checks, so relevo will not send traffic to it; pick another: " + labels(revisions));
-      }
-      return target;
-    }
-    int below = stable == null ? Integer.MAX_VALUE : stable.number();
-    return revisions.stream()
-        .filter(r -> r.number() < below && r.state() != Revision.State.FAILED
-            && r.state() != Revision.State.STARTING && r.state() != Revision.State.READY)
-        .max(Comparator.comparingInt(Revision::number))
-        .orElseThrow(() -> new RelevoException(Kind.BAD_INPUT, "no earlier revision of " + app
-            + " to roll back to" + (stable == null ? "" : " (stable is revision " + stable.label() + ")")));
-  }
-
-  private void markRolledBack(String app, Revision from, RollbackRequest request) {
-    parts.store().rollouts(app, 50).stream()
-        .filter(r -> r.kind() == RolloutRecord.Kind.DEPLOY && r.toRevision() == from.number()
-            && r.outcome() == Outcome.PROMOTED)
-        .findFirst()
-        .ifPresent(r -> parts.store().finishRollout(r.id(), Outcome.ROLLED_BACK,
-            "rolled back by " + request.actor()
-                + (request.reason().isEmpty() ? "" : ": " + request.reason()), r.finishedAt()));
   }
 
   /**
@@ -265,7 +104,7 @@ public final class RolloutEngine {
           + ") ended " + last.outcome().name().toLowerCase(java.util.Locale.ROOT) + "; nothing to retry");
     }
     Revision revision = parts.store().revision(app, last.toRevision()).orElseThrow();
-    AppConfig config = recovery.configOf(revision);
+    AppConfig config = stages.recovery().configOf(revision);
     return deploy(new DeployRequest(config, Recovery.baseDirOf(revision), revision.version(), actor,
         "retry of rollout " + last.id()), listener);
   }
@@ -286,7 +125,7 @@ public final class RolloutEngine {
       parts.router().route(app, TrafficSplit.none());
       for (Revision revision : parts.store().revisions(app)) {
         if (RUNNING_STATES.contains(revision.state()) || live.instances.containsKey(revision.number())) {
-          retirement.retire(live, revision, Revision.State.STOPPED, null);
+          stages.retirement().retire(live, revision, Revision.State.STOPPED, null);
         }
       }
       var state = parts.store().appState(app);
@@ -333,7 +172,7 @@ public final class RolloutEngine {
   public void recover() {
     for (String app : parts.store().apps()) {
       try {
-        recovery.recover(app).ifPresent(live -> apps.put(app, live));
+        stages.recovery().recover(app).ifPresent(live -> apps.put(app, live));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not recover " + app + ": " + e.getMessage(), e);
       }
@@ -349,16 +188,10 @@ public final class RolloutEngine {
       if (!app.lock.tryLock()) {
         continue;
       }
-      String watchFailure = null;
       PromotionWatch watch = app.watch;
+      String watchFailure = null;
       try {
-        sweep(app);
-        if (watch != null) {
-          watchFailure = watch.poll(parts.clock().instant()).orElse(null);
-          if (watchFailure != null || watch.over(parts.clock().instant())) {
-            app.watch = null;
-          }
-        }
+        watchFailure = housekeeping.run(app).orElse(null);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "housekeeping of " + app.name + " failed: " + e.getMessage(), e);
       } finally {
@@ -372,25 +205,6 @@ public final class RolloutEngine {
         } catch (RelevoException e) {
           LOG.warning(app.name + ": automatic rollback refused: " + e.getMessage());
         }
-      }
-    }
-  }
-
-  private void sweep(LiveApp app) {
-    var now = parts.clock().instant();
-    for (Revision revision : parts.store().revisions(app.name)) {
-      Instance instance = app.instances.get(revision.number());
-      if (instance != null && !instance.isAlive()
-          && (revision.state() == Revision.State.SERVING || revision.state() == Revision.State.WARM)) {
-        app.instances.remove(revision.number());
-        Integer code = instance.exitCode().orElse(null);
-        parts.store().saveRevision(revision.withState(Revision.State.CRASHED).withExitCode(code));
-        LOG.warning(app.name + ": revision " + revision.label() + " exited on its own"
-            + (code == null ? "" : " with code " + code) + "; see `relevo logs " + app.name
-            + " --revision " + revision.number() + "`");
-      } else if (revision.state() == Revision.State.WARM && revision.keepUntil() != null
-          && !now.isBefore(revision.keepUntil())) {
-        retirement.retire(app, revision, Revision.State.STOPPED, null);
       }
     }
   }
@@ -440,10 +254,5 @@ public final class RolloutEngine {
       case StrategyConfig.BlueGreen blueGreen -> new BlueGreenStrategy();
       case StrategyConfig.Canary canary -> new CanaryStrategy(canary);
     };
-  }
-
-  private static String labels(List<Revision> revisions) {
-    return String.join(", ", revisions.stream()
-        .map(r -> r.label() + " " + r.state().name().toLowerCase(java.util.Locale.ROOT)).toList());
   }
 }

@@ -1,0 +1,104 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.runtime.Instance;
+import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutEvent.Status;
+import io.relevo.core.store.RolloutRecord;
+import io.relevo.core.store.RolloutRecord.Outcome;
+import java.nio.file.Path;
+
+/**
+ * One deploy, start to end: start the new revision beside stable, wait until it is ready, smoke
+ * test it at 0% traffic, let the strategy move traffic, and on any failure put all traffic back on
+ * stable and stop the new revision. The caller holds the app's rollout lock.
+ */
+final class Deployment {
+
+  private final Stages stages;
+
+  Deployment(Stages stages) {
+    this.stages = stages;
+  }
+
+  RolloutRecord run(LiveApp app, Revision stable, DeployRequest request, RolloutStrategy strategy,
+      RolloutListener listener) {
+    EngineParts parts = stages.parts();
+    AppConfig config = request.config();
+    AppConfig previousConfig = app.config;
+    Path previousBaseDir = app.baseDir;
+    app.config = config;
+    app.baseDir = request.baseDir();
+    parts.router().open(app.name, config.listen(), config.proxy());
+    Revision candidate = new Revision(app.name, parts.store().nextRevisionNumber(app.name),
+        request.version(), ConfigHash.of(config.source().text()), config.source().text(),
+        request.baseDir().resolve(Path.of(config.source().fileName()).getFileName()).toString(),
+        Revision.State.STARTING, null, parts.clock().instant(), null, null);
+    parts.store().saveRevision(candidate);
+    long rolloutId = parts.store().startRollout(new RolloutRecord(0, app.name, RolloutRecord.Kind.DEPLOY,
+        stable == null ? null : stable.number(), candidate.number(), strategy.name(), request.actor(),
+        request.reason(), parts.clock().instant(), null, Outcome.RUNNING, null, null));
+    app.activeRollout = rolloutId;
+    app.control = new RolloutControl();
+    app.watch = null;
+    RolloutLog log = new RolloutLog(rolloutId, parts, listener);
+    log.event("rollout", Status.STARTED, "deploying " + request.version() + " to " + app.name
+        + " as revision " + candidate.number() + " (" + strategy.name() + ")"
+        + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
+    try {
+      Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
+      stages.readiness().await(candidate, instance, config.health(), log);
+      Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
+      parts.store().saveRevision(ready);
+      stages.smoke().run(instance, config.smoke(), log);
+      strategy.shift(new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
+      app.watch = PromotionWatch.after(app, ready, stable, parts);
+      return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
+    } catch (StepFailed e) {
+      return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return refuse(app, candidate, stable, log, "interrupted: the agent is shutting down",
+          previousConfig, previousBaseDir);
+    } catch (RuntimeException e) {
+      refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
+      throw e;
+    } finally {
+      app.progress = null;
+      app.control = null;
+    }
+  }
+
+  /**
+   * Puts all traffic back on stable (if the candidate had any) in one switch, then drains and stops
+   * the candidate. The app's config goes back to the one stable runs with.
+   */
+  private RolloutRecord refuse(LiveApp app, Revision candidate, Revision stable, RolloutLog log,
+      String why, AppConfig previousConfig, Path previousBaseDir) {
+    EngineParts parts = stages.parts();
+    boolean hadTraffic = parts.router().current(app.name).backends().stream()
+        .anyMatch(b -> b.revision() == candidate.number() && b.weight() > 0);
+    Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
+    if (hadTraffic && stableInstance != null) {
+      long decided = System.nanoTime();
+      parts.router().route(app.name, TrafficSplit.all(stable.number(), stableInstance.endpoint()));
+      long micros = (System.nanoTime() - decided) / 1_000;
+      log.event("abort", Status.OK, "all traffic back on revision " + stable.label() + " "
+          + micros + "µs after the decision");
+    }
+    if (hadTraffic) {
+      stages.retirement().retire(app, candidate, Revision.State.FAILED, log);
+    } else {
+      stages.retirement().discard(app, candidate, Revision.State.FAILED);
+    }
+    if (stableInstance != null) {
+      app.config = previousConfig;
+      app.baseDir = previousBaseDir;
+    }
+    String where = stableInstance == null
+        ? "no revision serves " + app.name
+        : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ") + stable.label();
+    return log.finish(hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
+  }
+}

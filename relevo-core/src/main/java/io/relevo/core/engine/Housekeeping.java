@@ -1,0 +1,60 @@
+package io.relevo.core.engine;
+
+import io.relevo.core.runtime.Instance;
+import io.relevo.core.store.Revision;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * What the agent does for an app every second while no rollout holds it: record revisions that
+ * exited on their own, stop warm revisions whose keep time is over, and poll the watch after
+ * promotion.
+ */
+final class Housekeeping {
+
+  private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+  private final Stages stages;
+
+  Housekeeping(Stages stages) {
+    this.stages = stages;
+  }
+
+  /**
+   * Sweeps the app; returns the watch's failure when the promoted revision misbehaves (the caller
+   * rolls back, outside the app's lock).
+   */
+  Optional<String> run(LiveApp app) {
+    sweep(app);
+    PromotionWatch watch = app.watch;
+    if (watch == null) {
+      return Optional.empty();
+    }
+    var now = stages.parts().clock().instant();
+    Optional<String> failure = watch.poll(now);
+    if (failure.isPresent() || watch.over(now)) {
+      app.watch = null;
+    }
+    return failure;
+  }
+
+  private void sweep(LiveApp app) {
+    EngineParts parts = stages.parts();
+    var now = parts.clock().instant();
+    for (Revision revision : parts.store().revisions(app.name)) {
+      Instance instance = app.instances.get(revision.number());
+      if (instance != null && !instance.isAlive()
+          && (revision.state() == Revision.State.SERVING || revision.state() == Revision.State.WARM)) {
+        app.instances.remove(revision.number());
+        Integer code = instance.exitCode().orElse(null);
+        parts.store().saveRevision(revision.withState(Revision.State.CRASHED).withExitCode(code));
+        LOG.warning(app.name + ": revision " + revision.label() + " exited on its own"
+            + (code == null ? "" : " with code " + code) + "; see `relevo logs " + app.name
+            + " --revision " + revision.number() + "`");
+      } else if (revision.state() == Revision.State.WARM && revision.keepUntil() != null
+          && !now.isBefore(revision.keepUntil())) {
+        stages.retirement().retire(app, revision, Revision.State.STOPPED, null);
+      }
+    }
+  }
+}
