@@ -3,6 +3,7 @@ package io.relevo.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -16,12 +17,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The few Engine API calls the runtime makes, each translating "engine not reached" into a
  * {@link io.relevo.core.RelevoException} that names the socket tried.
  */
 final class Engine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerRuntime.class);
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   // Pulls and large log reads take long; every other call answers in milliseconds.
@@ -99,6 +104,21 @@ final class Engine implements AutoCloseable {
       return Optional.of(call("inspect container " + id, () -> client.inspectContainerCmd(id).exec()));
     } catch (NotFoundException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Removes the container, running or not. Idempotent: one already removed, or being removed, is
+   * left to the engine. Throws only UNAVAILABLE, when the engine is not reached.
+   */
+  void forceRemove(String id) {
+    try {
+      run("remove container " + id, () -> client.removeContainerCmd(id).withForce(true).exec());
+    } catch (NotFoundException e) {
+      // Already removed.
+    } catch (DockerException e) {
+      // A removal already in progress answers 409; the engine finishes it.
+      log.debug("removing container {}: {}", id, EngineErrors.engineMessage(e));
     }
   }
 

@@ -36,7 +36,6 @@ final class AppFrontDoor {
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private volatile ProxyConfig settings = ProxyConfig.defaults();
   private volatile WeightedSplit split = WeightedSplit.empty();
-  private volatile boolean sticky;
   private Channel server;
 
   AppFrontDoor(String name, Transport transport) {
@@ -61,13 +60,6 @@ final class AppFrontDoor {
     return split;
   }
 
-  boolean sticky() {
-    return sticky;
-  }
-
-  void sticky(boolean on) {
-    sticky = on;
-  }
 
   /** Binds the front door unless it is bound already; the settings apply to new requests. */
   synchronized void open(EventLoopGroup group, HostPort listen, ProxyConfig settings) {

@@ -79,7 +79,8 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
   private void route(HttpRequest request) {
     WeightedSplit split = app.split(); // the split of this moment: old or new, never none
-    int sticky = app.sticky() ? StickyCookie.revision(request.headers()) : -1;
+    boolean stickySplit = split.split().sticky();
+    int sticky = stickySplit ? StickyCookie.revision(request.headers()) : -1;
     Target target = split.pick(StickyCookie.override(request.headers()), sticky);
     if (target == null) {
       channel.writeAndFlush(ErrorResponses.noRevision(app.name()));
@@ -90,7 +91,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
       clientAddress = ForwardedHeaders.address(channel.remoteAddress());
     }
     String requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
-    boolean setCookie = app.sticky() && target.weight() > 0 && sticky != target.revision();
+    boolean setCookie = stickySplit && target.weight() > 0 && sticky != target.revision();
     Exchange exchange = new Exchange(this, app, target, request, requestId, version, setCookie);
     current = exchange;
     exchange.start();

@@ -106,14 +106,6 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   }
 
   /**
-   * Turns the {@code relevo_rev} cookie on or off for the app: when on, a client is kept on the
-   * revision it first got as long as that revision has weight above 0. Default off.
-   */
-  public void setSticky(String app, boolean sticky) {
-    appOf(app).sticky(sticky);
-  }
-
-  /**
    * Cumulative counters of the revision. Latency is the time from the request's headers reaching the
    * proxy to the revision's response headers reaching it (time to first byte), in microseconds;
    * 502s and 504s the proxy wrote count as connect failures and timeouts, not in the status classes.

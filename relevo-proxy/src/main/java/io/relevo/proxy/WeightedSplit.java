@@ -20,12 +20,22 @@ final class WeightedSplit {
   private final TrafficSplit split;
   private final Target[] cycle;
   private final Map<Integer, Target> byRevision;
+  private final Target newest;
+  private final Target oldest;
   private final AtomicLong cursor = new AtomicLong();
 
   private WeightedSplit(TrafficSplit split, Target[] cycle, Map<Integer, Target> byRevision) {
     this.split = split;
     this.cycle = cycle;
     this.byRevision = byRevision;
+    Target newest = null;
+    Target oldest = null;
+    for (Target target : byRevision.values()) {
+      newest = newest == null || target.revision() > newest.revision() ? target : newest;
+      oldest = oldest == null || target.revision() < oldest.revision() ? target : oldest;
+    }
+    this.newest = newest;
+    this.oldest = oldest;
   }
 
   static WeightedSplit empty() {
@@ -54,11 +64,16 @@ final class WeightedSplit {
 
   /**
    * The revision for one request: the one {@code override} names if it is in the split (any
-   * weight), else the one {@code sticky} names if it is in the split with weight above 0, else the
+   * weight; {@link StickyCookie#CANARY} is the newest revision, {@link StickyCookie#STABLE} the
+   * oldest), else the one {@code sticky} names if it is in the split with weight above 0, else the
    * next slot of the cycle. Null when the split is empty.
    */
   Target pick(int override, int sticky) {
-    Target chosen = byRevision.get(override);
+    Target chosen = switch (override) {
+      case StickyCookie.CANARY -> newest;
+      case StickyCookie.STABLE -> oldest;
+      default -> byRevision.get(override);
+    };
     if (chosen != null) {
       return chosen;
     }

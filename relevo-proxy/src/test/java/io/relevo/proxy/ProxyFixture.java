@@ -53,6 +53,10 @@ final class ProxyFixture implements AutoCloseable {
     proxy.route(APP, new TrafficSplit(List.of(backends)));
   }
 
+  void routeSticky(Backend... backends) {
+    proxy.route(APP, new TrafficSplit(List.of(backends), true));
+  }
+
   HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
     if (headers.length > 0) {

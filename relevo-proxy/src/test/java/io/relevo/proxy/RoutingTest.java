@@ -63,11 +63,20 @@ class RoutingTest {
   }
 
   @Test
+  void testersReachTheCanaryOrTheStableByRole() throws Exception {
+    fixture.route(new Backend(4, fixture.backend(4).endpoint(), 100),
+        new Backend(7, fixture.backend(7).endpoint(), 0));
+
+    assertThat(fixture.get("/", "X-Relevo-Revision", "canary").body()).isEqualTo("revision 7");
+    assertThat(fixture.get("/", "X-Relevo-Revision", "Stable").body()).isEqualTo("revision 4");
+    assertThat(fixture.get("/", "X-Relevo-Revision", "blue").body()).isEqualTo("revision 4");
+  }
+
+  @Test
   void theStickyCookieKeepsAClientOnOneRevisionWhileItHasWeight() throws Exception {
     TestBackend one = fixture.backend(1);
     TestBackend two = fixture.backend(2);
-    fixture.route(new Backend(1, one.endpoint(), 50), new Backend(2, two.endpoint(), 50));
-    fixture.proxy.setSticky(ProxyFixture.APP, true);
+    fixture.routeSticky(new Backend(1, one.endpoint(), 50), new Backend(2, two.endpoint(), 50));
 
     HttpResponse<String> first = fixture.get("/");
     String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
@@ -81,7 +90,7 @@ class RoutingTest {
 
     // Once its revision has no weight, the cookie no longer holds and the client is moved.
     int other = revision.equals("1") ? 2 : 1;
-    fixture.route(new Backend(Integer.parseInt(revision), (revision.equals("1") ? one : two).endpoint(), 0),
+    fixture.routeSticky(new Backend(Integer.parseInt(revision), (revision.equals("1") ? one : two).endpoint(), 0),
         new Backend(other, (other == 1 ? one : two).endpoint(), 100));
     HttpResponse<String> moved = fixture.get("/", "Cookie", "relevo_rev=" + revision);
     assertThat(moved.body()).isEqualTo("revision " + other);

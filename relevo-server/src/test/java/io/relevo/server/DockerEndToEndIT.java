@@ -14,6 +14,7 @@ import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.AppStatus;
 import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import io.relevo.docker.DockerHost;
@@ -26,13 +27,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +68,7 @@ class DockerEndToEndIT {
                 .withDockerHost(host.uri().toString())
                 .build(),
             new ZerodepDockerHttpClient.Builder().dockerHost(host.uri()).build());
-    DemoAppImage.ensure(docker, imageDir, "v1", "v2", "v3-notready");
+    DemoAppImage.ensure(docker, imageDir, "v1", "v2", "v3-notready", "v2-err20");
   }
 
   @AfterAll
@@ -189,6 +193,45 @@ class DockerEndToEndIT {
         .contains(true);
   }
 
+  @Test
+  void aCanaryContainerWithErrorsIsRolledBackByLiveTrafficAnalysisAndRemoved() throws Exception {
+    listenPort = freePort();
+    configFile = writeCanaryConfig();
+    AgentClient client = client(startAgent());
+    RolloutRecord v1 = deploy(client, "v1");
+    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+    String v1Container = stable(client).instance().id();
+
+    try (Load load = new Load(listenPort)) {
+      load.start();
+      Thread.sleep(1_000);
+
+      RolloutRecord bad = deploy(client, "v2-err20");
+
+      assertThat(bad.outcome()).as(bad.outcomeReason()).isEqualTo(Outcome.ROLLED_BACK);
+      assertThat(bad.outcomeReason()).contains("analysis fast failed").contains("error-rate: canary")
+          .contains("traffic is back on revision 1 (v1)");
+      Instant firstWeight = at(bad, "weight");
+      Instant abort = at(bad, "abort");
+      Thread.sleep(500);
+      long canary = load.answersFrom("v2-err20");
+      System.out.printf("docker bad canary: exposed %d ms, %d requests answered by it (%d failed of %d"
+              + " in all); last canary answer %d ms after the abort event%n",
+          Duration.between(firstWeight, abort).toMillis(), canary, load.failed.get(), load.sent.get(),
+          Duration.between(abort, load.lastAnswerFrom("v2-err20")).toMillis());
+      assertThat(canary).as("requests the canary answered").isPositive();
+      assertThat(load.failed.get()).as("failed requests, all of them the canary's")
+          .isLessThanOrEqualTo(canary);
+      assertThat(load.lastAnswerFrom("v2-err20")).isBefore(abort.plusMillis(200));
+      assertThat(load.lastVersion.get()).isEqualTo("v1");
+    }
+    assertThat(stable(client).number()).isEqualTo(1);
+    assertThat(stable(client).instance().id()).as("stable untouched").isEqualTo(v1Container);
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> container("relevo-" + app + "-r2").isEmpty());
+    assertThat(versionServed()).isEqualTo("v1");
+  }
+
   private Agent startAgent() throws IOException {
     if (configFile == null) {
       listenPort = freePort();
@@ -239,6 +282,36 @@ class DockerEndToEndIT {
         """.formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
   }
 
+  /** No smoke check reads the app's pages: only the analysis of live traffic judges the canary. */
+  private Path writeCanaryConfig() throws IOException {
+    return Files.writeString(dir.resolve("relevo.yml"), """
+        app: %s
+        runtime:
+          type: docker
+          image: %s:{version}
+          container_port: %d
+          pull: never
+          env: {HOST: 0.0.0.0}
+          stop_grace: 5s
+        listen: 127.0.0.1:%d
+        health:
+          readiness: {path: /api/v1/healthz, interval: 250ms, timeout: 1s, retries: 4, start_period: 3s}
+        strategy:
+          canary:
+            steps: [{weight: 10}, {analysis: fast}, {weight: 100}]
+        analysis:
+          fast: {interval: 1s, count: 2, min_requests: 20, failure_limit: 0}
+        proxy:
+          drain_timeout: 5s
+        """.formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
+  }
+
+  private static Instant at(RolloutRecord rollout, String step) {
+    return rollout.events().stream().filter(e -> e.step().equals(step)).findFirst()
+        .map(RolloutEvent::at)
+        .orElseThrow(() -> new AssertionError("no " + step + " event in " + rollout.events()));
+  }
+
   private List<Container> containers() {
     return docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of("io.relevo.app", app)).exec();
@@ -284,6 +357,71 @@ class DockerEndToEndIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** Two clients sending requests back to back, remembering who answered and when. Bounded. */
+  private static final class Load implements AutoCloseable {
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicReference<String> lastVersion = new AtomicReference<>("");
+    private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastAnswer = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<Thread> threads = new ArrayList<>();
+    private final HttpRequest request;
+
+    Load(int port) {
+      request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"))
+          .timeout(Duration.ofSeconds(10)).build();
+    }
+
+    void start() {
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      for (int i = 0; i < 2; i++) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        threads.add(Thread.ofPlatform().start(() -> {
+          while (running.get() && System.nanoTime() < deadline) {
+            send(client);
+          }
+        }));
+      }
+    }
+
+    private void send(HttpClient client) {
+      sent.incrementAndGet();
+      try {
+        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        String version = response.headers().firstValue("X-App-Version").orElse("?");
+        answers.computeIfAbsent(version, v -> new AtomicLong()).incrementAndGet();
+        lastAnswer.put(version, Instant.now());
+        lastVersion.set(version);
+        if (response.statusCode() != 200) {
+          failed.incrementAndGet();
+        }
+        Thread.sleep(2);
+      } catch (IOException e) {
+        failed.incrementAndGet();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running.set(false);
+      }
+    }
+
+    long answersFrom(String version) {
+      return answers.getOrDefault(version, new AtomicLong()).get();
+    }
+
+    Instant lastAnswerFrom(String version) {
+      return lastAnswer.getOrDefault(version, Instant.EPOCH);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running.set(false);
+      for (Thread thread : threads) {
+        thread.join(10_000);
+      }
     }
   }
 }

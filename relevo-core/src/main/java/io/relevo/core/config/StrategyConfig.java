@@ -14,8 +14,16 @@ public sealed interface StrategyConfig {
    *
    * @param steps at least one
    * @param backgroundAnalysis an analysis that runs for the whole rollout, or null
+   * @param sticky whether a user who got the canary keeps getting it (and one who got stable keeps
+   *     stable) for the rollout, through a cookie the proxy sets; default false
    */
-  record Canary(List<CanaryStep> steps, String backgroundAnalysis) implements StrategyConfig {
+  record Canary(List<CanaryStep> steps, String backgroundAnalysis, boolean sticky)
+      implements StrategyConfig {
+
+    public Canary(List<CanaryStep> steps, String backgroundAnalysis) {
+      this(steps, backgroundAnalysis, false);
+    }
+
     public Canary {
       steps = List.copyOf(steps);
       if (steps.isEmpty()) {

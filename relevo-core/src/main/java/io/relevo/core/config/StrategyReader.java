@@ -14,6 +14,13 @@ final class StrategyReader {
   private static final List<String> SUPPORTED = List.of("bluegreen", "canary");
   private static final List<String> NOT_YET = List.of("recreate");
   private static final List<String> STEP_KINDS = List.of("weight", "pause", "analysis");
+  private static final java.util.Map<String, Boolean> BOOLEANS = new java.util.LinkedHashMap<>();
+
+  static {
+    BOOLEANS.put("true", true);
+    BOOLEANS.put("false", false);
+  }
+
   private static final String STEP_EXAMPLE = "{weight: 10}, {pause: 30s}, {pause: {}} or {analysis: default}";
 
   private StrategyReader() {}
@@ -66,12 +73,13 @@ final class StrategyReader {
   }
 
   private static StrategyConfig canary(Value value, Set<String> analyses) {
-    MapReader canary = MapReader.open(value, List.of("steps", "analysis"), List.of());
+    MapReader canary = MapReader.open(value, List.of("steps", "analysis", "sticky"), List.of());
     Value background = canary.get("analysis");
-    String backgroundName = analysisName(background, analyses);
+    String backgroundName = background.isSet() ? analysisName(background, analyses) : null;
+    boolean sticky = Boolean.TRUE.equals(canary.get("sticky").oneOf(BOOLEANS));
     Value stepsValue = canary.get("steps");
     if (!stepsValue.isSet()) {
-      return new StrategyConfig.Canary(StrategyConfig.Canary.defaults().steps(), backgroundName);
+      return new StrategyConfig.Canary(StrategyConfig.Canary.defaults().steps(), backgroundName, sticky);
     }
     List<CanaryStep> steps = new ArrayList<>();
     List<Value> items = stepsValue.items("a list of steps, like " + STEP_EXAMPLE);
@@ -84,7 +92,7 @@ final class StrategyReader {
         steps.add(step);
       }
     }
-    return steps.isEmpty() ? null : new StrategyConfig.Canary(steps, backgroundName);
+    return steps.isEmpty() ? null : new StrategyConfig.Canary(steps, backgroundName, sticky);
   }
 
   private static CanaryStep step(Value item, Set<String> analyses) {

@@ -55,7 +55,7 @@ final class CanaryStrategy implements RolloutStrategy {
           case CanaryStep.SetWeight w when w.weight() == 100 -> i = steps.size();
           case CanaryStep.SetWeight w -> {
             weight = w.weight();
-            route(rollout, weight);
+            route(rollout, weight, config.sticky());
           }
           case CanaryStep.Pause pause -> pause(rollout, watch, i + 1, weight, pause.duration());
           case CanaryStep.RunAnalysis analysis -> analyse(rollout, watch, i + 1, weight, analysis.analysis());
@@ -75,11 +75,12 @@ final class CanaryStrategy implements RolloutStrategy {
         rollout.stable(), true, rollout.log());
   }
 
-  private static void route(Rollout rollout, int weight) {
+  private static void route(Rollout rollout, int weight, boolean sticky) {
     var stable = rollout.stableInstance();
     rollout.parts().router().route(rollout.app().name, new TrafficSplit(List.of(
         new TrafficSplit.Backend(rollout.stable().number(), stable.endpoint(), 100 - weight),
-        new TrafficSplit.Backend(rollout.candidate().number(), rollout.candidateInstance().endpoint(), weight))));
+        new TrafficSplit.Backend(rollout.candidate().number(), rollout.candidateInstance().endpoint(), weight)),
+        sticky));
     rollout.log().event("weight", Status.OK, weight + "% of traffic on canary revision "
         + rollout.candidate().label() + ", " + (100 - weight) + "% on stable " + rollout.stable().label());
   }

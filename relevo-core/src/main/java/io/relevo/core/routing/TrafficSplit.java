@@ -6,8 +6,17 @@ import java.util.List;
 /**
  * Which revisions take an app's traffic and in what shares. Weights are percentages that add up to
  * 100, or the list is empty (no revision serves).
+ *
+ * @param backends the revisions and their weights
+ * @param sticky whether a client stays on the revision it first got (a cookie the router sets)
+ *     for as long as that revision has a share
  */
-public record TrafficSplit(List<Backend> backends) {
+public record TrafficSplit(List<Backend> backends, boolean sticky) {
+
+  /** A split without stickiness. */
+  public TrafficSplit(List<Backend> backends) {
+    this(backends, false);
+  }
 
   public TrafficSplit {
     backends = List.copyOf(backends);

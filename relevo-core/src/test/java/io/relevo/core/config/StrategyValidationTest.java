@@ -41,6 +41,17 @@ class StrategyValidationTest {
   }
 
   @Test
+  void canaryStickinessIsOffUnlessAsked() {
+    var plain = (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL + "strategy: canary\n").strategy();
+    var sticky = (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL
+        + "strategy:\n  canary:\n    sticky: true\n").strategy();
+    assertThat(plain.sticky()).isFalse();
+    assertThat(sticky.sticky()).isTrue();
+    assertThat(problems(Configs.MINIMAL + "strategy:\n  canary:\n    sticky: maybe\n"))
+        .containsExactly("relevo.yml:6: strategy.canary.sticky: \"maybe\" (expected: one of true, false)");
+  }
+
+  @Test
   void badCanaryStepsEachSayWhatIsExpected() {
     assertThat(problems(Configs.MINIMAL + "strategy:\n  canary:\n    steps:\n"
         + "      - {weight: 120}\n"

@@ -94,6 +94,18 @@ class CanaryRolloutTest {
   }
 
   @Test
+  void aStickyCanaryAsksTheRouterToKeepUsersOnTheirRevision() {
+    RolloutEngine engine = withStable(100);
+
+    engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", config(RAMP).replace(
+        "  canary:\n", "  canary:\n    sticky: true\n"), Map.of()), Path.of("/srv/shop"), "v2", "ana", ""),
+        RolloutListener.none());
+
+    assertThat(router.history).filteredOn(split -> split.backends().size() == 2)
+        .isNotEmpty().allMatch(TrafficSplit::sticky);
+  }
+
+  @Test
   void canaryWithTwentyPercentErrorsIsRolledBackAtTheFirstAnalysis() {
     RolloutEngine engine = withStable(100);
 
