@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relevo.core.testing.SteadyLoad;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +53,7 @@ class CliEndToEndIT {
     assertThat(v1.exitCode()).as(v1.toString()).isZero();
     assertThat(v1.out()).contains("revision 1 (v1) serves all traffic");
 
-    AtomicLong sent = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    AtomicBoolean loading = new AtomicBoolean(true);
-    Thread load = Thread.ofPlatform().start(() -> steadyLoad(port, loading, sent, failed));
+    SteadyLoad load = SteadyLoad.start(port);
     try {
       RelevoProcess.Result v2 = relevo("deploy", "alojamientos", "--version", "v2", "-f", config.toString());
       assertThat(v2.exitCode()).as(v2.toString()).isZero();
@@ -73,11 +69,10 @@ class CliEndToEndIT {
       assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
       assertThat(versionServed(port)).isEqualTo("v1");
     } finally {
-      loading.set(false);
-      load.join(10_000);
+      load.close();
     }
-    assertThat(sent.get()).isPositive();
-    assertThat(failed.get()).as("failed requests out of %d", sent.get()).isZero();
+    assertThat(load.sent.get()).isPositive();
+    assertThat(load.failed.get()).as("failed requests out of %d", load.sent.get()).isZero();
 
     JsonNode history = JSON.readTree(relevo("history", "alojamientos", "--output", "json").out());
     assertThat(history).hasSize(4);
@@ -141,26 +136,6 @@ class CliEndToEndIT {
           drain_timeout: 5s
         """.formatted(RelevoProcess.JAVA, RelevoProcess.JAR, port));
     return config;
-  }
-
-  private static void steadyLoad(int port, AtomicBoolean loading, AtomicLong sent, AtomicLong failed) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"))
-        .timeout(Duration.ofSeconds(10)).build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (loading.get() && System.nanoTime() < deadline) {
-      sent.incrementAndGet();
-      try {
-        if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-          failed.incrementAndGet();
-        }
-        Thread.sleep(5);
-      } catch (IOException e) {
-        failed.incrementAndGet();
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
   }
 
   private static String versionServed(int port) throws IOException, InterruptedException {

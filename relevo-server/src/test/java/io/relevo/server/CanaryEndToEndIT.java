@@ -8,23 +8,14 @@ import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
+import io.relevo.core.testing.SteadyLoad;
 import io.relevo.example.alojamientos.Main;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,42 +32,45 @@ class CanaryEndToEndIT {
   void badCanaryIsRolledBackByTheAnalysisAndAGoodOneIsPromoted() throws Exception {
     int port = freePort();
     try (Agent agent = Agent.start(new AgentOptions(new StateDir(dir.resolve("state")),
-            new io.relevo.core.config.HostPort("127.0.0.1", 0)));
-        Load load = new Load(port)) {
+        new io.relevo.core.config.HostPort("127.0.0.1", 0)))) {
       var engine = agent.engine();
       assertThat(engine.deploy(request(port, "v1"), RolloutListener.none()).outcome()).isEqualTo(Outcome.PROMOTED);
-      load.start();
-      Thread.sleep(1_000);
-
-      RolloutRecord bad = engine.deploy(request(port, "v2-err20"), RolloutListener.none());
-
-      assertThat(bad.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-      assertThat(bad.outcomeReason()).contains("analysis fast failed").contains("error-rate: canary")
-          .contains("traffic is back on revision 1 (v1)");
-      Instant firstWeight = at(bad, "weight");
-      Instant abort = at(bad, "abort");
-      Thread.sleep(500);
-      Instant lastCanary = load.lastAnswerFrom("v2-err20");
-      long canary = load.answersFrom("v2-err20");
-      System.out.printf("bad canary: exposed %d ms, %d requests answered by it (%d failed of %d in all);"
-              + " last canary answer %d ms after the abort event%n",
-          Duration.between(firstWeight, abort).toMillis(), canary, load.failed.get(), load.sent.get(),
-          Duration.between(abort, lastCanary).toMillis());
-      assertThat(lastCanary).isBefore(abort.plusMillis(200));
-      assertThat(canary).isPositive();
-      assertThat(load.failed.get()).isLessThanOrEqualTo(canary);
-
-      long failedBefore = load.failed.get();
-      RolloutRecord good = engine.deploy(request(port, "v3"), RolloutListener.none());
-
-      assertThat(good.outcome()).as(good.outcomeReason()).isEqualTo(Outcome.PROMOTED);
-      assertThat(good.events()).filteredOn(e -> e.step().equals("weight")).extracting(RolloutEvent::message)
-          .anySatisfy(m -> assertThat(m).startsWith("10% of traffic on canary revision 3 (v3)"))
-          .anySatisfy(m -> assertThat(m).startsWith("50% of traffic on canary revision 3 (v3)"));
-      Thread.sleep(300);
-      assertThat(load.failed.get()).isEqualTo(failedBefore);
-      assertThat(load.lastVersion.get()).isEqualTo("v3");
+      try (SteadyLoad load = SteadyLoad.start(port)) {
+        Thread.sleep(1_000);
+        story(engine, port, load);
+      }
     }
+  }
+
+  private void story(io.relevo.core.engine.RolloutEngine engine, int port, SteadyLoad load) throws Exception {
+    RolloutRecord bad = engine.deploy(request(port, "v2-err20"), RolloutListener.none());
+
+    assertThat(bad.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(bad.outcomeReason()).contains("analysis fast failed").contains("error-rate: canary")
+        .contains("traffic is back on revision 1 (v1)");
+    Instant firstWeight = at(bad, "weight");
+    Instant abort = at(bad, "abort");
+    Thread.sleep(500);
+    Instant lastCanary = load.lastAnswerFrom("v2-err20");
+    long canary = load.answersFrom("v2-err20");
+    System.out.printf("bad canary: exposed %d ms, %d requests answered by it (%d failed of %d in all);"
+            + " last canary answer %d ms after the abort event%n",
+        Duration.between(firstWeight, abort).toMillis(), canary, load.failed.get(), load.sent.get(),
+        Duration.between(abort, lastCanary).toMillis());
+    assertThat(lastCanary).isBefore(abort.plusMillis(200));
+    assertThat(canary).isPositive();
+    assertThat(load.failed.get()).as("failures: %s", load.firstFailures()).isLessThanOrEqualTo(canary);
+
+    long failedBefore = load.failed.get();
+    RolloutRecord good = engine.deploy(request(port, "v3"), RolloutListener.none());
+
+    assertThat(good.outcome()).as(good.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+    assertThat(good.events()).filteredOn(e -> e.step().equals("weight")).extracting(RolloutEvent::message)
+        .anySatisfy(m -> assertThat(m).startsWith("10% of traffic on canary revision 3 (v3)"))
+        .anySatisfy(m -> assertThat(m).startsWith("50% of traffic on canary revision 3 (v3)"));
+    Thread.sleep(300);
+    assertThat(load.failed.get()).isEqualTo(failedBefore);
+    assertThat(load.lastVersion.get()).isEqualTo("v3");
   }
 
   private DeployRequest request(int port, String version) throws Exception {
@@ -109,71 +103,6 @@ class CanaryEndToEndIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  /** Two clients sending requests back to back, remembering who answered and when. Bounded. */
-  private static final class Load implements AutoCloseable {
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicReference<String> lastVersion = new AtomicReference<>("");
-    private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastAnswer = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final List<Thread> threads = new ArrayList<>();
-    private final HttpRequest request;
-
-    Load(int port) {
-      request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"))
-          .timeout(Duration.ofSeconds(10)).build();
-    }
-
-    void start() {
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      for (int i = 0; i < 2; i++) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        threads.add(Thread.ofPlatform().start(() -> {
-          while (running.get() && System.nanoTime() < deadline) {
-            send(client);
-          }
-        }));
-      }
-    }
-
-    private void send(HttpClient client) {
-      sent.incrementAndGet();
-      try {
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-        String version = response.headers().firstValue("X-App-Version").orElse("?");
-        answers.computeIfAbsent(version, v -> new AtomicLong()).incrementAndGet();
-        lastAnswer.put(version, Instant.now());
-        lastVersion.set(version);
-        if (response.statusCode() != 200) {
-          failed.incrementAndGet();
-        }
-        Thread.sleep(2);
-      } catch (IOException e) {
-        failed.incrementAndGet();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running.set(false);
-      }
-    }
-
-    long answersFrom(String version) {
-      return answers.getOrDefault(version, new AtomicLong()).get();
-    }
-
-    Instant lastAnswerFrom(String version) {
-      return lastAnswer.getOrDefault(version, Instant.EPOCH);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running.set(false);
-      for (Thread thread : threads) {
-        thread.join(10_000);
-      }
     }
   }
 }

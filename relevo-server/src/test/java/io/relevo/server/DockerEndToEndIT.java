@@ -17,6 +17,7 @@ import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
+import io.relevo.core.testing.SteadyLoad;
 import io.relevo.docker.DockerHost;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,11 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,10 +105,7 @@ class DockerEndToEndIT {
     assertThat(r1.getHostConfig().getMemory()).isEqualTo(256L << 20);
     assertThat(versionServed()).isEqualTo("v1");
 
-    AtomicLong sent = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    AtomicBoolean loading = new AtomicBoolean(true);
-    Thread load = Thread.ofPlatform().start(() -> steadyLoad(loading, sent, failed));
+    SteadyLoad load = SteadyLoad.start(listenPort);
     try {
       RolloutRecord v2 = deploy(client, "v2");
       assertThat(v2.outcome()).as(v2.outcomeReason()).isEqualTo(Outcome.PROMOTED);
@@ -145,11 +139,10 @@ class DockerEndToEndIT {
           .isNotEqualTo(v2Container);
       assertThat(versionServed()).isEqualTo("v2");
     } finally {
-      loading.set(false);
-      load.join(10_000);
+      load.close();
     }
-    assertThat(sent.get()).isGreaterThan(50);
-    assertThat(failed.get()).as("failed requests out of %d", sent.get()).isZero();
+    assertThat(load.sent.get()).isGreaterThan(50);
+    assertThat(load.failed.get()).as("failed requests out of %d", load.sent.get()).isZero();
 
     List<String> lines = new ArrayList<>();
     client.logs(app, 1, 100, false, lines::add);
@@ -202,8 +195,7 @@ class DockerEndToEndIT {
     assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(Outcome.PROMOTED);
     String v1Container = stable(client).instance().id();
 
-    try (Load load = new Load(listenPort)) {
-      load.start();
+    try (SteadyLoad load = SteadyLoad.start(listenPort)) {
       Thread.sleep(1_000);
 
       RolloutRecord bad = deploy(client, "v2-err20");
@@ -325,27 +317,6 @@ class DockerEndToEndIT {
     }
   }
 
-  private void steadyLoad(AtomicBoolean loading, AtomicLong sent, AtomicLong failed) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + listenPort + "/api/v1/accommodations"))
-        .timeout(Duration.ofSeconds(10)).build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (loading.get() && System.nanoTime() < deadline) {
-      sent.incrementAndGet();
-      try {
-        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-          failed.incrementAndGet();
-        }
-        Thread.sleep(5);
-      } catch (IOException e) {
-        failed.incrementAndGet();
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
   private String versionServed() throws IOException, InterruptedException {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listenPort + "/api/v1/accommodations"))
@@ -357,71 +328,6 @@ class DockerEndToEndIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  /** Two clients sending requests back to back, remembering who answered and when. Bounded. */
-  private static final class Load implements AutoCloseable {
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicReference<String> lastVersion = new AtomicReference<>("");
-    private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastAnswer = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final List<Thread> threads = new ArrayList<>();
-    private final HttpRequest request;
-
-    Load(int port) {
-      request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"))
-          .timeout(Duration.ofSeconds(10)).build();
-    }
-
-    void start() {
-      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-      for (int i = 0; i < 2; i++) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        threads.add(Thread.ofPlatform().start(() -> {
-          while (running.get() && System.nanoTime() < deadline) {
-            send(client);
-          }
-        }));
-      }
-    }
-
-    private void send(HttpClient client) {
-      sent.incrementAndGet();
-      try {
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-        String version = response.headers().firstValue("X-App-Version").orElse("?");
-        answers.computeIfAbsent(version, v -> new AtomicLong()).incrementAndGet();
-        lastAnswer.put(version, Instant.now());
-        lastVersion.set(version);
-        if (response.statusCode() != 200) {
-          failed.incrementAndGet();
-        }
-        Thread.sleep(2);
-      } catch (IOException e) {
-        failed.incrementAndGet();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running.set(false);
-      }
-    }
-
-    long answersFrom(String version) {
-      return answers.getOrDefault(version, new AtomicLong()).get();
-    }
-
-    Instant lastAnswerFrom(String version) {
-      return lastAnswer.getOrDefault(version, Instant.EPOCH);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running.set(false);
-      for (Thread thread : threads) {
-        thread.join(10_000);
-      }
     }
   }
 }
