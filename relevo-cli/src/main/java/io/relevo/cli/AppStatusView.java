@@ -40,6 +40,7 @@ final class AppStatusView {
     out.println("listen:   " + s.listen());
     out.println("stable:   " + Formats.revision(s.stable()));
     out.println("rollout:  " + rollout(s.activeRollout()));
+    s.alerts().forEach(alert -> out.println("ALERT:    " + alert));
     out.println();
     printSplit(s, out);
     out.println();

@@ -16,6 +16,8 @@ import java.util.List;
  * @param split the proxy's split in force
  * @param activeRollout the rollout under way, or null
  * @param progress where the rollout under way stands, or null when none is
+ * @param alerts what a person should look at now, e.g. a serving revision failing its liveness
+ *     check; empty when all is well
  */
 public record AppStatus(
     String app,
@@ -25,4 +27,17 @@ public record AppStatus(
     List<Revision> running,
     TrafficSplit split,
     RolloutRecord activeRollout,
-    RolloutProgress progress) {}
+    RolloutProgress progress,
+    List<String> alerts) {
+
+  public AppStatus {
+    running = List.copyOf(running);
+    alerts = alerts == null ? List.of() : List.copyOf(alerts);
+  }
+
+  /** A status without alerts. */
+  public AppStatus(String app, String env, String listen, Revision stable, List<Revision> running,
+      TrafficSplit split, RolloutRecord activeRollout, RolloutProgress progress) {
+    this(app, env, listen, stable, running, split, activeRollout, progress, List.of());
+  }
+}

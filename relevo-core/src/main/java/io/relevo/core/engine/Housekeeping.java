@@ -26,6 +26,7 @@ final class Housekeeping {
    */
   Optional<String> run(LiveApp app) {
     sweep(app);
+    checkLiveness(app);
     PromotionWatch watch = app.watch;
     if (watch == null) {
       return Optional.empty();
@@ -36,6 +37,26 @@ final class Housekeeping {
       app.watch = null;
     }
     return failure;
+  }
+
+  private void checkLiveness(LiveApp app) {
+    var liveness = app.config.health().liveness();
+    if (liveness == null) {
+      return;
+    }
+    EngineParts parts = stages.parts();
+    parts.store().appState(app.name).map(state -> state.stableRevision())
+        .flatMap(number -> number == null ? Optional.empty() : parts.store().revision(app.name, number))
+        .filter(revision -> revision.state() == Revision.State.SERVING)
+        .ifPresent(serving -> {
+          Instance instance = app.instances.get(serving.number());
+          if (instance != null && instance.isAlive()) {
+            if (app.liveness == null) {
+              app.liveness = new LivenessMonitor(parts.health());
+            }
+            app.liveness.check(app.name, serving, instance, liveness, parts.clock().instant());
+          }
+        });
   }
 
   private void sweep(LiveApp app) {

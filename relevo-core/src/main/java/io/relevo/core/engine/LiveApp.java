@@ -23,6 +23,7 @@ final class LiveApp {
   volatile RolloutProgress progress;
   volatile RolloutControl control;
   volatile PromotionWatch watch;
+  volatile LivenessMonitor liveness;
 
   LiveApp(String name, AppConfig config, Path baseDir) {
     this.name = name;

@@ -146,7 +146,8 @@ public final class RolloutEngine {
     Long active = live.activeRollout;
     return new AppStatus(app, live.config.env(), live.config.listen().toString(), stable(app), running,
         parts.router().current(app), active == null ? null : parts.store().rollout(active).orElse(null),
-        active == null ? null : live.progress);
+        active == null ? null : live.progress,
+        live.liveness == null ? List.of() : live.liveness.alert().stream().toList());
   }
 
   /** Every known app's state, by name. */

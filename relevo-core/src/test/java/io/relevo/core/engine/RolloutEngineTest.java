@@ -230,6 +230,33 @@ class RolloutEngineTest {
   }
 
   @Test
+  void aServingRevisionFailingItsLivenessCheckRaisesAnAlertUntilItRecovers() {
+    RolloutEngine engine = new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks,
+        clock, clock, Path.of("/tmp/relevo-test"), Map.of()));
+    engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", YAML
+        + "health:\n  liveness: {path: /live, interval: 2s, retries: 2}\n", Map.of()),
+        Path.of("/srv/shop"), "v1", "ana", ""), RolloutListener.none());
+    engine.tick();
+    assertThat(engine.status("shop").alerts()).isEmpty();
+
+    checks.sicken("v1");
+    clock.advance(Duration.ofSeconds(2));
+    engine.tick();
+    assertThat(engine.status("shop").alerts()).as("one failure is not yet unhealthy").isEmpty();
+    clock.advance(Duration.ofSeconds(2));
+    engine.tick();
+    assertThat(engine.status("shop").alerts()).singleElement().asString()
+        .startsWith("revision 1 (v1) fails its liveness check since")
+        .endsWith("(2 in a row); last: HTTP 500 (expected: 200)");
+
+    checks.heal("v1");
+    clock.advance(Duration.ofSeconds(2));
+    engine.tick();
+    assertThat(engine.status("shop").alerts()).isEmpty();
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+  }
+
+  @Test
   void crashedStableIsRecordedByHousekeeping() {
     deploy("v1");
     runtime.running("v1").orElseThrow().exit(137);

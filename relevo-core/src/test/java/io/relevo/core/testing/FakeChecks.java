@@ -16,9 +16,19 @@ import java.time.Duration;
 public final class FakeChecks implements HealthProbe, SmokeRunner {
 
   private final FakeRuntime runtime;
+  private final java.util.Set<String> sick = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public FakeChecks(FakeRuntime runtime) {
     this.runtime = runtime;
+  }
+
+  /** From now on, every check of {@code version} fails (a revision that turns unhealthy). */
+  public void sicken(String version) {
+    sick.add(version);
+  }
+
+  public void heal(String version) {
+    sick.remove(version);
   }
 
   @Override
@@ -26,6 +36,9 @@ public final class FakeChecks implements HealthProbe, SmokeRunner {
     var instance = runtime.byEndpoint(endpoint).orElse(null);
     if (instance == null || !instance.isAlive()) {
       return HealthResult.fail("connection refused", Duration.ofMillis(1));
+    }
+    if (sick.contains(instance.version)) {
+      return HealthResult.fail("HTTP 500 (expected: 200)", Duration.ofMillis(2));
     }
     int attempt = instance.healthChecks.incrementAndGet();
     if (instance.version.contains("notready")) {
