@@ -129,7 +129,7 @@ class CliEndToEndIT {
           command: ["%s", "-cp", "%s", "io.relevo.example.alojamientos.Main"]
         listen: 127.0.0.1:%d
         health:
-          readiness: {path: /api/v1/healthz, interval: 200ms, timeout: 1s, retries: 3}
+          readiness: {path: /api/v1/healthz, interval: 200ms, timeout: 1s, retries: 3, start_period: 5s}
         smoke:
           - {path: /api/v1/accommodations, body_contains: city}
         proxy:

@@ -80,7 +80,7 @@ class CanaryEndToEndIT {
           command: ["%s", "-cp", "%s", "io.relevo.example.alojamientos.Main"]
         listen: 127.0.0.1:%d
         health:
-          readiness: {path: /api/v1/healthz, interval: 200ms, retries: 5}
+          readiness: {path: /api/v1/healthz, interval: 200ms, retries: 5, start_period: 10s}
         strategy:
           canary:
             steps: [{weight: 10}, {analysis: fast}, {weight: 50}, {analysis: fast}, {weight: 100}]

@@ -3,6 +3,7 @@ package io.relevo.server;
 import io.relevo.core.testing.FakeRouter;
 import io.relevo.core.testing.FakeRuntime;
 import io.relevo.core.testing.InMemoryStore;
+import io.relevo.core.testing.ManualClock;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ConfigSource;
 import io.relevo.core.config.RuntimeConfig;
@@ -13,7 +14,6 @@ import io.relevo.core.health.SmokeResult;
 import io.relevo.core.notify.Notifier;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,9 +25,10 @@ final class TestAgents {
 
   /**
    * An engine over fakes whose readiness checks pass while {@code healthy} is true and fail
-   * otherwise; waits between checks take no time.
+   * otherwise; waits between checks move a manual clock, so they take no time.
    */
   static RolloutEngine engine(Path stateDir, AtomicBoolean healthy) {
+    ManualClock clock = new ManualClock();
     return new RolloutEngine(new EngineParts(
         new FakeRuntime(),
         new FakeRouter(),
@@ -37,8 +38,8 @@ final class TestAgents {
             ? HealthResult.pass("HTTP 200", Duration.ofMillis(1))
             : HealthResult.fail("connection refused", Duration.ofMillis(1)),
         (endpoint, check) -> new SmokeResult(check.name(), true, "HTTP 200", Duration.ofMillis(1)),
-        InstantSource.system(),
-        duration -> {},
+        clock,
+        clock,
         stateDir,
         Map.of()));
   }

@@ -32,7 +32,7 @@ final class DemoConfig {
           port_env: PORT
         listen: 127.0.0.1:%d
         health:
-          readiness: {path: /api/v1/healthz, interval: 250ms, timeout: 1s, retries: 3}
+          readiness: {path: /api/v1/healthz, interval: 250ms, timeout: 1s, retries: 3, start_period: 4s}
           ready_timeout: 30s
         rollback:
           keep_previous: 10m

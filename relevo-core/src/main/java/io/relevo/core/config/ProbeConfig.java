@@ -16,7 +16,8 @@ import java.util.List;
  * @param interval default 2 s
  * @param timeout default 1 s
  * @param retries consecutive failures that make a revision unhealthy, default 3
- * @param startPeriod failures in this window after start are ignored, default 0
+ * @param startPeriod failures in this window after start are not counted, default 10 s (Docker's is
+ *     0, but most services take seconds to listen)
  */
 public record ProbeConfig(
     ProbeType type,
@@ -38,7 +39,7 @@ public record ProbeConfig(
     interval = interval == null ? Duration.ofSeconds(2) : interval;
     timeout = timeout == null ? Duration.ofSeconds(1) : timeout;
     retries = retries == 0 ? 3 : retries;
-    startPeriod = startPeriod == null ? Duration.ZERO : startPeriod;
+    startPeriod = startPeriod == null ? Duration.ofSeconds(10) : startPeriod;
   }
 
   public static ProbeConfig defaults() {

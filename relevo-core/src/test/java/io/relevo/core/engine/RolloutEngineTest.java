@@ -234,7 +234,7 @@ class RolloutEngineTest {
     RolloutEngine engine = new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks,
         clock, clock, Path.of("/tmp/relevo-test"), Map.of()));
     engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", YAML
-        + "health:\n  liveness: {path: /live, interval: 2s, retries: 2}\n", Map.of()),
+        + "health:\n  liveness: {path: /live, interval: 2s, retries: 2, start_period: 0s}\n", Map.of()),
         Path.of("/srv/shop"), "v1", "ana", ""), RolloutListener.none());
     engine.tick();
     assertThat(engine.status("shop").alerts()).isEmpty();
