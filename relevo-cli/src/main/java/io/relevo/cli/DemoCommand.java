@@ -21,6 +21,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The demo prints its own story; the in-process agent's info lines would only interleave.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    java.util.logging.Logger.getLogger("io.relevo").setLevel(java.util.logging.Level.WARNING);
     return new Demo(context.out()).run() ? 0 : 1;
   }
 }
