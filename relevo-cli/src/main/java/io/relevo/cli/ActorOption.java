@@ -5,7 +5,9 @@ import picocli.CommandLine.Option;
 /** Who runs a command, as history records it: {@code --actor}, else {@code $USER}. */
 final class ActorOption {
 
-  @Option(names = "--actor", paramLabel = "NAME",
+  @Option(
+      names = "--actor",
+      paramLabel = "NAME",
       description = "who to record as the actor (default: $USER)")
   String actor;
 

@@ -15,18 +15,26 @@ import picocli.CommandLine.Option;
  * {@code relevo agent}: runs the agent in the foreground, logging to stderr, until Ctrl-C. Stopping
  * it leaves the apps' revisions running; the next agent on the same state dir adopts them.
  */
-@Command(name = "agent", description = {
-    "Run the agent in the foreground: the proxy, the rollout engine and the admin API.",
-    "Ctrl-C stops it; revisions keep running and the next agent adopts them."})
+@Command(
+    name = "agent",
+    description = {
+      "Run the agent in the foreground: the proxy, the rollout engine and the admin API.",
+      "Ctrl-C stops it; revisions keep running and the next agent adopts them."
+    })
 final class AgentCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--state-dir", paramLabel = "DIR",
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
       description = "history, logs and the API token (default: $RELEVO_STATE_DIR, else ~/.relevo)")
   Path stateDir;
 
-  @Option(names = "--api", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7070",
+  @Option(
+      names = "--api",
+      paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:7070",
       description = "where the admin API listens, loopback only (default: ${DEFAULT-VALUE})")
   String api = "127.0.0.1:7070";
 
@@ -48,8 +56,14 @@ final class AgentCommand implements Callable<Integer> {
     Agent agent = Agent.start(new AgentOptions(dir, bind));
     Thread hook = Thread.ofPlatform().name("relevo-shutdown").unstarted(agent::close);
     Runtime.getRuntime().addShutdownHook(hook);
-    context.err().println("relevo agent: API on " + agent.url() + ", state dir " + dir.display()
-        + "; Ctrl-C stops the agent and leaves the apps' revisions running");
+    context
+        .err()
+        .println(
+            "relevo agent: API on "
+                + agent.url()
+                + ", state dir "
+                + dir.display()
+                + "; Ctrl-C stops the agent and leaves the apps' revisions running");
     context.err().flush();
     agent.awaitClosed();
     return ExitCodes.OK;

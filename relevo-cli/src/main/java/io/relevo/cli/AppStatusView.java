@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One app for people: where it listens, the live split with each revision's version and weight,
- * the rollout under way (its step and each metric's canary and stable values), then the revisions
- * that run.
+ * One app for people: where it listens, the live split with each revision's version and weight, the
+ * rollout under way (its step and each metric's canary and stable values), then the revisions that
+ * run.
  *
  * <pre>
  * app:      shop (production)
@@ -59,15 +59,18 @@ final class AppStatusView {
     }
     Table table = new Table("REVISION", "VERSION", "WEIGHT", "ENDPOINT");
     for (TrafficSplit.Backend b : split.backends()) {
-      table.row(b.revision(), version(s, b.revision()), b.weight() + "%",
+      table.row(
+          b.revision(),
+          version(s, b.revision()),
+          b.weight() + "%",
           b.endpoint() == null ? null : b.endpoint().host() + ":" + b.endpoint().port());
     }
     table.print(out);
   }
 
   /**
-   * {@code step 3/6: analysis default (2/5), canary at 10%} and one indented line per metric of
-   * the latest measurement; {@link #NO_ROLLOUT} when none is under way.
+   * {@code step 3/6: analysis default (2/5), canary at 10%} and one indented line per metric of the
+   * latest measurement; {@link #NO_ROLLOUT} when none is under way.
    */
   static List<String> progressLines(RolloutProgress progress, String app) {
     if (progress == null) {
@@ -82,8 +85,12 @@ final class AppStatusView {
       lines.add(step + description + ", canary at " + progress.canaryWeight() + "%");
     }
     if (progress.paused()) {
-      lines.add("  go on with `relevo promote " + app + "` (--full for 100%), or `relevo abort "
-          + app + "`");
+      lines.add(
+          "  go on with `relevo promote "
+              + app
+              + "` (--full for 100%), or `relevo abort "
+              + app
+              + "`");
     }
     if (progress.evidence().isEmpty()) {
       lines.add("  no analysis measurement yet");
@@ -99,9 +106,13 @@ final class AppStatusView {
     }
     Table table = new Table("REVISION", "VERSION", "STATE", "ENDPOINT", "STARTED", "KEPT UNTIL");
     for (Revision r : running) {
-      table.row(r.number(), r.version(), Formats.lower(r.state()),
+      table.row(
+          r.number(),
+          r.version(),
+          Formats.lower(r.state()),
           r.instance() == null ? null : r.instance().host() + ":" + r.instance().port(),
-          Formats.time(r.createdAt()), r.keepUntil() == null ? null : Formats.time(r.keepUntil()));
+          Formats.time(r.createdAt()),
+          r.keepUntil() == null ? null : Formats.time(r.keepUntil()));
     }
     table.print(out);
   }
@@ -111,13 +122,24 @@ final class AppStatusView {
     if (s.stable() != null) {
       known.add(s.stable());
     }
-    return known.stream().filter(r -> r.number() == revision).map(Revision::version)
-        .findFirst().orElse(null);
+    return known.stream()
+        .filter(r -> r.number() == revision)
+        .map(Revision::version)
+        .findFirst()
+        .orElse(null);
   }
 
   static String rollout(RolloutRecord active) {
-    return active == null ? "none"
-        : active.id() + " " + Formats.lower(active.kind()) + " to " + active.toRevision()
-            + " (" + active.strategy() + ") since " + Formats.time(active.startedAt());
+    return active == null
+        ? "none"
+        : active.id()
+            + " "
+            + Formats.lower(active.kind())
+            + " to "
+            + active.toRevision()
+            + " ("
+            + active.strategy()
+            + ") since "
+            + Formats.time(active.startedAt());
   }
 }

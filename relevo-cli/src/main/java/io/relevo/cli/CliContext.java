@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param terminal true when {@code out} is a terminal a screen can be redrawn on; false for a pipe,
  *     a file or a test
  */
-public record CliContext(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
+public record CliContext(
+    Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
 
   public CliContext {
     env = Map.copyOf(Objects.requireNonNull(env, "env"));
@@ -31,8 +32,11 @@ public record CliContext(Map<String, String> env, PrintWriter out, PrintWriter e
 
   /** The real environment, stdout and stderr. */
   public static CliContext system() {
-    return new CliContext(System.getenv(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true), interactive());
+    return new CliContext(
+        System.getenv(),
+        new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true),
+        interactive());
   }
 
   private static boolean interactive() {

@@ -9,10 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code -f relevo.yml}: the config file a command reads, checked here before the agent sees it. */
+/**
+ * {@code -f relevo.yml}: the config file a command reads, checked here before the agent sees it.
+ */
 final class ConfigFileOption {
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "relevo.yml",
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      defaultValue = "relevo.yml",
       description = "the app's config (default: ${DEFAULT-VALUE})")
   Path file = Path.of("relevo.yml");
 
@@ -21,11 +26,12 @@ final class ConfigFileOption {
     try {
       return Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
           file + ": no such file (expected: the app's relevo.yml; name it with -f)");
     } catch (IOException e) {
-      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
-          file + ": cannot be read: " + e.getMessage());
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT, file + ": cannot be read: " + e.getMessage());
     }
   }
 

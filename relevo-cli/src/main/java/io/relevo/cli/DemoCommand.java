@@ -5,10 +5,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code relevo demo}: the whole story in under a minute, on this machine, with nothing to set up. */
-@Command(name = "demo",
-    description = "Ship the example booking service v1 -> v2 under load, refuse a bad v3, roll back;"
-        + " exits 0 only if no user request failed.")
+/**
+ * {@code relevo demo}: the whole story in under a minute, on this machine, with nothing to set up.
+ */
+@Command(
+    name = "demo",
+    description =
+        "Ship the example booking service v1 -> v2 under load, refuse a bad v3, roll back;"
+            + " exits 0 only if no user request failed.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;

@@ -16,9 +16,12 @@ import picocli.CommandLine.Parameters;
  * {@code relevo deploy APP --version V}: validates the config here, hands it to the agent and shows
  * the rollout until it ends.
  */
-@Command(name = "deploy", description = {
-    "Ship a version of an app and follow the rollout until it ends.",
-    "Exits 0 when the new revision serves all traffic, 1 when it was refused or rolled back."})
+@Command(
+    name = "deploy",
+    description = {
+      "Ship a version of an app and follow the rollout until it ends.",
+      "Exits 0 when the new revision serves all traffic, 1 when it was refused or rolled back."
+    })
 final class DeployCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -26,7 +29,10 @@ final class DeployCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "APP", description = "the app, as named in the config")
   String app;
 
-  @Option(names = "--version", required = true, paramLabel = "V",
+  @Option(
+      names = "--version",
+      required = true,
+      paramLabel = "V",
       description = "the version label; replaces {version} in the config")
   String version;
 
@@ -48,15 +54,22 @@ final class DeployCommand implements Callable<Integer> {
     String text = config.text();
     AppConfig parsed = config.parse(text, context);
     if (!parsed.app().equals(app)) {
-      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
-          "app: \"" + parsed.app() + "\" in " + config.file + " (expected: \"" + app
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "app: \""
+              + parsed.app()
+              + "\" in "
+              + config.file
+              + " (expected: \""
+              + app
               + "\", the app named on the command line)");
     }
     AgentClient client = connection.client(context);
-    DeployBody body = new DeployBody(
-        config.file.toAbsolutePath().toString(), text, version, actor.actor(context), reason);
-    RolloutListener listener = output.json() ? RolloutListener.none()
-        : new ProgressPrinter(context.out());
+    DeployBody body =
+        new DeployBody(
+            config.file.toAbsolutePath().toString(), text, version, actor.actor(context), reason);
+    RolloutListener listener =
+        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
     RolloutRecord rollout = client.deploy(app, body, listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);

@@ -5,7 +5,9 @@ import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations on the command line as in {@code relevo.yml}: {@code 500ms}, {@code 2s}, {@code 1m30s}. */
+/**
+ * Durations on the command line as in {@code relevo.yml}: {@code 500ms}, {@code 2s}, {@code 1m30s}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
   @Override

@@ -11,7 +11,8 @@ import java.io.PrintWriter;
  * <ul>
  *   <li>0: done; a deploy or rollback was promoted
  *   <li>1: a rollout failed or was rolled back, or the agent refused (another rollout under way)
- *   <li>2: bad input: an invalid config, a wrong argument, an unknown app or revision, a usage error
+ *   <li>2: bad input: an invalid config, a wrong argument, an unknown app or revision, a usage
+ *       error
  *   <li>3: the agent could not be reached (not running, wrong token, connection lost)
  *   <li>70: a bug of relevo; the only case that prints a stack trace
  * </ul>
@@ -41,12 +42,17 @@ public final class ExitCodes {
         err.println(problem);
       }
       int n = config.problems().size();
-      err.println("relevo: " + n + (n == 1 ? " problem" : " problems") + " in "
-          + config.problems().getFirst().file());
+      err.println(
+          "relevo: "
+              + n
+              + (n == 1 ? " problem" : " problems")
+              + " in "
+              + config.problems().getFirst().file());
     } else if (error instanceof RelevoException relevo) {
       err.println("relevo: " + relevo.getMessage().replace("\n", "\n  "));
     } else {
-      err.println("relevo: unexpected failure (this is a bug; please report it with the trace below)");
+      err.println(
+          "relevo: unexpected failure (this is a bug; please report it with the trace below)");
       error.printStackTrace(err);
       err.flush();
       return BUG;

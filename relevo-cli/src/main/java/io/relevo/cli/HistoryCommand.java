@@ -15,9 +15,13 @@ final class HistoryCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "APP") String app;
+  @Parameters(index = "0", paramLabel = "APP")
+  String app;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      defaultValue = "20",
       description = "how many rollouts (default: ${DEFAULT-VALUE})")
   int limit = 20;
 
@@ -32,7 +36,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new io.relevo.core.RelevoException(io.relevo.core.RelevoException.Kind.BAD_INPUT,
+      throw new io.relevo.core.RelevoException(
+          io.relevo.core.RelevoException.Kind.BAD_INPUT,
           "--limit: " + limit + " (expected: 1 or more)");
     }
     List<RolloutRecord> rollouts = connection.client(context).history(app, limit);
@@ -45,15 +50,34 @@ final class HistoryCommand implements Callable<Integer> {
       context.out().flush();
       return ExitCodes.OK;
     }
-    Table table = new Table(
-        "ID", "KIND", "FROM", "TO", "STRATEGY", "OUTCOME", "ACTOR", "STARTED", "TOOK", "REASON");
+    Table table =
+        new Table(
+            "ID",
+            "KIND",
+            "FROM",
+            "TO",
+            "STRATEGY",
+            "OUTCOME",
+            "ACTOR",
+            "STARTED",
+            "TOOK",
+            "REASON");
     for (RolloutRecord r : rollouts) {
-      Duration took = r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
-      String why = r.outcomeReason() == null || r.outcomeReason().isBlank()
-          ? r.reason() : r.outcomeReason();
-      table.row(r.id(), Formats.lower(r.kind()), r.fromRevision(), r.toRevision(), r.strategy(),
-          Formats.lower(r.outcome()), r.actor(), Formats.time(r.startedAt()),
-          Formats.duration(took), Formats.firstLine(why));
+      Duration took =
+          r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
+      String why =
+          r.outcomeReason() == null || r.outcomeReason().isBlank() ? r.reason() : r.outcomeReason();
+      table.row(
+          r.id(),
+          Formats.lower(r.kind()),
+          r.fromRevision(),
+          r.toRevision(),
+          r.strategy(),
+          Formats.lower(r.outcome()),
+          r.actor(),
+          Formats.time(r.startedAt()),
+          Formats.duration(took),
+          Formats.firstLine(why));
     }
     table.print(context.out());
     return ExitCodes.OK;

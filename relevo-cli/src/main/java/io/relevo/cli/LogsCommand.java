@@ -15,17 +15,25 @@ final class LogsCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "APP") String app;
+  @Parameters(index = "0", paramLabel = "APP")
+  String app;
 
-  @Option(names = {"-r", "--revision"}, paramLabel = "N",
+  @Option(
+      names = {"-r", "--revision"},
+      paramLabel = "N",
       description = "the revision (default: the stable one)")
   Integer revision;
 
-  @Option(names = {"-n", "--tail"}, paramLabel = "LINES", defaultValue = "100",
+  @Option(
+      names = {"-n", "--tail"},
+      paramLabel = "LINES",
+      defaultValue = "100",
       description = "how many of the last lines (default: ${DEFAULT-VALUE})")
   int tail = 100;
 
-  @Option(names = {"-f", "--follow"}, description = "keep printing new lines until Ctrl-C")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "keep printing new lines until Ctrl-C")
   boolean follow;
 
   @Mixin AgentConnection connection;
@@ -39,17 +47,25 @@ final class LogsCommand implements Callable<Integer> {
   public Integer call() {
     AgentClient client = connection.client(context);
     int number = revision != null ? revision : stableOf(client.app(app));
-    client.logs(app, number, tail, follow, line -> {
-      context.out().println(line);
-      context.out().flush();
-    });
+    client.logs(
+        app,
+        number,
+        tail,
+        follow,
+        line -> {
+          context.out().println(line);
+          context.out().flush();
+        });
     return ExitCodes.OK;
   }
 
   private int stableOf(AppStatus status) {
     if (status.stable() == null) {
-      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
-          app + " has no stable revision; name one with --revision (see `relevo history " + app
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          app
+              + " has no stable revision; name one with --revision (see `relevo history "
+              + app
               + "`)");
     }
     return status.stable().number();

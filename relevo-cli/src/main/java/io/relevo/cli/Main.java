@@ -12,7 +12,8 @@ public final class Main {
 
   public static void main(String[] args) {
     // JUL (used by the core) on one line, like the agent's slf4j lines; read when JUL first logs
-    System.setProperty("java.util.logging.SimpleFormatter.format",
+    System.setProperty(
+        "java.util.logging.SimpleFormatter.format",
         "%1$tH:%1$tM:%1$tS.%1$tL [%4$s] %3$s - %5$s%6$s%n");
     int code = run(args, CliContext.system());
     System.exit(code);
@@ -40,14 +41,16 @@ public final class Main {
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setParameterExceptionHandler((e, args) -> {
-      CommandLine failed = e.getCommandLine();
-      failed.getErr().println("relevo: " + e.getMessage());
-      failed.getErr().println("see `" + failed.getCommandSpec().qualifiedName() + " --help`");
-      failed.getErr().flush();
-      return ExitCodes.BAD_INPUT;
-    });
-    cli.setExecutionExceptionHandler((e, failed, parseResult) -> ExitCodes.report(e, context.err()));
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine failed = e.getCommandLine();
+          failed.getErr().println("relevo: " + e.getMessage());
+          failed.getErr().println("see `" + failed.getCommandSpec().qualifiedName() + " --help`");
+          failed.getErr().flush();
+          return ExitCodes.BAD_INPUT;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, failed, parseResult) -> ExitCodes.report(e, context.err()));
     return cli;
   }
 }

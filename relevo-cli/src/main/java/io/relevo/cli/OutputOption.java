@@ -13,7 +13,10 @@ final class OutputOption {
     json
   }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table (default) or json")
   Format format = Format.table;
 
@@ -23,8 +26,9 @@ final class OutputOption {
 
   static void printJson(CliContext context, Object value) {
     try {
-      context.out().println(
-          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      context
+          .out()
+          .println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
       context.out().flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,19 +38,23 @@ final class ProgressPrinter implements RolloutListener {
   }
 
   String line(RolloutEvent event) {
-    Duration elapsed = start == null || event.at() == null
-        ? Duration.ZERO : Duration.between(start, event.at());
+    Duration elapsed =
+        start == null || event.at() == null ? Duration.ZERO : Duration.between(start, event.at());
     // event.took() is not shown: the engine's messages already say how long a step took
     String message = event.message() == null ? "" : event.message();
-    return String.format(Locale.ROOT, "%7s  %-8s %-9s %s",
+    return String.format(
+        Locale.ROOT,
+        "%7s  %-8s %-9s %s",
         "+" + String.format(Locale.ROOT, "%.1fs", Math.max(0, elapsed.toMillis()) / 1000.0),
-        event.step(), Formats.lower(event.status()), message.replace("\n", "\n" + INDENT));
+        event.step(),
+        Formats.lower(event.status()),
+        message.replace("\n", "\n" + INDENT));
   }
 
   /** Prints how the rollout ended; returns 0 when promoted, 1 otherwise. */
   static int printOutcome(RolloutRecord rollout, PrintWriter out) {
-    return printOutcome(rollout,
-        rollout.kind() == RolloutRecord.Kind.ROLLBACK ? "rollback" : "deploy", out);
+    return printOutcome(
+        rollout, rollout.kind() == RolloutRecord.Kind.ROLLBACK ? "rollback" : "deploy", out);
   }
 
   /**
@@ -59,18 +63,37 @@ final class ProgressPrinter implements RolloutListener {
    * and stable values) is printed as an indented block under the outcome, one line each.
    */
   static int printOutcome(RolloutRecord rollout, String what, PrintWriter out) {
-    Duration took = rollout.startedAt() == null || rollout.finishedAt() == null
-        ? null : Duration.between(rollout.startedAt(), rollout.finishedAt());
+    Duration took =
+        rollout.startedAt() == null || rollout.finishedAt() == null
+            ? null
+            : Duration.between(rollout.startedAt(), rollout.finishedAt());
     if (rollout.outcome() == RolloutRecord.Outcome.PROMOTED) {
-      out.println(rollout.app() + ": " + what + " done in " + Formats.duration(took)
-          + ", revision " + rollout.toRevision() + " serves all traffic (rollout "
-          + rollout.id() + ")");
+      out.println(
+          rollout.app()
+              + ": "
+              + what
+              + " done in "
+              + Formats.duration(took)
+              + ", revision "
+              + rollout.toRevision()
+              + " serves all traffic (rollout "
+              + rollout.id()
+              + ")");
       out.flush();
       return ExitCodes.OK;
     }
     String reason = rollout.outcomeReason() == null ? "" : rollout.outcomeReason().strip();
-    String headline = rollout.app() + ": " + what + " " + Formats.lower(rollout.outcome())
-        + " after " + Formats.duration(took) + " (rollout " + rollout.id() + ")";
+    String headline =
+        rollout.app()
+            + ": "
+            + what
+            + " "
+            + Formats.lower(rollout.outcome())
+            + " after "
+            + Formats.duration(took)
+            + " (rollout "
+            + rollout.id()
+            + ")";
     if (reason.contains("\n")) {
       out.println(headline + ":");
       reason.lines().forEach(line -> out.println("  " + line));

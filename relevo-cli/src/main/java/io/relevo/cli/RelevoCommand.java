@@ -11,7 +11,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Versions.class,
     description = "Zero-downtime deploys with automatic rollback.",
-    footer = {"", "Exit codes: 0 ok, 1 rollout failed or refused, 2 bad input, 3 agent unreachable."})
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 rollout failed or refused, 2 bad input, 3 agent unreachable."
+    })
 final class RelevoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

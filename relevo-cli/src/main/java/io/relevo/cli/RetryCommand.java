@@ -8,15 +8,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code relevo retry APP}: runs the last failed or rolled-back deploy again. */
-@Command(name = "retry", description = {
-    "Run an app's last failed or rolled-back deploy again (same version and config, a new"
-        + " revision) and follow it until it ends.",
-    "Exits 0 when the new revision serves all traffic, 1 when it was refused or rolled back."})
+@Command(
+    name = "retry",
+    description = {
+      "Run an app's last failed or rolled-back deploy again (same version and config, a new"
+          + " revision) and follow it until it ends.",
+      "Exits 0 when the new revision serves all traffic, 1 when it was refused or rolled back."
+    })
 final class RetryCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "APP") String app;
+  @Parameters(index = "0", paramLabel = "APP")
+  String app;
 
   @Mixin ActorOption actor;
   @Mixin AgentConnection connection;
@@ -29,8 +33,8 @@ final class RetryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RolloutListener listener = output.json() ? RolloutListener.none()
-        : new ProgressPrinter(context.out());
+    RolloutListener listener =
+        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
     RolloutRecord rollout = connection.client(context).retry(app, actor.actor(context), listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);

@@ -10,14 +10,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code relevo rollback APP [--to N]}: takes traffic back to an earlier revision. */
-@Command(name = "rollback", description = {
-    "Take an app back to an earlier revision: a switch when it is still warm, else a restart.",
-    "Default: the newest revision before the stable one."})
+@Command(
+    name = "rollback",
+    description = {
+      "Take an app back to an earlier revision: a switch when it is still warm, else a restart.",
+      "Default: the newest revision before the stable one."
+    })
 final class RollbackCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "APP") String app;
+  @Parameters(index = "0", paramLabel = "APP")
+  String app;
 
   @Option(names = "--to", paramLabel = "N", description = "the revision to go back to")
   Integer to;
@@ -36,10 +40,12 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RolloutListener listener = output.json() ? RolloutListener.none()
-        : new ProgressPrinter(context.out());
-    RolloutRecord rollout = connection.client(context)
-        .rollback(app, new RollbackBody(to, actor.actor(context), reason), listener);
+    RolloutListener listener =
+        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
+    RolloutRecord rollout =
+        connection
+            .client(context)
+            .rollback(app, new RollbackBody(to, actor.actor(context), reason), listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
       return rollout.outcome() == RolloutRecord.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.FAILED;

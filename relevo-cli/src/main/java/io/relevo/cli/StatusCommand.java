@@ -19,24 +19,37 @@ import picocli.CommandLine.Parameters;
  * {@code relevo status [APP]}: every app in one table, or one app with its split, its rollout's
  * progress and its revisions; with {@code --watch}, that app again every interval.
  */
-@Command(name = "status", description = {
-    "Show every app, or one app with its traffic split, its rollout's progress and its revisions.",
-    "With --watch, show the app again every interval until Ctrl-C (or --for); with --output json,"
-        + " one AppStatus per line per interval."})
+@Command(
+    name = "status",
+    description = {
+      "Show every app, or one app with its traffic split, its rollout's progress and its revisions.",
+      "With --watch, show the app again every interval until Ctrl-C (or --for); with --output json,"
+          + " one AppStatus per line per interval."
+    })
 final class StatusCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "APP") String app;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "APP")
+  String app;
 
-  @Option(names = {"-w", "--watch"}, description = "show the app again every interval")
+  @Option(
+      names = {"-w", "--watch"},
+      description = "show the app again every interval")
   boolean watch;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
-      converter = DurationConverter.class, description = "time between updates (default: 1s)")
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      converter = DurationConverter.class,
+      description = "time between updates (default: 1s)")
   Duration interval;
 
-  @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(
+      names = "--for",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "stop watching after this long (default: until Ctrl-C)")
   Duration limit;
 
@@ -77,7 +90,8 @@ final class StatusCommand implements Callable<Integer> {
 
   private int watch(AgentClient client) {
     if (app == null) {
-      throw new RelevoException(RelevoException.Kind.BAD_INPUT,
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
           "--watch: no APP (expected: the app to watch, like `relevo status shop --watch`)");
     }
     StatusWatch watcher;
@@ -88,10 +102,11 @@ final class StatusCommand implements Callable<Integer> {
     }
     PrintWriter out = context.out();
     if (output.json()) {
-      watcher.run(() -> {
-        out.println(compactJson(client.app(app)));
-        out.flush();
-      });
+      watcher.run(
+          () -> {
+            out.println(compactJson(client.app(app)));
+            out.flush();
+          });
     } else {
       watcher.text("relevo status " + app, out, o -> AppStatusView.print(client.app(app), o));
     }
@@ -109,7 +124,12 @@ final class StatusCommand implements Callable<Integer> {
   static void printAll(List<AppStatus> apps, PrintWriter out) {
     Table table = new Table("APP", "ENV", "LISTEN", "STABLE", "TRAFFIC", "ROLLOUT");
     for (AppStatus s : apps) {
-      table.row(s.app(), s.env(), s.listen(), Formats.revision(s.stable()), Formats.split(s.split()),
+      table.row(
+          s.app(),
+          s.env(),
+          s.listen(),
+          Formats.revision(s.stable()),
+          Formats.split(s.split()),
           rollout(s));
     }
     table.print(out);
@@ -119,9 +139,14 @@ final class StatusCommand implements Callable<Integer> {
     if (s.activeRollout() == null) {
       return "none";
     }
-    String step = s.progress() == null ? ""
-        : " step " + s.progress().step() + "/" + s.progress().steps()
-            + (s.progress().paused() ? " paused" : "");
+    String step =
+        s.progress() == null
+            ? ""
+            : " step "
+                + s.progress().step()
+                + "/"
+                + s.progress().steps()
+                + (s.progress().paused() ? " paused" : "");
     return s.activeRollout().id() + " to " + s.activeRollout().toRevision() + step;
   }
 }

@@ -40,22 +40,27 @@ final class StatusWatch {
 
   /** Draws frames of a text view, each with a header saying what and when. */
   void text(String title, PrintWriter out, Consumer<PrintWriter> frame) {
-    run(() -> {
-      String header = title + " every " + Formats.duration(interval) + ", at "
-          + LocalTime.now().format(CLOCK);
-      if (terminal) {
-        out.print(CLEAR);
-        out.println(header + " (Ctrl-C to stop)");
-      } else {
-        out.println("--- " + header);
-      }
-      out.println();
-      frame.accept(out);
-      if (!terminal) {
-        out.println();
-      }
-      out.flush();
-    });
+    run(
+        () -> {
+          String header =
+              title
+                  + " every "
+                  + Formats.duration(interval)
+                  + ", at "
+                  + LocalTime.now().format(CLOCK);
+          if (terminal) {
+            out.print(CLEAR);
+            out.println(header + " (Ctrl-C to stop)");
+          } else {
+            out.println("--- " + header);
+          }
+          out.println();
+          frame.accept(out);
+          if (!terminal) {
+            out.println();
+          }
+          out.flush();
+        });
   }
 
   /** Runs {@code frame} once per interval until stopped or past the limit. */

@@ -6,13 +6,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code relevo stop APP}: stops every revision of an app and closes its front door. */
-@Command(name = "stop",
+@Command(
+    name = "stop",
     description = "Stop every revision of an app and close its front door; history is kept.")
 final class StopCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "APP") String app;
+  @Parameters(index = "0", paramLabel = "APP")
+  String app;
 
   @Mixin ActorOption actor;
   @Mixin AgentConnection connection;

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code relevo validate}: checks a config here, without an agent. */
-@Command(name = "validate", description = "Check a relevo.yml without deploying it; no agent needed.")
+@Command(
+    name = "validate",
+    description = "Check a relevo.yml without deploying it; no agent needed.")
 final class ValidateCommand implements Callable<Integer> {
 
   private final CliContext context;

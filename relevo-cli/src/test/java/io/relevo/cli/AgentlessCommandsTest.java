@@ -18,8 +18,11 @@ class AgentlessCommandsTest {
     CliRun run = CliRun.of(Map.of(), "status", "--state-dir", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(run.err().strip()).isEqualTo("relevo: no agent at http://127.0.0.1:7070 (state dir "
-        + dir + "): start one with `relevo agent`");
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "relevo: no agent at http://127.0.0.1:7070 (state dir "
+                + dir
+                + "): start one with `relevo agent`");
   }
 
   @Test
@@ -42,8 +45,17 @@ class AgentlessCommandsTest {
   void aDeployOfAnInvalidConfigIsRefusedHereBeforeAnyAgentIsAsked() throws Exception {
     Path file = Files.writeString(dir.resolve("relevo.yml"), ValidateCommandTest.THREE_PROBLEMS);
 
-    CliRun run = CliRun.of(Map.of(), "deploy", "shop", "--version", "1.0.0", "-f", file.toString(),
-        "--state-dir", dir.toString());
+    CliRun run =
+        CliRun.of(
+            Map.of(),
+            "deploy",
+            "shop",
+            "--version",
+            "1.0.0",
+            "-f",
+            file.toString(),
+            "--state-dir",
+            dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains(":5: health.readines").doesNotContain("no agent");
@@ -53,8 +65,17 @@ class AgentlessCommandsTest {
   void aDeployWhoseConfigNamesAnotherAppIsBadInput() throws Exception {
     Path file = Files.writeString(dir.resolve("relevo.yml"), ValidateCommandTest.GOOD);
 
-    CliRun run = CliRun.of(Map.of(), "deploy", "cart", "--version", "1.0.0", "-f", file.toString(),
-        "--state-dir", dir.toString());
+    CliRun run =
+        CliRun.of(
+            Map.of(),
+            "deploy",
+            "cart",
+            "--version",
+            "1.0.0",
+            "-f",
+            file.toString(),
+            "--state-dir",
+            dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains("\"shop\"").contains("\"cart\"");
@@ -89,7 +110,7 @@ class AgentlessCommandsTest {
     CliRun run = CliRun.of(Map.of(), "--help");
 
     assertThat(run.exitCode()).isEqualTo(0);
-    assertThat(run.out()).contains("deploy", "rollback", "status", "history", "logs", "validate",
-        "stop", "agent");
+    assertThat(run.out())
+        .contains("deploy", "rollback", "status", "history", "logs", "validate", "stop", "agent");
   }
 }

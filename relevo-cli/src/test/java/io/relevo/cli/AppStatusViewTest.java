@@ -15,9 +15,19 @@ import org.junit.jupiter.api.Test;
 
 class AppStatusViewTest {
 
-  private static final Revision STABLE = new Revision("shop", 2, "1.1.0", "h", "app: shop",
-      "/srv/shop/relevo.yml", Revision.State.SERVING, new InstanceRecord("4242", "127.0.0.1", 41000, 0),
-      Instant.parse("2026-11-24T10:00:00Z"), null, null);
+  private static final Revision STABLE =
+      new Revision(
+          "shop",
+          2,
+          "1.1.0",
+          "h",
+          "app: shop",
+          "/srv/shop/relevo.yml",
+          Revision.State.SERVING,
+          new InstanceRecord("4242", "127.0.0.1", 41000, 0),
+          Instant.parse("2026-11-24T10:00:00Z"),
+          null,
+          null);
 
   private static String print(AppStatus status) {
     StringWriter out = new StringWriter();
@@ -27,18 +37,38 @@ class AppStatusViewTest {
 
   @Test
   void anUnhealthyServingRevisionIsShownAsAnAlertUnderTheStableLine() {
-    String alert = "revision 2 (1.1.0) fails its liveness check since 2026-11-24T10:05:00Z (3 in a row);"
-        + " last: HTTP 503 (expected: 200)";
-    String text = print(new AppStatus("shop", "production", "127.0.0.1:8080", STABLE, List.of(STABLE),
-        TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)), null, null, List.of(alert)));
+    String alert =
+        "revision 2 (1.1.0) fails its liveness check since 2026-11-24T10:05:00Z (3 in a row);"
+            + " last: HTTP 503 (expected: 200)";
+    String text =
+        print(
+            new AppStatus(
+                "shop",
+                "production",
+                "127.0.0.1:8080",
+                STABLE,
+                List.of(STABLE),
+                TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)),
+                null,
+                null,
+                List.of(alert)));
 
     assertThat(text).contains("stable:   2 (1.1.0)").contains("ALERT:    " + alert);
   }
 
   @Test
   void aHealthyAppHasNoAlertLine() {
-    String text = print(new AppStatus("shop", "production", "127.0.0.1:8080", STABLE, List.of(STABLE),
-        TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)), null, null));
+    String text =
+        print(
+            new AppStatus(
+                "shop",
+                "production",
+                "127.0.0.1:8080",
+                STABLE,
+                List.of(STABLE),
+                TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)),
+                null,
+                null));
 
     assertThat(text).doesNotContain("ALERT");
   }

@@ -49,23 +49,27 @@ class CliEndToEndIT {
     Path config = writeConfig(port);
     agent = startAgent();
 
-    RelevoProcess.Result v1 = relevo("deploy", "alojamientos", "--version", "v1", "-f", config.toString());
+    RelevoProcess.Result v1 =
+        relevo("deploy", "alojamientos", "--version", "v1", "-f", config.toString());
     assertThat(v1.exitCode()).as(v1.toString()).isZero();
     assertThat(v1.out()).contains("revision 1 (v1) serves all traffic");
 
     SteadyLoad load = SteadyLoad.start(port);
     try {
-      RelevoProcess.Result v2 = relevo("deploy", "alojamientos", "--version", "v2", "-f", config.toString());
+      RelevoProcess.Result v2 =
+          relevo("deploy", "alojamientos", "--version", "v2", "-f", config.toString());
       assertThat(v2.exitCode()).as(v2.toString()).isZero();
 
-      RelevoProcess.Result v3 = relevo("deploy", "alojamientos", "--version", "v3-notready", "-f", config.toString());
+      RelevoProcess.Result v3 =
+          relevo("deploy", "alojamientos", "--version", "v3-notready", "-f", config.toString());
       assertThat(v3.exitCode()).as(v3.toString()).isEqualTo(1);
       assertThat(v3.out() + v3.err())
           .contains("revision 3 (v3-notready) is unhealthy")
           .contains("traffic stays on revision 2 (v2)");
       assertThat(stable().path("number").asInt()).isEqualTo(2);
 
-      RelevoProcess.Result rollback = relevo("rollback", "alojamientos", "--reason", "errors after v2");
+      RelevoProcess.Result rollback =
+          relevo("rollback", "alojamientos", "--reason", "errors after v2");
       assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
       assertThat(versionServed(port)).isEqualTo("v1");
     } finally {
@@ -82,7 +86,8 @@ class CliEndToEndIT {
     assertThat(history.get(1).path("outcome").asText()).isEqualTo("FAILED");
     assertThat(history.get(2).path("outcome").asText()).isEqualTo("ROLLED_BACK");
 
-    assertThat(relevo("logs", "alojamientos", "--revision", "1").out()).contains("alojamientos v1 listening");
+    assertThat(relevo("logs", "alojamientos", "--revision", "1").out())
+        .contains("alojamientos v1 listening");
 
     String pid = stable().path("instance").path("id").asText();
     agent.destroy();
@@ -93,12 +98,18 @@ class CliEndToEndIT {
     JsonNode readopted = stable();
     assertThat(readopted.path("number").asInt()).isEqualTo(1);
     assertThat(readopted.path("instance").path("id").asText()).isEqualTo(pid);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(versionServed(port)).isEqualTo("v1"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(versionServed(port)).isEqualTo("v1"));
 
     RelevoProcess.Result stop = relevo("stop", "alojamientos");
     assertThat(stop.exitCode()).as(stop.toString()).isZero();
-    await().atMost(Duration.ofSeconds(15))
-        .until(() -> ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false) == false);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)
+                    == false);
   }
 
   private RelevoProcess.Result relevo(String... args) throws IOException, InterruptedException {
@@ -114,16 +125,25 @@ class CliEndToEndIT {
   private Process startAgent() throws IOException {
     Path agentFile = dir.resolve("state").resolve("agent.json");
     Files.deleteIfExists(agentFile);
-    Process process = RelevoProcess.builder(env, dir, "agent", "--api", "127.0.0.1:0")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
-    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(agentFile) || !process.isAlive());
-    assertThat(process.isAlive()).as("agent log:\n%s", Files.readString(dir.resolve("agent.log"))).isTrue();
+    Process process =
+        RelevoProcess.builder(env, dir, "agent", "--api", "127.0.0.1:0")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("agent.log").toFile())
+            .start();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.exists(agentFile) || !process.isAlive());
+    assertThat(process.isAlive())
+        .as("agent log:\n%s", Files.readString(dir.resolve("agent.log")))
+        .isTrue();
     return process;
   }
 
   private Path writeConfig(int port) throws IOException {
     Path config = dir.resolve("relevo.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         app: alojamientos
         runtime:
           command: ["%s", "-cp", "%s", "io.relevo.example.alojamientos.Main"]
@@ -134,14 +154,19 @@ class CliEndToEndIT {
           - {path: /api/v1/accommodations, body_contains: city}
         proxy:
           drain_timeout: 5s
-        """.formatted(RelevoProcess.JAVA, RelevoProcess.JAR, port));
+        """
+            .formatted(RelevoProcess.JAVA, RelevoProcess.JAR, port));
     return config;
   }
 
   private static String versionServed(int port) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.headers().firstValue("X-App-Version").orElse("none");
   }
 

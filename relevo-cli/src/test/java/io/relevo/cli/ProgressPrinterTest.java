@@ -19,43 +19,78 @@ class ProgressPrinterTest {
     StringWriter text = new StringWriter();
     ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text));
 
-    printer.onEvent(1, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED, "deploying", null));
-    printer.onEvent(1, new RolloutEvent(T0.plusMillis(2500), "ready", RolloutEvent.Status.PROGRESS,
-        "check 2: connection refused (2/3)", null));
+    printer.onEvent(
+        1, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED, "deploying", null));
+    printer.onEvent(
+        1,
+        new RolloutEvent(
+            T0.plusMillis(2500),
+            "ready",
+            RolloutEvent.Status.PROGRESS,
+            "check 2: connection refused (2/3)",
+            null));
 
-    assertThat(text.toString().lines()).containsExactly(
-        "  +0.0s  rollout  started   deploying",
-        "  +2.5s  ready    progress  check 2: connection refused (2/3)");
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "  +0.0s  rollout  started   deploying",
+            "  +2.5s  ready    progress  check 2: connection refused (2/3)");
   }
 
   @Test
   void aFailedRolloutExitsOneAndPrintsItsReason() {
     StringWriter text = new StringWriter();
-    RolloutRecord failed = new RolloutRecord(3, "shop", RolloutRecord.Kind.DEPLOY, 1, 2,
-        "bluegreen", "ana", "", T0, T0.plusSeconds(2), RolloutRecord.Outcome.FAILED,
-        "revision 2 (v2) is unhealthy\ntraffic stays on revision 1 (v1)", List.of());
+    RolloutRecord failed =
+        new RolloutRecord(
+            3,
+            "shop",
+            RolloutRecord.Kind.DEPLOY,
+            1,
+            2,
+            "bluegreen",
+            "ana",
+            "",
+            T0,
+            T0.plusSeconds(2),
+            RolloutRecord.Outcome.FAILED,
+            "revision 2 (v2) is unhealthy\ntraffic stays on revision 1 (v1)",
+            List.of());
 
     int code = ProgressPrinter.printOutcome(failed, new PrintWriter(text));
 
     assertThat(code).isEqualTo(ExitCodes.FAILED);
-    assertThat(text.toString()).contains("shop: deploy failed after 2.0s (rollout 3)")
-        .contains("unhealthy").contains("traffic stays on revision 1 (v1)");
+    assertThat(text.toString())
+        .contains("shop: deploy failed after 2.0s (rollout 3)")
+        .contains("unhealthy")
+        .contains("traffic stays on revision 1 (v1)");
   }
 
   @Test
   void aRolledBackRolloutPrintsEachLineOfItsEvidenceIndentedUnderTheOutcome() {
     StringWriter text = new StringWriter();
-    RolloutRecord rolledBack = new RolloutRecord(5, "shop", RolloutRecord.Kind.DEPLOY, 1, 2,
-        "canary", "ana", "", T0, T0.plusSeconds(42), RolloutRecord.Outcome.ROLLED_BACK,
-        "canary step 3 failed: error rate 7.2% vs stable 0.4%\n"
-            + "error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests\n", List.of());
+    RolloutRecord rolledBack =
+        new RolloutRecord(
+            5,
+            "shop",
+            RolloutRecord.Kind.DEPLOY,
+            1,
+            2,
+            "canary",
+            "ana",
+            "",
+            T0,
+            T0.plusSeconds(42),
+            RolloutRecord.Outcome.ROLLED_BACK,
+            "canary step 3 failed: error rate 7.2% vs stable 0.4%\n"
+                + "error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests\n",
+            List.of());
 
     int code = ProgressPrinter.printOutcome(rolledBack, new PrintWriter(text));
 
     assertThat(code).isEqualTo(ExitCodes.FAILED);
-    assertThat(text.toString().lines()).containsExactly(
-        "shop: deploy rolled back after 42.0s (rollout 5):",
-        "  canary step 3 failed: error rate 7.2% vs stable 0.4%",
-        "  error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests");
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "shop: deploy rolled back after 42.0s (rollout 5):",
+            "  canary step 3 failed: error rate 7.2% vs stable 0.4%",
+            "  error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests");
   }
 }

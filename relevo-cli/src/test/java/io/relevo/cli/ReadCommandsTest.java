@@ -31,15 +31,46 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadCommandsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
-  private static final Revision STABLE = new Revision("shop", 2, "1.1.0", "h", "app: shop",
-      "/srv/shop/relevo.yml", Revision.State.SERVING,
-      new InstanceRecord("4242", "127.0.0.1", 41000, 0), T0, null, null);
-  private static final AppStatus STATUS = new AppStatus("shop", "production", "127.0.0.1:8080",
-      STABLE, List.of(STABLE), TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)), null, null);
-  private static final RolloutRecord ROLLOUT = new RolloutRecord(7, "shop",
-      RolloutRecord.Kind.DEPLOY, 1, 2, "bluegreen", "ana", "", T0, T0.plusSeconds(4),
-      RolloutRecord.Outcome.PROMOTED, "revision 2 (1.1.0) serves all traffic",
-      List.of(new RolloutEvent(T0, "ready", RolloutEvent.Status.OK, "ready", Duration.ofMillis(850))));
+  private static final Revision STABLE =
+      new Revision(
+          "shop",
+          2,
+          "1.1.0",
+          "h",
+          "app: shop",
+          "/srv/shop/relevo.yml",
+          Revision.State.SERVING,
+          new InstanceRecord("4242", "127.0.0.1", 41000, 0),
+          T0,
+          null,
+          null);
+  private static final AppStatus STATUS =
+      new AppStatus(
+          "shop",
+          "production",
+          "127.0.0.1:8080",
+          STABLE,
+          List.of(STABLE),
+          TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)),
+          null,
+          null);
+  private static final RolloutRecord ROLLOUT =
+      new RolloutRecord(
+          7,
+          "shop",
+          RolloutRecord.Kind.DEPLOY,
+          1,
+          2,
+          "bluegreen",
+          "ana",
+          "",
+          T0,
+          T0.plusSeconds(4),
+          RolloutRecord.Outcome.PROMOTED,
+          "revision 2 (1.1.0) serves all traffic",
+          List.of(
+              new RolloutEvent(
+                  T0, "ready", RolloutEvent.Status.OK, "ready", Duration.ofMillis(850))));
 
   @TempDir Path stateDir;
   private HttpServer agent;
@@ -47,24 +78,33 @@ class ReadCommandsTest {
   @BeforeEach
   void startStandIn() throws Exception {
     agent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    agent.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      boolean authorized = "Bearer tok".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-      Object body = switch (path) {
-        case "/api/v1/apps" -> List.of(STATUS);
-        case "/api/v1/apps/shop" -> STATUS;
-        case "/api/v1/apps/shop/history" -> List.of(ROLLOUT);
-        default -> null;
-      };
-      byte[] bytes = Json.mapper().writeValueAsBytes(body == null || !authorized
-          ? Map.of("kind", "NOT_FOUND", "message", "no app named \"x\"") : body);
-      exchange.sendResponseHeaders(!authorized ? 401 : body == null ? 404 : 200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    agent.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          boolean authorized =
+              "Bearer tok".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+          Object body =
+              switch (path) {
+                case "/api/v1/apps" -> List.of(STATUS);
+                case "/api/v1/apps/shop" -> STATUS;
+                case "/api/v1/apps/shop/history" -> List.of(ROLLOUT);
+                default -> null;
+              };
+          byte[] bytes =
+              Json.mapper()
+                  .writeValueAsBytes(
+                      body == null || !authorized
+                          ? Map.of("kind", "NOT_FOUND", "message", "no app named \"x\"")
+                          : body);
+          exchange.sendResponseHeaders(!authorized ? 401 : body == null ? 404 : 200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     agent.start();
-    Files.writeString(stateDir.resolve("agent.json"), "{\"url\":\"http://127.0.0.1:"
-        + agent.getAddress().getPort() + "\",\"pid\":1}");
+    Files.writeString(
+        stateDir.resolve("agent.json"),
+        "{\"url\":\"http://127.0.0.1:" + agent.getAddress().getPort() + "\",\"pid\":1}");
     Files.writeString(stateDir.resolve("token"), "tok\n");
   }
 
@@ -75,7 +115,8 @@ class ReadCommandsTest {
 
   @Test
   void statusAsJsonIsTheApisAppStatusList() throws Exception {
-    CliRun run = CliRun.of(Map.of(), "status", "--output", "json", "--state-dir", stateDir.toString());
+    CliRun run =
+        CliRun.of(Map.of(), "status", "--output", "json", "--state-dir", stateDir.toString());
 
     assertThat(run.exitCode()).isEqualTo(0);
     List<AppStatus> apps = Json.mapper().readValue(run.out(), new TypeReference<>() {});
@@ -84,16 +125,17 @@ class ReadCommandsTest {
 
   @Test
   void statusOfOneAppAsJsonParses() throws Exception {
-    CliRun run = CliRun.of(Map.of(), "status", "shop", "-o", "json", "--state-dir",
-        stateDir.toString());
+    CliRun run =
+        CliRun.of(Map.of(), "status", "shop", "-o", "json", "--state-dir", stateDir.toString());
 
     assertThat(Json.mapper().readValue(run.out(), AppStatus.class)).isEqualTo(STATUS);
   }
 
   @Test
   void historyAsJsonIsTheApisRolloutList() throws Exception {
-    CliRun run = CliRun.of(Map.of(), "history", "shop", "--output", "json", "--state-dir",
-        stateDir.toString());
+    CliRun run =
+        CliRun.of(
+            Map.of(), "history", "shop", "--output", "json", "--state-dir", stateDir.toString());
 
     assertThat(run.exitCode()).isEqualTo(0);
     List<RolloutRecord> rollouts = Json.mapper().readValue(run.out(), new TypeReference<>() {});

@@ -38,13 +38,19 @@ final class RelevoProcess {
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("relevo-out", ".txt");
     Path err = Files.createTempFile("relevo-err", ".txt");
-    Process process = builder(env, workDir, args)
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        builder(env, workDir, args)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("relevo " + String.join(" ", args) + " did not end within 2 minutes");
+      throw new AssertionError(
+          "relevo " + String.join(" ", args) + " did not end within 2 minutes");
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RolloutCommandsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
-  private static final String NO_ROLLOUT = "{\"kind\":\"NOT_FOUND\","
-      + "\"message\":\"no rollout of cart is under way\"}";
-  private static final String EVIDENCE = """
+  private static final String NO_ROLLOUT =
+      "{\"kind\":\"NOT_FOUND\"," + "\"message\":\"no rollout of cart is under way\"}";
+  private static final String EVIDENCE =
+      """
       canary step 3 failed: error rate 20.1% vs stable 0.3% (limit +5 points) over 30s
       error-rate: canary 20.1% vs stable 0.3% (fail if canary - stable > 0.05), 812 vs 7301 requests
       p95: canary 120ms vs stable 110ms (fail if canary - stable > 3s), 812 vs 7301 requests
@@ -32,11 +33,12 @@ class RolloutCommandsTest {
 
   @BeforeEach
   void startStandIn() throws Exception {
-    agent = StandInAgent.start(stateDir)
-        .noContent("POST /api/v1/apps/shop/promote")
-        .noContent("POST /api/v1/apps/shop/abort")
-        .answer("POST /api/v1/apps/cart/promote", 404, Json.mapper().readTree(NO_ROLLOUT))
-        .answer("POST /api/v1/apps/cart/abort", 404, Json.mapper().readTree(NO_ROLLOUT));
+    agent =
+        StandInAgent.start(stateDir)
+            .noContent("POST /api/v1/apps/shop/promote")
+            .noContent("POST /api/v1/apps/shop/abort")
+            .answer("POST /api/v1/apps/cart/promote", 404, Json.mapper().readTree(NO_ROLLOUT))
+            .answer("POST /api/v1/apps/cart/abort", 404, Json.mapper().readTree(NO_ROLLOUT));
   }
 
   @AfterEach
@@ -68,8 +70,9 @@ class RolloutCommandsTest {
     CliRun run = cli("abort", "shop", "--reason", "SEV1: checkout 500s", "--actor", "ana");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(agent.received()).containsExactly(
-        "POST /api/v1/apps/shop/abort {\"actor\":\"ana\",\"reason\":\"SEV1: checkout 500s\"}");
+    assertThat(agent.received())
+        .containsExactly(
+            "POST /api/v1/apps/shop/abort {\"actor\":\"ana\",\"reason\":\"SEV1: checkout 500s\"}");
     assertThat(run.out()).contains("all traffic is back on the stable revision");
   }
 
@@ -79,39 +82,57 @@ class RolloutCommandsTest {
       CliRun run = cli(command, "cart");
 
       assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.BAD_INPUT);
-      assertThat(run.err().strip()).as(command)
+      assertThat(run.err().strip())
+          .as(command)
           .isEqualTo("relevo: no rollout of cart is under way");
     }
   }
 
   @Test
   void aRetryThatRollsBackPrintsItsProgressAndEvidenceAndExitsOne() {
-    agent.stream("POST /api/v1/apps/shop/retry",
-        StreamLine.event(9, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED,
-            "retrying 1.2.0 as revision 4 (canary)", null)),
-        StreamLine.event(9, new RolloutEvent(T0.plusSeconds(30), "analysis",
-            RolloutEvent.Status.FAILED, "error-rate failed", null)),
+    agent.stream(
+        "POST /api/v1/apps/shop/retry",
+        StreamLine.event(
+            9,
+            new RolloutEvent(
+                T0,
+                "rollout",
+                RolloutEvent.Status.STARTED,
+                "retrying 1.2.0 as revision 4 (canary)",
+                null)),
+        StreamLine.event(
+            9,
+            new RolloutEvent(
+                T0.plusSeconds(30),
+                "analysis",
+                RolloutEvent.Status.FAILED,
+                "error-rate failed",
+                null)),
         StreamLine.result(rollout(RolloutRecord.Outcome.ROLLED_BACK, EVIDENCE)));
 
     CliRun run = cli("retry", "shop", "--actor", "ana");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(agent.received()).containsExactly("POST /api/v1/apps/shop/retry {\"actor\":\"ana\"}");
-    assertThat(run.out().lines().toList()).containsSubsequence(
-        "  +0.0s  rollout  started   retrying 1.2.0 as revision 4 (canary)",
-        " +30.0s  analysis failed    error-rate failed",
-        "shop: retry rolled back after 30.0s (rollout 9):",
-        "  canary step 3 failed: error rate 20.1% vs stable 0.3% (limit +5 points) over 30s",
-        "  error-rate: canary 20.1% vs stable 0.3% (fail if canary - stable > 0.05), 812 vs 7301"
-            + " requests",
-        "  p95: canary 120ms vs stable 110ms (fail if canary - stable > 3s), 812 vs 7301 requests",
-        "  traffic is back on revision 2 (1.1.0)");
+    assertThat(agent.received())
+        .containsExactly("POST /api/v1/apps/shop/retry {\"actor\":\"ana\"}");
+    assertThat(run.out().lines().toList())
+        .containsSubsequence(
+            "  +0.0s  rollout  started   retrying 1.2.0 as revision 4 (canary)",
+            " +30.0s  analysis failed    error-rate failed",
+            "shop: retry rolled back after 30.0s (rollout 9):",
+            "  canary step 3 failed: error rate 20.1% vs stable 0.3% (limit +5 points) over 30s",
+            "  error-rate: canary 20.1% vs stable 0.3% (fail if canary - stable > 0.05), 812 vs 7301"
+                + " requests",
+            "  p95: canary 120ms vs stable 110ms (fail if canary - stable > 3s), 812 vs 7301 requests",
+            "  traffic is back on revision 2 (1.1.0)");
   }
 
   @Test
   void aRetryThatIsPromotedExitsZero() {
-    agent.stream("POST /api/v1/apps/shop/retry",
-        StreamLine.result(rollout(RolloutRecord.Outcome.PROMOTED, "revision 4 serves all traffic")));
+    agent.stream(
+        "POST /api/v1/apps/shop/retry",
+        StreamLine.result(
+            rollout(RolloutRecord.Outcome.PROMOTED, "revision 4 serves all traffic")));
 
     CliRun run = cli("retry", "shop");
 
@@ -132,8 +153,10 @@ class RolloutCommandsTest {
 
   @Test
   void aRetryTheAgentRefusesExitsWithTheCodeOfItsKind() {
-    agent.stream("POST /api/v1/apps/shop/retry", new StreamLine("error", null, null, null,
-        "CONFLICT", "a rollout of shop is under way (rollout 8)"));
+    agent.stream(
+        "POST /api/v1/apps/shop/retry",
+        new StreamLine(
+            "error", null, null, null, "CONFLICT", "a rollout of shop is under way (rollout 8)"));
 
     CliRun run = cli("retry", "shop");
 
@@ -150,7 +173,19 @@ class RolloutCommandsTest {
   }
 
   private static RolloutRecord rollout(RolloutRecord.Outcome outcome, String reason) {
-    return new RolloutRecord(9, "shop", RolloutRecord.Kind.DEPLOY, 2, 4, "canary", "ana", "",
-        T0, T0.plusSeconds(30), outcome, reason, List.of());
+    return new RolloutRecord(
+        9,
+        "shop",
+        RolloutRecord.Kind.DEPLOY,
+        2,
+        4,
+        "canary",
+        "ana",
+        "",
+        T0,
+        T0.plusSeconds(30),
+        outcome,
+        reason,
+        List.of());
   }
 }

@@ -33,26 +33,36 @@ final class StandInAgent implements AutoCloseable {
   static StandInAgent start(Path stateDir) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     StandInAgent agent = new StandInAgent(server);
-    server.createContext("/", exchange -> {
-      String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      boolean authorized = "Bearer tok".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-      Answer answer = !authorized ? json(401, Map.of("kind", "UNAUTHORIZED", "message", "no"))
-          : agent.answers.getOrDefault(key, json(404, Map.of("kind", "NOT_FOUND",
-              "message", "stand-in knows no " + key)));
-      if (authorized) {
-        agent.received.add(key + (body.isEmpty() ? "" : " " + body));
-      }
-      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-      exchange.sendResponseHeaders(answer.status(), answer.status() == 204 ? -1 : answer.body().length);
-      if (answer.status() != 204) {
-        exchange.getResponseBody().write(answer.body());
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          boolean authorized =
+              "Bearer tok".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+          Answer answer =
+              !authorized
+                  ? json(401, Map.of("kind", "UNAUTHORIZED", "message", "no"))
+                  : agent.answers.getOrDefault(
+                      key,
+                      json(
+                          404, Map.of("kind", "NOT_FOUND", "message", "stand-in knows no " + key)));
+          if (authorized) {
+            agent.received.add(key + (body.isEmpty() ? "" : " " + body));
+          }
+          exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+          exchange.sendResponseHeaders(
+              answer.status(), answer.status() == 204 ? -1 : answer.body().length);
+          if (answer.status() != 204) {
+            exchange.getResponseBody().write(answer.body());
+          }
+          exchange.close();
+        });
     server.start();
-    Files.writeString(stateDir.resolve("agent.json"), "{\"url\":\"http://127.0.0.1:"
-        + server.getAddress().getPort() + "\",\"pid\":1}");
+    Files.writeString(
+        stateDir.resolve("agent.json"),
+        "{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "\",\"pid\":1}");
     Files.writeString(stateDir.resolve("token"), "tok\n");
     return agent;
   }
@@ -75,8 +85,9 @@ final class StandInAgent implements AutoCloseable {
     for (Object line : lines) {
       text.append(write(line)).append('\n');
     }
-    answers.put(key, new Answer(200, "application/x-ndjson",
-        text.toString().getBytes(StandardCharsets.UTF_8)));
+    answers.put(
+        key,
+        new Answer(200, "application/x-ndjson", text.toString().getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 

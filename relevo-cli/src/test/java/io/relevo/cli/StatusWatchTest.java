@@ -30,27 +30,56 @@ class StatusWatchTest {
   private static final Endpoint CANARY_AT = new Endpoint("127.0.0.1", 41001);
   private static final Revision STABLE = revision(2, "1.1.0", Revision.State.SERVING, STABLE_AT);
   private static final Revision CANARY = revision(3, "1.2.0", Revision.State.SERVING, CANARY_AT);
-  private static final RolloutRecord RUNNING = new RolloutRecord(8, "shop",
-      RolloutRecord.Kind.DEPLOY, 2, 3, "canary", "ana", "", T0, null,
-      RolloutRecord.Outcome.RUNNING, null, List.of());
+  private static final RolloutRecord RUNNING =
+      new RolloutRecord(
+          8,
+          "shop",
+          RolloutRecord.Kind.DEPLOY,
+          2,
+          3,
+          "canary",
+          "ana",
+          "",
+          T0,
+          null,
+          RolloutRecord.Outcome.RUNNING,
+          null,
+          List.of());
   private static final String ERROR_RATE =
       "error-rate: canary 0.4% vs stable 0.3% (fail if canary - stable > 0.05), 812 vs 7301 requests";
-  private static final AppStatus IN_CANARY = new AppStatus("shop", "production", "127.0.0.1:8080",
-      STABLE, List.of(CANARY, STABLE),
-      new TrafficSplit(List.of(new TrafficSplit.Backend(2, STABLE_AT, 90),
-          new TrafficSplit.Backend(3, CANARY_AT, 10))),
-      RUNNING, new RolloutProgress(3, 6, "analysis default (2/5)", 10, false, List.of(ERROR_RATE)));
-  private static final AppStatus AT_REST = new AppStatus("cart", "production", "127.0.0.1:8081",
-      STABLE, List.of(STABLE), TrafficSplit.all(2, STABLE_AT), null, null);
+  private static final AppStatus IN_CANARY =
+      new AppStatus(
+          "shop",
+          "production",
+          "127.0.0.1:8080",
+          STABLE,
+          List.of(CANARY, STABLE),
+          new TrafficSplit(
+              List.of(
+                  new TrafficSplit.Backend(2, STABLE_AT, 90),
+                  new TrafficSplit.Backend(3, CANARY_AT, 10))),
+          RUNNING,
+          new RolloutProgress(3, 6, "analysis default (2/5)", 10, false, List.of(ERROR_RATE)));
+  private static final AppStatus AT_REST =
+      new AppStatus(
+          "cart",
+          "production",
+          "127.0.0.1:8081",
+          STABLE,
+          List.of(STABLE),
+          TrafficSplit.all(2, STABLE_AT),
+          null,
+          null);
 
   @TempDir Path stateDir;
   private StandInAgent agent;
 
   @BeforeEach
   void startStandIn() throws Exception {
-    agent = StandInAgent.start(stateDir)
-        .answer("GET /api/v1/apps/shop", 200, IN_CANARY)
-        .answer("GET /api/v1/apps/cart", 200, AT_REST);
+    agent =
+        StandInAgent.start(stateDir)
+            .answer("GET /api/v1/apps/shop", 200, IN_CANARY)
+            .answer("GET /api/v1/apps/cart", 200, AT_REST);
   }
 
   @AfterEach
@@ -64,33 +93,39 @@ class StatusWatchTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     List<String> lines = run.out().lines().toList();
-    assertThat(lines).containsSubsequence(
-        "REVISION  VERSION  WEIGHT  ENDPOINT",
-        "2         1.1.0    90%     127.0.0.1:41000",
-        "3         1.2.0    10%     127.0.0.1:41001",
-        "",
-        "step 3/6: analysis default (2/5), canary at 10%",
-        "  " + ERROR_RATE);
+    assertThat(lines)
+        .containsSubsequence(
+            "REVISION  VERSION  WEIGHT  ENDPOINT",
+            "2         1.1.0    90%     127.0.0.1:41000",
+            "3         1.2.0    10%     127.0.0.1:41001",
+            "",
+            "step 3/6: analysis default (2/5), canary at 10%",
+            "  " + ERROR_RATE);
     assertThat(lines).contains("rollout:  8 deploy to 3 (canary) since " + Formats.time(T0));
   }
 
   @Test
   void aPausedRolloutSaysItWaitsForPromoteAndHowToGoOn() {
-    agent.answer("GET /api/v1/apps/shop", 200, withProgress(
-        new RolloutProgress(2, 6, "pause", 10, true, List.of())));
+    agent.answer(
+        "GET /api/v1/apps/shop",
+        200,
+        withProgress(new RolloutProgress(2, 6, "pause", 10, true, List.of())));
 
     CliRun run = cli("status", "shop");
 
-    assertThat(run.out()).contains("step 2/6: pause, paused: waiting for relevo promote")
-        .contains("`relevo promote shop`").contains("`relevo abort shop`");
+    assertThat(run.out())
+        .contains("step 2/6: pause, paused: waiting for relevo promote")
+        .contains("`relevo promote shop`")
+        .contains("`relevo abort shop`");
   }
 
   @Test
   void statusWithoutARolloutShowsTheSplitAndSaysNoneIsUnderWay() {
     CliRun run = cli("status", "cart");
 
-    assertThat(run.out().lines().toList()).containsSubsequence(
-        "2         1.1.0    100%    127.0.0.1:41000", "", "no rollout under way");
+    assertThat(run.out().lines().toList())
+        .containsSubsequence(
+            "2         1.1.0    100%    127.0.0.1:41000", "", "no rollout under way");
   }
 
   @Test
@@ -103,7 +138,8 @@ class StatusWatchTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
     List<String> headers = run.out().lines().filter(l -> l.startsWith("--- ")).toList();
-    assertThat(headers).hasSizeBetween(2, 5) // at 0, 100, … 400ms; fewer on a slow machine
+    assertThat(headers)
+        .hasSizeBetween(2, 5) // at 0, 100, … 400ms; fewer on a slow machine
         .allSatisfy(h -> assertThat(h).startsWith("--- relevo status shop every 100ms, at "));
     assertThat(run.out()).doesNotContain("\033[");
     assertThat(run.out().split("step 3/6: analysis default", -1)).hasSize(headers.size() + 1);
@@ -112,9 +148,21 @@ class StatusWatchTest {
   @Test
   void watchOnATerminalClearsTheScreenBeforeEachFrame() {
     StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"status", "shop", "--watch", "--interval", "50ms", "--for",
-        "120ms", "--state-dir", stateDir.toString()},
-        new CliContext(Map.of(), new PrintWriter(out), new PrintWriter(new StringWriter()), true));
+    int code =
+        Main.run(
+            new String[] {
+              "status",
+              "shop",
+              "--watch",
+              "--interval",
+              "50ms",
+              "--for",
+              "120ms",
+              "--state-dir",
+              stateDir.toString()
+            },
+            new CliContext(
+                Map.of(), new PrintWriter(out), new PrintWriter(new StringWriter()), true));
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).startsWith("\033[H\033[2J").contains("(Ctrl-C to stop)");
@@ -123,8 +171,8 @@ class StatusWatchTest {
 
   @Test
   void watchAsJsonPrintsOneAppStatusPerLinePerInterval() throws Exception {
-    CliRun run = cli("status", "shop", "--watch", "-o", "json", "--interval", "100ms",
-        "--for", "250ms");
+    CliRun run =
+        cli("status", "shop", "--watch", "-o", "json", "--interval", "100ms", "--for", "250ms");
 
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSizeBetween(2, 3); // at 0, 100 and 200ms
@@ -162,12 +210,29 @@ class StatusWatchTest {
   }
 
   private static AppStatus withProgress(RolloutProgress progress) {
-    return new AppStatus(IN_CANARY.app(), IN_CANARY.env(), IN_CANARY.listen(), IN_CANARY.stable(),
-        IN_CANARY.running(), IN_CANARY.split(), IN_CANARY.activeRollout(), progress);
+    return new AppStatus(
+        IN_CANARY.app(),
+        IN_CANARY.env(),
+        IN_CANARY.listen(),
+        IN_CANARY.stable(),
+        IN_CANARY.running(),
+        IN_CANARY.split(),
+        IN_CANARY.activeRollout(),
+        progress);
   }
 
   private static Revision revision(int number, String version, Revision.State state, Endpoint at) {
-    return new Revision("shop", number, version, "h", "app: shop", "/srv/shop/relevo.yml", state,
-        new InstanceRecord(String.valueOf(4000 + number), at.host(), at.port(), 0), T0, null, null);
+    return new Revision(
+        "shop",
+        number,
+        version,
+        "h",
+        "app: shop",
+        "/srv/shop/relevo.yml",
+        state,
+        new InstanceRecord(String.valueOf(4000 + number), at.host(), at.port(), 0),
+        T0,
+        null,
+        null);
   }
 }

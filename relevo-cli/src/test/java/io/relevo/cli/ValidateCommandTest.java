@@ -12,13 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
-  static final String GOOD = """
+  static final String GOOD =
+      """
       app: shop
       runtime:
         command: ["java", "-jar", "app-{version}.jar"]
       """;
 
-  static final String THREE_PROBLEMS = """
+  static final String THREE_PROBLEMS =
+      """
       app: Shop
       runtime:
         command: java -jar app.jar

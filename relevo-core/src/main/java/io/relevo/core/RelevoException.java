@@ -11,7 +11,9 @@ public class RelevoException extends RuntimeException {
   public enum Kind {
     /** The user gave something invalid: a config, an argument, a version. */
     BAD_INPUT,
-    /** A rollout was refused or failed and traffic stayed on (or went back to) the stable revision. */
+    /**
+     * A rollout was refused or failed and traffic stayed on (or went back to) the stable revision.
+     */
     FAILED,
     /** The named app, revision or rollout does not exist. */
     NOT_FOUND,

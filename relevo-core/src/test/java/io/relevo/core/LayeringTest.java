@@ -21,9 +21,18 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.netty..", "java.sql..", "javax.sql..", "org.flywaydb..", "org.sqlite..",
-            "com.github.dockerjava..", "io.fabric8..", "io.relevo.proxy..", "io.relevo.store..",
-            "io.relevo.process..", "io.relevo.server..", "io.relevo.cli..")
+            "io.netty..",
+            "java.sql..",
+            "javax.sql..",
+            "org.flywaydb..",
+            "org.sqlite..",
+            "com.github.dockerjava..",
+            "io.fabric8..",
+            "io.relevo.proxy..",
+            "io.relevo.store..",
+            "io.relevo.process..",
+            "io.relevo.server..",
+            "io.relevo.cli..")
         .check(core);
   }
 }

@@ -59,7 +59,9 @@ final class Adoption {
         && Integer.toString(revision).equals(labels.get(ContainerPlan.REVISION_LABEL));
   }
 
-  /** The running containers labelled with {@code app} whose ids no record in {@code recorded} holds. */
+  /**
+   * The running containers labelled with {@code app} whose ids no record in {@code recorded} holds.
+   */
   List<StrayContainer> strays(String app, Collection<InstanceRecord> recorded) {
     Set<String> ids = recorded.stream().map(InstanceRecord::id).collect(Collectors.toSet());
     List<Container> containers =

@@ -57,7 +57,8 @@ final class ContainerStart {
       int port = s.hostPort() != 0 ? s.hostPort() : FreePort.pick();
       String id = create(plan, s, port, what);
       try {
-        engine.run("start container " + plan.name(), () -> engine.client().startContainerCmd(id).exec());
+        engine.run(
+            "start container " + plan.name(), () -> engine.client().startContainerCmd(id).exec());
       } catch (DockerException e) {
         String reason = EngineErrors.engineMessage(e);
         engine.forceRemove(id);
@@ -82,8 +83,12 @@ final class ContainerStart {
         }
         throw new RelevoException(
             RelevoException.Kind.FAILED,
-            "cannot start " + what + ": the engine refused to start container " + plan.name()
-                + ": " + reason,
+            "cannot start "
+                + what
+                + ": the engine refused to start container "
+                + plan.name()
+                + ": "
+                + reason,
             e);
       }
       DockerInstance instance = started(id, plan, s, port);
@@ -130,8 +135,12 @@ final class ContainerStart {
     } catch (DockerException e) {
       throw new RelevoException(
           RelevoException.Kind.FAILED,
-          "cannot start " + what + ": the engine refused to create container " + plan.name()
-              + ": " + EngineErrors.engineMessage(e),
+          "cannot start "
+              + what
+              + ": the engine refused to create container "
+              + plan.name()
+              + ": "
+              + EngineErrors.engineMessage(e),
           e);
     }
   }
@@ -167,8 +176,8 @@ final class ContainerStart {
   }
 
   /**
-   * A container of the same name left by an earlier attempt is removed when it has stopped; one that
-   * still runs is someone's revision and is refused.
+   * A container of the same name left by an earlier attempt is removed when it has stopped; one
+   * that still runs is someone's revision and is refused.
    */
   private void removeLeftover(String name, String what) {
     Optional<InspectContainerResponse> existing = engine.inspect(name);

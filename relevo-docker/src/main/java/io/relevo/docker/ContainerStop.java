@@ -47,7 +47,10 @@ final class ContainerStop {
     if (DockerInstance.running(state.get())) {
       kill(id, container.stopSignal());
       if (!awaitExit(id, grace)) {
-        log.warn("{} still running {} after {}; sending SIGKILL", container, grace,
+        log.warn(
+            "{} still running {} after {}; sending SIGKILL",
+            container,
+            grace,
             container.stopSignal());
         kill(id, "SIGKILL");
         awaitExit(id, KILL_WAIT);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One revision running as a Docker container. Its state is read from the engine at each call, so
- * it is as true for an adopted container as for one this agent started.
+ * One revision running as a Docker container. Its state is read from the engine at each call, so it
+ * is as true for an adopted container as for one this agent started.
  *
  * <p>Once {@link DockerRuntime#stop} has removed the container, its exit code and the last {@value
  * #KEPT_LINES} lines of its log are what remains: they were read just before removal.

@@ -49,8 +49,8 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
 
   /**
    * A runtime that asks {@code settings} for each revision's settings (so the config at the time of
-   * the rollout decides), on the engine at {@code host}. Connects lazily: no call reaches the engine
-   * before the first start, adopt or stop.
+   * the rollout decides), on the engine at {@code host}. Connects lazily: no call reaches the
+   * engine before the first start, adopt or stop.
    */
   public static DockerRuntime create(
       Function<RevisionSpec, DockerSettings> settings, DockerHost host) {
@@ -86,8 +86,8 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
 
   /**
    * Accepts the container of {@code record.id()} while it runs and its labels name this app and
-   * revision, so that a container id reused for something else is not taken for the revision. It
-   * is stopped with the stop signal of the current settings.
+   * revision, so that a container id reused for something else is not taken for the revision. It is
+   * stopped with the stop signal of the current settings.
    */
   @Override
   public Optional<Instance> adopt(RevisionSpec spec, InstanceRecord record) {
@@ -95,18 +95,18 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
   }
 
   /**
-   * The running containers labelled with {@code app} whose ids no record in {@code recorded}
-   * holds: to report after a restart. They are left running: relevo never kills what it does not
-   * know to be its own.
+   * The running containers labelled with {@code app} whose ids no record in {@code recorded} holds:
+   * to report after a restart. They are left running: relevo never kills what it does not know to
+   * be its own.
    */
   public List<StrayContainer> strays(String app, Collection<InstanceRecord> recorded) {
     return adoption.strays(app, recorded);
   }
 
   /**
-   * Sends the configured stop signal (default SIGTERM), waits up to {@code grace} for the
-   * container to exit, then sends SIGKILL; then removes the container, keeping its exit code and
-   * last log lines on the instance. Idempotent: a stopped or removed container is only removed.
+   * Sends the configured stop signal (default SIGTERM), waits up to {@code grace} for the container
+   * to exit, then sends SIGKILL; then removes the container, keeping its exit code and last log
+   * lines on the instance. Idempotent: a stopped or removed container is only removed.
    */
   @Override
   public void stop(Instance instance, Duration grace) {

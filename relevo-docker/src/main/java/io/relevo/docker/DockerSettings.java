@@ -13,8 +13,8 @@ import java.util.Map;
  * @param containerPort the port the service listens on inside the container; published on a free
  *     loopback port of the host (or {@code hostPort})
  * @param hostPort a fixed host port to publish on, or 0 (the default) to pick a free one per
- *     revision; a fixed port only suits the {@code recreate} strategy, where two revisions never run
- *     at once
+ *     revision; a fixed port only suits the {@code recreate} strategy, where two revisions never
+ *     run at once
  * @param command the command that replaces the image's {@code CMD}; empty keeps the image's
  * @param portEnv the env var that tells the service {@code containerPort}, default {@code PORT};
  *     null or blank sets none
@@ -23,8 +23,8 @@ import java.util.Map;
  * @param envFiles files of {@code NAME=value} lines, read at each start, relative to the config's
  *     folder; later files win
  * @param volumes binds in Docker's {@code source:target[:options]} form; a source with a {@code /}
- *     or starting with {@code .} is a host path (relative to the config's folder), any other a named
- *     volume
+ *     or starting with {@code .} is a host path (relative to the config's folder), any other a
+ *     named volume
  * @param network the network to attach the container to; null keeps Docker's default bridge
  * @param labels extra labels; relevo's own {@code io.relevo.*} labels win over them
  * @param memoryBytes the memory limit in bytes; 0 (the default) means no limit
@@ -89,47 +89,172 @@ public record DockerSettings(
   /** Settings with every default: {@code PORT} set to the container port, pull when missing. */
   public static DockerSettings of(String image, int containerPort) {
     return new DockerSettings(
-        image, containerPort, 0, null, "PORT", null, null, null, null, null, 0, 0, null, null,
+        image,
+        containerPort,
+        0,
+        null,
+        "PORT",
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        null,
+        null,
         null);
   }
 
   public DockerSettings withCommand(List<String> command) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withHostPort(int hostPort) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withEnv(Map<String, String> env) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withEnvFiles(List<String> envFiles) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withLabels(Map<String, String> labels) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withLimits(long memoryBytes, double cpus) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withPull(PullPolicy pull) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 
   public DockerSettings withStop(String stopSignal, Duration stopGrace) {
-    return new DockerSettings(image, containerPort, hostPort, command, portEnv, env, envFiles,
-        volumes, network, labels, memoryBytes, cpus, pull, stopSignal, stopGrace);
+    return new DockerSettings(
+        image,
+        containerPort,
+        hostPort,
+        command,
+        portEnv,
+        env,
+        envFiles,
+        volumes,
+        network,
+        labels,
+        memoryBytes,
+        cpus,
+        pull,
+        stopSignal,
+        stopGrace);
   }
 }

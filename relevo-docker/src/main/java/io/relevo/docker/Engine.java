@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The few Engine API calls the runtime makes, each translating "engine not reached" into a
- * {@link io.relevo.core.RelevoException} that names the socket tried.
+ * The few Engine API calls the runtime makes, each translating "engine not reached" into a {@link
+ * io.relevo.core.RelevoException} that names the socket tried.
  */
 final class Engine implements AutoCloseable {
 
@@ -101,7 +101,8 @@ final class Engine implements AutoCloseable {
 
   Optional<InspectContainerResponse> inspect(String id) {
     try {
-      return Optional.of(call("inspect container " + id, () -> client.inspectContainerCmd(id).exec()));
+      return Optional.of(
+          call("inspect container " + id, () -> client.inspectContainerCmd(id).exec()));
     } catch (NotFoundException e) {
       return Optional.empty();
     }

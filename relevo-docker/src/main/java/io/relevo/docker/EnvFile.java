@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Reads an env file as {@code docker run --env-file} and Compose do: {@code NAME=value} per line,
- * blank lines and lines starting with {@code #} skipped, an optional {@code export } prefix, and one
- * pair of matching quotes around the value removed.
+ * blank lines and lines starting with {@code #} skipped, an optional {@code export } prefix, and
+ * one pair of matching quotes around the value removed.
  */
 final class EnvFile {
 

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's {@link LogFollower}s, one per container it started or adopted with a log file:
- * each ends when its container is stopped, all of them (and their stream client) when the runtime
+ * The runtime's {@link LogFollower}s, one per container it started or adopted with a log file: each
+ * ends when its container is stopped, all of them (and their stream client) when the runtime
  * closes.
  */
 final class LogCopies implements AutoCloseable {
@@ -35,7 +35,8 @@ final class LogCopies implements AutoCloseable {
    * processes, since a revision whose output goes nowhere cannot be diagnosed.
    */
   void fromStart(DockerInstance instance, String about, Path file) throws IOException {
-    LogFollower follower = LogFollower.started(streams, instance.id(), instance.name(), about, file);
+    LogFollower follower =
+        LogFollower.started(streams, instance.id(), instance.name(), about, file);
     instance.follower(follower);
     followers.add(follower);
   }

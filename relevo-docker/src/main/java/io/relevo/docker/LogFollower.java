@@ -50,8 +50,15 @@ final class LogFollower implements AutoCloseable {
       throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     String header =
-        HEADER + Instant.now() + ": started container " + name + " (" + DockerInstance.shortId(id)
-            + ") " + about + System.lineSeparator();
+        HEADER
+            + Instant.now()
+            + ": started container "
+            + name
+            + " ("
+            + DockerInstance.shortId(id)
+            + ") "
+            + about
+            + System.lineSeparator();
     Files.writeString(
         file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     LogFollower follower = new LogFollower(streams, id, file);
@@ -107,8 +114,9 @@ final class LogFollower implements AutoCloseable {
             }
             try {
               if (out == null) {
-                out = Files.newOutputStream(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                out =
+                    Files.newOutputStream(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
               }
               out.write(payload, from, payload.length - from);
             } catch (IOException e) {
@@ -168,7 +176,8 @@ final class LogFollower implements AutoCloseable {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (IOException | RuntimeException e) {
-                log.warn("stopped copying the log of container {} to {}: {}", id, file, e.toString());
+                log.warn(
+                    "stopped copying the log of container {} to {}: {}", id, file, e.toString());
               }
             });
   }

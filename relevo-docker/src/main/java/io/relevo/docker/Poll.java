@@ -2,7 +2,9 @@ package io.relevo.docker;
 
 import java.time.Duration;
 
-/** The pace at which the runtime reads a container's state again while it waits for it to change. */
+/**
+ * The pace at which the runtime reads a container's state again while it waits for it to change.
+ */
 final class Poll {
 
   static final Duration INTERVAL = Duration.ofMillis(50);

@@ -42,7 +42,10 @@ final class StartWatch {
                 + code
                 + (lines.isEmpty()
                     ? " and wrote no output"
-                    : "; its last " + lines.size() + " log lines:\n  " + String.join("\n  ", lines)));
+                    : "; its last "
+                        + lines.size()
+                        + " log lines:\n  "
+                        + String.join("\n  ", lines)));
       }
       Poll.pause();
     }

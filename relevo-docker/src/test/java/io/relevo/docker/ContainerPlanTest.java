@@ -60,12 +60,14 @@ class ContainerPlanTest {
   void hostPathsInVolumesResolveAgainstTheConfigFolderAndNamedVolumesStay() {
     Path base = dir.toAbsolutePath().normalize();
 
-    assertThat(ContainerPlan.resolveBind("./data:/data:ro", base)).isEqualTo(base.resolve("data") + ":/data:ro");
+    assertThat(ContainerPlan.resolveBind("./data:/data:ro", base))
+        .isEqualTo(base.resolve("data") + ":/data:ro");
     assertThat(ContainerPlan.resolveBind("/srv/x:/x", base)).isEqualTo("/srv/x:/x");
     assertThat(ContainerPlan.resolveBind("pgdata:/var/lib/postgresql", base))
         .isEqualTo("pgdata:/var/lib/postgresql");
     assertThatThrownBy(() -> ContainerPlan.resolveBind("nodest", base))
-        .hasMessage("runtime.volumes: nodest (expected: source:target[:options], like ./data:/data)");
+        .hasMessage(
+            "runtime.volumes: nodest (expected: source:target[:options], like ./data:/data)");
   }
 
   @Test
@@ -74,7 +76,8 @@ class ContainerPlanTest {
 
     assertThatThrownBy(() -> ContainerPlan.of(spec("shop", 1, "v1"), settings))
         .isInstanceOfSatisfying(
-            RelevoException.class, e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
         .hasMessageContaining("nope.env does not exist");
   }
 

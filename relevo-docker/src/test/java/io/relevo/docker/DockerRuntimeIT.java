@@ -80,8 +80,7 @@ class DockerRuntimeIT {
 
   @Test
   void healthEndpointFailsWhenTheEnvironmentSaysSo() throws Exception {
-    Instance instance =
-        start(runtime(WEB.withEnv(Map.of("FAIL_HEALTH", "yes"))), spec(2, "v2"));
+    Instance instance = start(runtime(WEB.withEnv(Map.of("FAIL_HEALTH", "yes"))), spec(2, "v2"));
 
     assertThat(awaitHealthz(instance)).isEqualTo(503);
   }
@@ -131,7 +130,10 @@ class DockerRuntimeIT {
   void stopKillsAContainerThatIgnoresTheSignalOnceTheGraceIsOver() {
     DockerSettings stubborn =
         WEB.withCommand(
-            List.of("/bin/sh", "-c", "trap 'echo ignoring TERM' TERM; echo up; while :; do sleep 0.1; done"));
+            List.of(
+                "/bin/sh",
+                "-c",
+                "trap 'echo ignoring TERM' TERM; echo up; while :; do sleep 0.1; done"));
     DockerRuntime runtime = runtime(stubborn);
     Instance instance = start(runtime, spec(5, "v5"));
     await().atMost(Duration.ofSeconds(5)).until(() -> instance.logTail(1).contains("up"));
@@ -229,7 +231,8 @@ class DockerRuntimeIT {
   void containerThatExitsAtStartIsReportedWithItsExitCodeAndLastLogLines() {
     DockerSettings broken =
         WEB.withCommand(
-            List.of("/bin/sh", "-c", "echo booting; echo 'config /etc/app.yml missing' >&2; exit 3"));
+            List.of(
+                "/bin/sh", "-c", "echo booting; echo 'config /etc/app.yml missing' >&2; exit 3"));
     DockerRuntime runtime = runtime(broken);
 
     assertThatThrownBy(() -> start(runtime, spec(11, "v11")))
@@ -242,14 +245,16 @@ class DockerRuntimeIT {
     assertThat(dir.resolve("r11.log"))
         .as("the revision's log keeps what the removed container wrote")
         .content()
-        .contains("started container relevo-" + APP + "-r11", "booting", "config /etc/app.yml missing");
+        .contains(
+            "started container relevo-" + APP + "-r11", "booting", "config /etc/app.yml missing");
   }
 
   @Test
   void containerOutputReachesTheRevisionLogOnceAndInOrderAcrossAnAdoption() throws Exception {
     DockerSettings ticking =
         WEB.withCommand(
-            List.of("/bin/sh", "-c", "i=1; while :; do echo tick $i; i=$((i+1)); sleep 0.05; done"));
+            List.of(
+                "/bin/sh", "-c", "i=1; while :; do echo tick $i; i=$((i+1)); sleep 0.05; done"));
     Path logFile = dir.resolve("r13.log");
     DockerRuntime before = runtime(ticking);
     Instance original = start(before, spec(13, "v13"));
@@ -264,7 +269,9 @@ class DockerRuntimeIT {
     after.stop(adopted, Duration.ofMillis(200));
 
     List<String> lines = Files.readAllLines(logFile);
-    assertThat(lines.get(0)).startsWith("--- relevo ").contains("started container relevo-" + APP + "-r13");
+    assertThat(lines.get(0))
+        .startsWith("--- relevo ")
+        .contains("started container relevo-" + APP + "-r13");
     List<String> ticks = lines.subList(1, lines.size());
     assertThat(ticks).hasSizeGreaterThan(seenAtAdoption + 10);
     for (int i = 0; i < ticks.size(); i++) {
@@ -307,7 +314,8 @@ class DockerRuntimeIT {
   private RevisionSpec spec(int revision, String version) {
     // The Docker runtime reads its settings, not the app config: null keeps these tests apart
     // from the config model's changes.
-    return new RevisionSpec(APP, revision, version, null, dir, dir.resolve("r" + revision + ".log"));
+    return new RevisionSpec(
+        APP, revision, version, null, dir, dir.resolve("r" + revision + ".log"));
   }
 
   private int awaitHealthz(Instance instance) {

@@ -1,7 +1,7 @@
 package io.relevo.process;
 
-import io.relevo.core.runtime.FreePort;
 import io.relevo.core.RelevoException;
+import io.relevo.core.runtime.FreePort;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.runtime.InstanceRecord;
 import io.relevo.core.runtime.RevisionSpec;

@@ -60,7 +60,6 @@ final class AppFrontDoor {
     return split;
   }
 
-
   /** Binds the front door unless it is bound already; the settings apply to new requests. */
   synchronized void open(EventLoopGroup group, HostPort listen, ProxyConfig settings) {
     this.settings = settings;
@@ -68,41 +67,55 @@ final class AppFrontDoor {
       return;
     }
     AppFrontDoor app = this;
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(group)
-        .channel(transport.serverChannel())
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            clients.add(ch);
-            ch.pipeline().addLast(
-                new HttpServerCodec(new HttpDecoderConfig().setMaxHeaderSize(16 * 1024)
-                    .setMaxChunkSize(64 * 1024)),
-                new HttpServerExpectContinueHandler(),
-                new HttpServerKeepAliveHandler(),
-                new FrontDoorHandler(app));
-          }
-        });
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    clients.add(ch);
+                    ch.pipeline()
+                        .addLast(
+                            new HttpServerCodec(
+                                new HttpDecoderConfig()
+                                    .setMaxHeaderSize(16 * 1024)
+                                    .setMaxChunkSize(64 * 1024)),
+                            new HttpServerExpectContinueHandler(),
+                            new HttpServerKeepAliveHandler(),
+                            new FrontDoorHandler(app));
+                  }
+                });
     try {
       server = bootstrap.bind(listen.host(), listen.port()).syncUninterruptibly().channel();
     } catch (Exception e) {
-      throw new RelevoException(RelevoException.Kind.UNAVAILABLE,
-          "app " + name + ": cannot listen on " + listen + ": " + e.getMessage()
-              + " (is another process using that port?)", e);
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "app "
+              + name
+              + ": cannot listen on "
+              + listen
+              + ": "
+              + e.getMessage()
+              + " (is another process using that port?)",
+          e);
     }
   }
 
   synchronized int boundPort() {
     if (server == null) {
-      throw new IllegalStateException("app " + name + ": front door not open (expected: open() first)");
+      throw new IllegalStateException(
+          "app " + name + ": front door not open (expected: open() first)");
     }
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
   void route(TrafficSplit next) {
-    split = WeightedSplit.of(next, revision -> revisions.computeIfAbsent(revision, RevisionState::new));
+    split =
+        WeightedSplit.of(next, revision -> revisions.computeIfAbsent(revision, RevisionState::new));
   }
 
   RevisionState revision(int revision) {
@@ -115,8 +128,8 @@ final class AppFrontDoor {
       return new DrainResult(0, 0, Duration.ZERO);
     }
     DrainResult result = state.drain().drain(timeout);
-    boolean stillRouted = split.split().backends().stream()
-        .anyMatch(b -> b.endpoint().equals(state.endpoint()));
+    boolean stillRouted =
+        split.split().backends().stream().anyMatch(b -> b.endpoint().equals(state.endpoint()));
     if (state.endpoint() != null && !stillRouted) {
       pool.closeIdle(state.endpoint());
     }

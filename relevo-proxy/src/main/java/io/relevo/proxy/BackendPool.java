@@ -38,22 +38,31 @@ final class BackendPool {
 
   BackendPool(Transport transport) {
     BackendPool pool = this;
-    this.template = new Bootstrap()
-        .channel(transport.channel())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.SO_KEEPALIVE, true)
-        .handler(new ChannelInitializer<>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(
-                new HttpClientCodec(new HttpDecoderConfig().setMaxHeaderSize(16 * 1024)
-                    .setMaxChunkSize(64 * 1024), false, false),
-                new UpstreamHandler(pool));
-          }
-        });
+    this.template =
+        new Bootstrap()
+            .channel(transport.channel())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_KEEPALIVE, true)
+            .handler(
+                new ChannelInitializer<>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            new HttpClientCodec(
+                                new HttpDecoderConfig()
+                                    .setMaxHeaderSize(16 * 1024)
+                                    .setMaxChunkSize(64 * 1024),
+                                false,
+                                false),
+                            new UpstreamHandler(pool));
+                  }
+                });
   }
 
-  /** An idle, still open connection to {@code endpoint} on {@code loop}, or null. Loop thread only. */
+  /**
+   * An idle, still open connection to {@code endpoint} on {@code loop}, or null. Loop thread only.
+   */
   Channel poll(EventLoop loop, Endpoint endpoint) {
     ArrayDeque<Channel> channels = idleOf(loop).get(endpoint);
     while (channels != null && !channels.isEmpty()) {
@@ -68,8 +77,12 @@ final class BackendPool {
 
   /** Opens a new connection to {@code endpoint} on {@code loop}. */
   ChannelFuture connect(EventLoop loop, Endpoint endpoint, Duration timeout) {
-    Bootstrap bootstrap = template.clone(loop)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    Bootstrap bootstrap =
+        template
+            .clone(loop)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     ChannelFuture future = bootstrap.connect(endpoint.host(), endpoint.port());
     future.channel().attr(UpstreamHandler.ENDPOINT).set(endpoint);
     return future;
@@ -82,9 +95,11 @@ final class BackendPool {
       channel.close();
       return;
     }
-    // An exchange may have paused reading for backpressure; idle connections must read to see a close.
+    // An exchange may have paused reading for backpressure; idle connections must read to see a
+    // close.
     channel.config().setAutoRead(true);
-    ArrayDeque<Channel> channels = idleOf(channel.eventLoop()).computeIfAbsent(endpoint, e -> new ArrayDeque<>());
+    ArrayDeque<Channel> channels =
+        idleOf(channel.eventLoop()).computeIfAbsent(endpoint, e -> new ArrayDeque<>());
     if (channels.size() >= MAX_IDLE_PER_ENDPOINT) {
       channel.close();
       return;
@@ -95,7 +110,8 @@ final class BackendPool {
   /** Forgets an idle connection the revision closed. Loop thread only. */
   void forget(Channel channel) {
     Endpoint endpoint = channel.attr(UpstreamHandler.ENDPOINT).get();
-    ArrayDeque<Channel> channels = endpoint == null ? null : idleOf(channel.eventLoop()).get(endpoint);
+    ArrayDeque<Channel> channels =
+        endpoint == null ? null : idleOf(channel.eventLoop()).get(endpoint);
     if (channels != null) {
       channels.remove(channel);
     }
@@ -103,20 +119,26 @@ final class BackendPool {
 
   /** Closes the idle connections to {@code endpoint} on every loop; any thread. */
   void closeIdle(Endpoint endpoint) {
-    idle.forEach((loop, byEndpoint) -> loop.execute(() -> {
-      ArrayDeque<Channel> channels = byEndpoint.remove(endpoint);
-      if (channels != null) {
-        channels.forEach(Channel::close);
-      }
-    }));
+    idle.forEach(
+        (loop, byEndpoint) ->
+            loop.execute(
+                () -> {
+                  ArrayDeque<Channel> channels = byEndpoint.remove(endpoint);
+                  if (channels != null) {
+                    channels.forEach(Channel::close);
+                  }
+                }));
   }
 
   /** Closes every idle connection; any thread. */
   void closeAll() {
-    idle.forEach((loop, byEndpoint) -> loop.execute(() -> {
-      byEndpoint.values().forEach(channels -> channels.forEach(Channel::close));
-      byEndpoint.clear();
-    }));
+    idle.forEach(
+        (loop, byEndpoint) ->
+            loop.execute(
+                () -> {
+                  byEndpoint.values().forEach(channels -> channels.forEach(Channel::close));
+                  byEndpoint.clear();
+                }));
   }
 
   private Map<Endpoint, ArrayDeque<Channel>> idleOf(EventLoop loop) {

@@ -17,28 +17,40 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   static FullHttpResponse refused(int revision, Endpoint endpoint) {
-    return text(HttpResponseStatus.BAD_GATEWAY,
+    return text(
+        HttpResponseStatus.BAD_GATEWAY,
         "revision " + revision + " at " + endpoint + " refused the connection");
   }
 
   static FullHttpResponse connectTimedOut(int revision, Endpoint endpoint, Duration timeout) {
-    return text(HttpResponseStatus.BAD_GATEWAY, "revision " + revision + " at " + endpoint
-        + " did not accept the connection within " + human(timeout));
+    return text(
+        HttpResponseStatus.BAD_GATEWAY,
+        "revision "
+            + revision
+            + " at "
+            + endpoint
+            + " did not accept the connection within "
+            + human(timeout));
   }
 
   static FullHttpResponse closedEarly(int revision, Endpoint endpoint) {
-    return text(HttpResponseStatus.BAD_GATEWAY, "revision " + revision + " at " + endpoint
-        + " closed the connection before answering");
+    return text(
+        HttpResponseStatus.BAD_GATEWAY,
+        "revision " + revision + " at " + endpoint + " closed the connection before answering");
   }
 
   static FullHttpResponse timedOut(int revision, Duration timeout) {
-    return text(HttpResponseStatus.GATEWAY_TIMEOUT,
+    return text(
+        HttpResponseStatus.GATEWAY_TIMEOUT,
         "revision " + revision + " did not answer within " + human(timeout));
   }
 
   static FullHttpResponse cutOff(int revision) {
-    return text(HttpResponseStatus.GATEWAY_TIMEOUT, "revision " + revision
-        + " left the traffic split and did not answer before its drain timeout");
+    return text(
+        HttpResponseStatus.GATEWAY_TIMEOUT,
+        "revision "
+            + revision
+            + " left the traffic split and did not answer before its drain timeout");
   }
 
   static FullHttpResponse noRevision(String app) {
@@ -59,10 +71,13 @@ final class ErrorResponses {
   }
 
   private static FullHttpResponse text(HttpResponseStatus status, String message) {
-    ByteBuf body = Unpooled.copiedBuffer(
-        status.code() + " " + status.reasonPhrase() + ": " + message + "\n", StandardCharsets.UTF_8);
+    ByteBuf body =
+        Unpooled.copiedBuffer(
+            status.code() + " " + status.reasonPhrase() + ": " + message + "\n",
+            StandardCharsets.UTF_8);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
-    response.headers()
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     return response;

@@ -28,9 +28,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Exchange {
 
-  private static final Set<HttpMethod> IDEMPOTENT = Set.of(
-      HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE,
-      HttpMethod.TRACE);
+  private static final Set<HttpMethod> IDEMPOTENT =
+      Set.of(
+          HttpMethod.GET,
+          HttpMethod.HEAD,
+          HttpMethod.OPTIONS,
+          HttpMethod.PUT,
+          HttpMethod.DELETE,
+          HttpMethod.TRACE);
 
   private final FrontDoorHandler front;
   private final Channel client;
@@ -55,8 +60,14 @@ final class Exchange {
   private boolean headersSentToClient;
   private boolean finished;
 
-  Exchange(FrontDoorHandler front, AppFrontDoor app, Target target, HttpRequest request,
-      String requestId, HttpVersion clientVersion, boolean setStickyCookie) {
+  Exchange(
+      FrontDoorHandler front,
+      AppFrontDoor app,
+      Target target,
+      HttpRequest request,
+      String requestId,
+      HttpVersion clientVersion,
+      boolean setStickyCookie) {
     this.front = front;
     this.client = front.channel();
     this.app = app;
@@ -77,8 +88,8 @@ final class Exchange {
   }
 
   /**
-   * Nanoseconds until the revision's answer is late, for the front door's deadline timer;
-   * {@link Long#MAX_VALUE} once it answered or the exchange ended.
+   * Nanoseconds until the revision's answer is late, for the front door's deadline timer; {@link
+   * Long#MAX_VALUE} once it answered or the exchange ended.
    */
   long timeLeft(long nowNanos) {
     return finished || answered ? Long.MAX_VALUE : deadlineNanos - nowNanos;
@@ -96,7 +107,8 @@ final class Exchange {
       attach(pooled, true);
       return;
     }
-    app.pool().connect(client.eventLoop(), target.endpoint(), settings.connectTimeout())
+    app.pool()
+        .connect(client.eventLoop(), target.endpoint(), settings.connectTimeout())
         .addListener((ChannelFuture f) -> connected(f));
   }
 
@@ -107,9 +119,11 @@ final class Exchange {
       attach(future.channel(), false);
     } else {
       target.state().counters().connectFailed();
-      respondError(future.cause() instanceof ConnectTimeoutException
-          ? ErrorResponses.connectTimedOut(target.revision(), target.endpoint(), settings.connectTimeout())
-          : ErrorResponses.refused(target.revision(), target.endpoint()));
+      respondError(
+          future.cause() instanceof ConnectTimeoutException
+              ? ErrorResponses.connectTimedOut(
+                  target.revision(), target.endpoint(), settings.connectTimeout())
+              : ErrorResponses.refused(target.revision(), target.endpoint()));
     }
   }
 
@@ -167,8 +181,10 @@ final class Exchange {
       return;
     }
     answered = true;
-    target.state().counters().answered(
-        response.status().code(), (System.nanoTime() - startNanos) / 1_000);
+    target
+        .state()
+        .counters()
+        .answered(response.status().code(), (System.nanoTime() - startNanos) / 1_000);
     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
     ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
     if (setStickyCookie) {
@@ -240,7 +256,9 @@ final class Exchange {
    * it is idempotent and none of its body was sent.
    */
   private boolean canRetry() {
-    return reused && !retried && !relay.bodyStarted()
+    return reused
+        && !retried
+        && !relay.bodyStarted()
         && (!relay.headersSent() || IDEMPOTENT.contains(request.method()));
   }
 
@@ -271,21 +289,24 @@ final class Exchange {
    */
   CompletableFuture<Boolean> cutOff() {
     CompletableFuture<Boolean> result = new CompletableFuture<>();
-    client.eventLoop().execute(() -> {
-      if (finished) {
-        result.complete(false);
-        return;
-      }
-      target.state().counters().timedOut();
-      if (headersSentToClient) {
-        client.close();
-        closeUpstream();
-        finish(false);
-      } else {
-        respondError(ErrorResponses.cutOff(target.revision()), false);
-      }
-      result.complete(true);
-    });
+    client
+        .eventLoop()
+        .execute(
+            () -> {
+              if (finished) {
+                result.complete(false);
+                return;
+              }
+              target.state().counters().timedOut();
+              if (headersSentToClient) {
+                client.close();
+                closeUpstream();
+                finish(false);
+              } else {
+                respondError(ErrorResponses.cutOff(target.revision()), false);
+              }
+              result.complete(true);
+            });
     return result;
   }
 

@@ -27,13 +27,14 @@ final class ForwardedHeaders {
   private static final AsciiString HTTP = AsciiString.cached("http");
 
   private static final AsciiString[] HOP_BY_HOP = {
-      HttpHeaderNames.CONNECTION,
-      HttpHeaderNames.KEEP_ALIVE,
-      PROXY_CONNECTION,
-      HttpHeaderNames.TE,
-      HttpHeaderNames.TRAILER,
-      HttpHeaderNames.TRANSFER_ENCODING,
-      HttpHeaderNames.UPGRADE};
+    HttpHeaderNames.CONNECTION,
+    HttpHeaderNames.KEEP_ALIVE,
+    PROXY_CONNECTION,
+    HttpHeaderNames.TE,
+    HttpHeaderNames.TRAILER,
+    HttpHeaderNames.TRANSFER_ENCODING,
+    HttpHeaderNames.UPGRADE
+  };
 
   private ForwardedHeaders() {}
 
@@ -54,7 +55,8 @@ final class ForwardedHeaders {
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
 
     String previous = headers.get(X_FORWARDED_FOR);
-    headers.set(X_FORWARDED_FOR,
+    headers.set(
+        X_FORWARDED_FOR,
         previous == null || previous.isBlank() ? clientAddress : previous + ", " + clientAddress);
     if (!headers.contains(X_FORWARDED_PROTO)) {
       headers.set(X_FORWARDED_PROTO, HTTP);
@@ -81,8 +83,8 @@ final class ForwardedHeaders {
   }
 
   /**
-   * Prepares a revision's response for the client: no hop-by-hop headers, the request id echoed, and
-   * a body of unknown length re-framed as chunked for HTTP/1.1 clients (HTTP/1.0 clients get it
+   * Prepares a revision's response for the client: no hop-by-hop headers, the request id echoed,
+   * and a body of unknown length re-framed as chunked for HTTP/1.1 clients (HTTP/1.0 clients get it
    * delimited by the close of their connection instead).
    */
   static void prepareResponse(HttpResponse response, String requestId, HttpVersion clientVersion) {

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One client connection to an app's front door. It routes each request as its headers arrive, to
  * the split in force at that moment, and runs one exchange at a time: a pipelined request waits,
- * with reading paused from its arrival, until the response before it is done. Reading is not
- * paused for a request that is alone on its connection, so the usual keep-alive request costs no
- * epoll_ctl calls.
+ * with reading paused from its arrival, until the response before it is done. Reading is not paused
+ * for a request that is alone on its connection, so the usual keep-alive request costs no epoll_ctl
+ * calls.
  */
 final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
@@ -61,8 +61,10 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof HttpRequest request) {
       if (request.decoderResult().isFailure()) {
         ReferenceCountUtil.release(msg);
-        channel.writeAndFlush(ErrorResponses.badRequest(
-                "malformed request: " + request.decoderResult().cause().getMessage()))
+        channel
+            .writeAndFlush(
+                ErrorResponses.badRequest(
+                    "malformed request: " + request.decoderResult().cause().getMessage()))
             .addListener(ChannelFutureListener.CLOSE);
         return;
       }
@@ -111,8 +113,10 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void armDeadlineTimer(long delayNanos) {
-    deadlineTimer = channel.eventLoop().schedule(
-        this::deadlineReached, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    deadlineTimer =
+        channel
+            .eventLoop()
+            .schedule(this::deadlineReached, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
   }
 
   private void deadlineReached() {

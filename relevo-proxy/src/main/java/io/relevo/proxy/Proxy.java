@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * The built-in HTTP/1.1 reverse proxy: one front door per app, weighted routing between revisions,
  * draining, and per-revision counters. All apps share one event loop group.
  *
- * <p>A request goes to the revision its {@code X-Relevo-Revision} header names when that revision is
- * in the split (even at weight 0); else, with stickiness on, to the revision of its
- * {@code relevo_rev} cookie while that has weight above 0; else to the next slot of a smooth
- * weighted round-robin. Thread-safe.
+ * <p>A request goes to the revision its {@code X-Relevo-Revision} header names when that revision
+ * is in the split (even at weight 0); else, with stickiness on, to the revision of its {@code
+ * relevo_rev} cookie while that has weight above 0; else to the next slot of a smooth weighted
+ * round-robin. Thread-safe.
  */
 public final class Proxy implements Router, MetricsSource, AutoCloseable {
 
@@ -106,9 +106,10 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   }
 
   /**
-   * Cumulative counters of the revision. Latency is the time from the request's headers reaching the
-   * proxy to the revision's response headers reaching it (time to first byte), in microseconds;
-   * 502s and 504s the proxy wrote count as connect failures and timeouts, not in the status classes.
+   * Cumulative counters of the revision. Latency is the time from the request's headers reaching
+   * the proxy to the revision's response headers reaching it (time to first byte), in microseconds;
+   * 502s and 504s the proxy wrote count as connect failures and timeouts, not in the status
+   * classes.
    */
   @Override
   public RevisionStats snapshot(String app, int revision) {

@@ -3,7 +3,9 @@ package io.relevo.proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Request ids for requests that came without one: 32 hex digits, cheap to make on an event loop. */
+/**
+ * Request ids for requests that came without one: 32 hex digits, cheap to make on an event loop.
+ */
 final class RequestIds {
 
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -11,9 +13,9 @@ final class RequestIds {
   private RequestIds() {}
 
   /**
-   * A random 128-bit id. ThreadLocalRandom rather than UUID.randomUUID: the id only has to be unique
-   * enough to follow one request through logs, and SecureRandom would contend across event loops.
-   * Written digit by digit into one array, since this runs for every request.
+   * A random 128-bit id. ThreadLocalRandom rather than UUID.randomUUID: the id only has to be
+   * unique enough to follow one request through logs, and SecureRandom would contend across event
+   * loops. Written digit by digit into one array, since this runs for every request.
    */
   static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

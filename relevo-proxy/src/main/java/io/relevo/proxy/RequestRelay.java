@@ -6,8 +6,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 
 /**
- * Carries one request's body to the revision. The body is held back until the request's headers
- * are on the revision's socket, then streams chunk by chunk; a full revision connection pauses the
+ * Carries one request's body to the revision. The body is held back until the request's headers are
+ * on the revision's socket, then streams chunk by chunk; a full revision connection pauses the
  * client's reading. Holding back first is what lets a dead pooled connection be swapped for a fresh
  * one without losing a byte. Client reading pauses only once a chunk that is not the last is held
  * back: a request without a body (the common case) never touches the read switch, which costs an
@@ -52,7 +52,8 @@ final class RequestRelay {
     } else {
       pending.add(content);
       if (!complete) {
-        clientReads.hold(ReadGate.UPSTREAM_NOT_READY); // more body would pile up until the headers go
+        clientReads.hold(
+            ReadGate.UPSTREAM_NOT_READY); // more body would pile up until the headers go
       }
     }
   }

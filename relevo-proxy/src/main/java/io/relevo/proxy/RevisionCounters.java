@@ -59,14 +59,15 @@ final class RevisionCounters {
   synchronized RevisionStats snapshot() {
     interval = recorder.getIntervalHistogram(interval);
     total.add(interval);
-    LatencySnapshot latency = total.getTotalCount() == 0
-        ? LatencySnapshot.empty()
-        : new LatencySnapshot(
-            total.getTotalCount(),
-            total.getValueAtPercentile(50),
-            total.getValueAtPercentile(95),
-            total.getValueAtPercentile(99),
-            total.getMaxValue());
+    LatencySnapshot latency =
+        total.getTotalCount() == 0
+            ? LatencySnapshot.empty()
+            : new LatencySnapshot(
+                total.getTotalCount(),
+                total.getValueAtPercentile(50),
+                total.getValueAtPercentile(95),
+                total.getValueAtPercentile(99),
+                total.getMaxValue());
     return new RevisionStats(
         requests.sum(),
         status2xx.sum(),

@@ -12,16 +12,18 @@ final class StickyCookie {
 
   static final String NAME = "relevo_rev";
   static final String OVERRIDE_HEADER = "X-Relevo-Revision";
+
   /** What {@link #override} returns for {@code X-Relevo-Revision: canary}. */
   static final int CANARY = -2;
+
   /** What {@link #override} returns for {@code X-Relevo-Revision: stable}. */
   static final int STABLE = -3;
 
   private StickyCookie() {}
 
   /**
-   * The revision the request asks for with X-Relevo-Revision: its number, {@link #CANARY} or
-   * {@link #STABLE}; -1 when absent or unreadable.
+   * The revision the request asks for with X-Relevo-Revision: its number, {@link #CANARY} or {@link
+   * #STABLE}; -1 when absent or unreadable.
    */
   static int override(HttpHeaders headers) {
     String value = headers.get(OVERRIDE_HEADER);

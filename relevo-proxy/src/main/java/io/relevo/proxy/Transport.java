@@ -24,7 +24,10 @@ record Transport(
   static Transport best() {
     if (Epoll.isAvailable()) {
       return new Transport(
-          "epoll", EpollIoHandler::newFactory, EpollServerSocketChannel.class, EpollSocketChannel.class);
+          "epoll",
+          EpollIoHandler::newFactory,
+          EpollServerSocketChannel.class,
+          EpollSocketChannel.class);
     }
     return new Transport(
         "nio", NioIoHandler::newFactory, NioServerSocketChannel.class, NioSocketChannel.class);

@@ -3,12 +3,12 @@ package io.relevo.proxy;
 import io.relevo.core.routing.TrafficSplit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
- * An app's traffic split as the hot path uses it: immutable except for its cursor, and replaced as a
- * whole on every route change.
+ * An app's traffic split as the hot path uses it: immutable except for its cursor, and replaced as
+ * a whole on every route change.
  *
  * <p>The pick is a smooth weighted round-robin (nginx's algorithm) laid out once as a cycle of
  * {@code 100 / gcd(weights)} slots, then walked by an atomic cursor. It is exact rather than
@@ -63,17 +63,18 @@ final class WeightedSplit {
   }
 
   /**
-   * The revision for one request: the one {@code override} names if it is in the split (any
-   * weight; {@link StickyCookie#CANARY} is the newest revision, {@link StickyCookie#STABLE} the
-   * oldest), else the one {@code sticky} names if it is in the split with weight above 0, else the
-   * next slot of the cycle. Null when the split is empty.
+   * The revision for one request: the one {@code override} names if it is in the split (any weight;
+   * {@link StickyCookie#CANARY} is the newest revision, {@link StickyCookie#STABLE} the oldest),
+   * else the one {@code sticky} names if it is in the split with weight above 0, else the next slot
+   * of the cycle. Null when the split is empty.
    */
   Target pick(int override, int sticky) {
-    Target chosen = switch (override) {
-      case StickyCookie.CANARY -> newest;
-      case StickyCookie.STABLE -> oldest;
-      default -> byRevision.get(override);
-    };
+    Target chosen =
+        switch (override) {
+          case StickyCookie.CANARY -> newest;
+          case StickyCookie.STABLE -> oldest;
+          default -> byRevision.get(override);
+        };
     if (chosen != null) {
       return chosen;
     }

@@ -52,13 +52,17 @@ final class ClosingBackend implements AutoCloseable {
 
   private void answerOnce(Socket socket) {
     try (socket) {
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
         // headers of a GET without body
       }
-      socket.getOutputStream().write(
-          "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nclosing".getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nclosing"
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       in.readLine(); // the next request on this connection: close without answering
     } catch (IOException e) {

@@ -57,7 +57,8 @@ class DrainIT {
     assertThat(result.took()).isBetween(Duration.ofMillis(450), Duration.ofSeconds(3));
     HttpResponse<String> response = stuck.get(2, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(504);
-    assertThat(response.body()).startsWith("504 Gateway Timeout: revision 1 left the traffic split");
+    assertThat(response.body())
+        .startsWith("504 Gateway Timeout: revision 1 left the traffic split");
     assertThat(fixture.proxy.inFlight(ProxyFixture.APP, 1)).isZero();
     assertThat(fixture.proxy.snapshot(ProxyFixture.APP, 1).timeouts()).isEqualTo(1);
   }
@@ -67,9 +68,10 @@ class DrainIT {
     TestBackend old = fixture.backend(1);
     fixture.routeAll(1, old);
     // The revision sends 1 MiB, then stalls until released (it never is during the drain).
-    HttpResponse<InputStream> response = fixture.client.send(
-        HttpRequest.newBuilder(fixture.uri("/download?bytes=" + 4 * TestBackend.MIB)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        fixture.client.send(
+            HttpRequest.newBuilder(fixture.uri("/download?bytes=" + 4 * TestBackend.MIB)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
 
     fixture.routeAll(2, fixture.backend(2));
@@ -93,12 +95,13 @@ class DrainIT {
   }
 
   private CompletableFuture<HttpResponse<String>> sendAsync(String path) {
-    return fixture.client.sendAsync(HttpRequest.newBuilder(fixture.uri(path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return fixture.client.sendAsync(
+        HttpRequest.newBuilder(fixture.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void awaitInFlight(int count) {
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .until(() -> fixture.proxy.inFlight(ProxyFixture.APP, 1) == count);
   }
 }

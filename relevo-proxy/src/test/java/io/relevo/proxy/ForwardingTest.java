@@ -47,8 +47,10 @@ class ForwardingTest {
 
     try (RawHttpClient client = new RawHttpClient(fixture.port())) {
       List<RawHttpClient.Response> responses =
-          client.pipeline("/sleep?ms=200", "/status?code=404", "/", "/sleep?ms=50", "/status?code=201");
-      assertThat(responses).extracting(RawHttpClient.Response::status)
+          client.pipeline(
+              "/sleep?ms=200", "/status?code=404", "/", "/sleep?ms=50", "/status?code=201");
+      assertThat(responses)
+          .extracting(RawHttpClient.Response::status)
           .containsExactly(200, 404, 200, 200, 201);
       assertThat(client.get("/").body()).isEqualTo("revision 1");
     }
@@ -88,9 +90,16 @@ class ForwardingTest {
     fixture.routeAll(1, fixture.backend(1));
 
     try (RawHttpClient client = new RawHttpClient(fixture.port())) {
-      RawHttpClient.Response response = client.get("/headers",
-          "Connection: keep-alive, X-Private", "X-Private: secret", "Keep-Alive: timeout=9",
-          "Proxy-Connection: keep-alive", "TE: trailers", "Upgrade: websocket", "X-Kept: yes");
+      RawHttpClient.Response response =
+          client.get(
+              "/headers",
+              "Connection: keep-alive, X-Private",
+              "X-Private: secret",
+              "Keep-Alive: timeout=9",
+              "Proxy-Connection: keep-alive",
+              "TE: trailers",
+              "Upgrade: websocket",
+              "X-Kept: yes");
       assertThat(response.body())
           .contains("x-kept: yes\n")
           .doesNotContain("x-private", "keep-alive:", "proxy-connection", "te:", "upgrade");
@@ -107,13 +116,15 @@ class ForwardingTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    fixture.proxy.route(ProxyFixture.APP, TrafficSplit.all(3, new Endpoint("127.0.0.1", closedPort)));
+    fixture.proxy.route(
+        ProxyFixture.APP, TrafficSplit.all(3, new Endpoint("127.0.0.1", closedPort)));
 
     HttpResponse<String> response = fixture.get("/");
 
     assertThat(response.statusCode()).isEqualTo(502);
-    assertThat(response.body()).isEqualTo(
-        "502 Bad Gateway: revision 3 at 127.0.0.1:" + closedPort + " refused the connection\n");
+    assertThat(response.body())
+        .isEqualTo(
+            "502 Bad Gateway: revision 3 at 127.0.0.1:" + closedPort + " refused the connection\n");
     assertThat(fixture.proxy.snapshot(ProxyFixture.APP, 3).connectFailures()).isEqualTo(1);
   }
 

@@ -13,7 +13,9 @@ class LatencyBucketsTest {
   void aSampleOnABoundGoesToTheBucketThatBoundCloses() {
     for (int i = 0; i < BOUNDS.length - 1; i++) {
       assertThat(LatencyBuckets.bucketOf(BOUNDS[i])).as("bound %d", BOUNDS[i]).isEqualTo(i);
-      assertThat(LatencyBuckets.bucketOf(BOUNDS[i] + 1)).as("bound %d + 1", BOUNDS[i]).isEqualTo(i + 1);
+      assertThat(LatencyBuckets.bucketOf(BOUNDS[i] + 1))
+          .as("bound %d + 1", BOUNDS[i])
+          .isEqualTo(i + 1);
     }
   }
 

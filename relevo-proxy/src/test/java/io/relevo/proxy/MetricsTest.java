@@ -77,7 +77,8 @@ class MetricsTest {
     RevisionStats after = fixture.proxy.snapshot(ProxyFixture.APP, 4);
 
     assertThat(before.histogram().totalCount()).isEqualTo(5);
-    assertThat(after.histogram().upperBoundsMicros()).isEqualTo(LatencyHistogram.standardBoundsMicros());
+    assertThat(after.histogram().upperBoundsMicros())
+        .isEqualTo(LatencyHistogram.standardBoundsMicros());
     LatencyHistogram window = after.histogram().minus(before.histogram());
     assertThat(window.totalCount()).isEqualTo(after.requests() - before.requests()).isEqualTo(4);
     // Three of the window's four answers took 300 ms or more; none of the five before it did.

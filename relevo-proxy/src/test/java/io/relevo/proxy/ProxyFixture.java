@@ -19,8 +19,11 @@ final class ProxyFixture implements AutoCloseable {
   static final String APP = "shop";
 
   final Proxy proxy = Proxy.start(new ProxyOptions(2));
-  final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final List<TestBackend> backends = new ArrayList<>();
 
   ProxyFixture() {
@@ -57,7 +60,8 @@ final class ProxyFixture implements AutoCloseable {
     proxy.route(APP, new TrafficSplit(List.of(backends), true));
   }
 
-  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
     if (headers.length > 0) {
       request.headers(headers);

@@ -19,7 +19,10 @@ final class RawHttpClient implements AutoCloseable {
 
   record Response(int status, List<String[]> headers, String body) {
     String header(String name) {
-      return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst()
+      return headers.stream()
+          .filter(h -> h[0].equalsIgnoreCase(name))
+          .map(h -> h[1])
+          .findFirst()
           .orElse(null);
     }
 
@@ -50,7 +53,9 @@ final class RawHttpClient implements AutoCloseable {
     return read();
   }
 
-  /** Sends GETs for all paths in one write (HTTP pipelining), then reads their responses in order. */
+  /**
+   * Sends GETs for all paths in one write (HTTP pipelining), then reads their responses in order.
+   */
   List<Response> pipeline(String... paths) throws IOException {
     StringBuilder requests = new StringBuilder();
     for (String path : paths) {

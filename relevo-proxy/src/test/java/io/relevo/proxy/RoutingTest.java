@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relevo.core.routing.TrafficSplit.Backend;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +33,16 @@ class RoutingTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
       List<Future<Map<String, Integer>>> parts = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        parts.add(pool.submit(() -> {
-          Map<String, Integer> part = new HashMap<>();
-          for (int i = 0; i < 2_500; i++) {
-            HttpResponse<String> response = fixture.get("/");
-            part.merge(response.body(), 1, Integer::sum);
-          }
-          return part;
-        }));
+        parts.add(
+            pool.submit(
+                () -> {
+                  Map<String, Integer> part = new HashMap<>();
+                  for (int i = 0; i < 2_500; i++) {
+                    HttpResponse<String> response = fixture.get("/");
+                    part.merge(response.body(), 1, Integer::sum);
+                  }
+                  return part;
+                }));
       }
       for (Future<Map<String, Integer>> part : parts) {
         part.get().forEach((body, n) -> counts.merge(body, n, Integer::sum));
@@ -54,7 +56,8 @@ class RoutingTest {
 
   @Test
   void theRevisionHeaderReachesARevisionAtWeightZero() throws Exception {
-    fixture.route(new Backend(1, fixture.backend(1).endpoint(), 100),
+    fixture.route(
+        new Backend(1, fixture.backend(1).endpoint(), 100),
         new Backend(2, fixture.backend(2).endpoint(), 0));
 
     assertThat(fixture.get("/", "X-Relevo-Revision", "2").body()).isEqualTo("revision 2");
@@ -64,7 +67,8 @@ class RoutingTest {
 
   @Test
   void testersReachTheCanaryOrTheStableByRole() throws Exception {
-    fixture.route(new Backend(4, fixture.backend(4).endpoint(), 100),
+    fixture.route(
+        new Backend(4, fixture.backend(4).endpoint(), 100),
         new Backend(7, fixture.backend(7).endpoint(), 0));
 
     assertThat(fixture.get("/", "X-Relevo-Revision", "canary").body()).isEqualTo("revision 7");
@@ -90,12 +94,13 @@ class RoutingTest {
 
     // Once its revision has no weight, the cookie no longer holds and the client is moved.
     int other = revision.equals("1") ? 2 : 1;
-    fixture.routeSticky(new Backend(Integer.parseInt(revision), (revision.equals("1") ? one : two).endpoint(), 0),
+    fixture.routeSticky(
+        new Backend(Integer.parseInt(revision), (revision.equals("1") ? one : two).endpoint(), 0),
         new Backend(other, (other == 1 ? one : two).endpoint(), 100));
     HttpResponse<String> moved = fixture.get("/", "Cookie", "relevo_rev=" + revision);
     assertThat(moved.body()).isEqualTo("revision " + other);
-    assertThat(moved.headers().firstValue("Set-Cookie")).hasValueSatisfying(
-        c -> assertThat(c).startsWith("relevo_rev=" + other + ";"));
+    assertThat(moved.headers().firstValue("Set-Cookie"))
+        .hasValueSatisfying(c -> assertThat(c).startsWith("relevo_rev=" + other + ";"));
   }
 
   @Test

@@ -26,11 +26,13 @@ class StreamingTest {
     CRC32 sent = new CRC32();
     InputStream body = new PatternStream(SIZE, sent);
 
-    HttpResponse<String> response = fixture.client.send(
-        HttpRequest.newBuilder(fixture.uri("/upload"))
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)) // unknown length: chunked
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        fixture.client.send(
+            HttpRequest.newBuilder(fixture.uri("/upload"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> body)) // unknown length: chunked
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(SIZE + " " + sent.getValue());
@@ -43,9 +45,10 @@ class StreamingTest {
     CRC32 expected = new CRC32();
     new PatternStream(SIZE, expected).transferTo(java.io.OutputStream.nullOutputStream());
 
-    HttpResponse<InputStream> response = fixture.client.send(
-        HttpRequest.newBuilder(fixture.uri("/download?bytes=" + SIZE)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        fixture.client.send(
+            HttpRequest.newBuilder(fixture.uri("/download?bytes=" + SIZE)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     CRC32 received = new CRC32();
     long length = 0;
     try (InputStream in = response.body()) {
@@ -62,7 +65,8 @@ class StreamingTest {
     }
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(backend.downloadWaitedForRelease()).as("first MiB arrived while the revision waited")
+    assertThat(backend.downloadWaitedForRelease())
+        .as("first MiB arrived while the revision waited")
         .isTrue();
     assertThat(length).isEqualTo(SIZE);
     assertThat(received.getValue()).isEqualTo(expected.getValue());

@@ -40,25 +40,28 @@ class SwitchUnderLoadIT {
 
     List<Thread> clients = new ArrayList<>();
     for (int t = 0; t < CLIENT_THREADS; t++) {
-      clients.add(Thread.ofPlatform().start(() -> {
-        while (running.get() && System.nanoTime() < deadline) {
-          try {
-            HttpResponse<String> response = fixture.get("/");
-            if (response.statusCode() == 200) {
-              ok.increment();
-              byBody.computeIfAbsent(response.body(), b -> new LongAdder()).increment();
-            } else {
-              synchronized (failures) {
-                failures.add(response.statusCode() + " " + response.body());
-              }
-            }
-          } catch (Exception e) {
-            synchronized (failures) {
-              failures.add(e.toString());
-            }
-          }
-        }
-      }));
+      clients.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (running.get() && System.nanoTime() < deadline) {
+                      try {
+                        HttpResponse<String> response = fixture.get("/");
+                        if (response.statusCode() == 200) {
+                          ok.increment();
+                          byBody.computeIfAbsent(response.body(), b -> new LongAdder()).increment();
+                        } else {
+                          synchronized (failures) {
+                            failures.add(response.statusCode() + " " + response.body());
+                          }
+                        }
+                      } catch (Exception e) {
+                        synchronized (failures) {
+                          failures.add(e.toString());
+                        }
+                      }
+                    }
+                  }));
     }
 
     long start = System.nanoTime();
@@ -81,9 +84,16 @@ class SwitchUnderLoadIT {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    System.out.printf("switch under load (%s): %d ok, %d failed in %.1fs (%.0f requests/s, %d client"
-            + " threads); by revision %s%n", fixture.proxy.transport(), ok.sum(), failures.size(),
-        seconds, ok.sum() / seconds, CLIENT_THREADS, byBody);
+    System.out.printf(
+        "switch under load (%s): %d ok, %d failed in %.1fs (%.0f requests/s, %d client"
+            + " threads); by revision %s%n",
+        fixture.proxy.transport(),
+        ok.sum(),
+        failures.size(),
+        seconds,
+        ok.sum() / seconds,
+        CLIENT_THREADS,
+        byBody);
     assertThat(failures).isEmpty();
     assertThat(ok.sum()).isGreaterThan(100);
     assertThat(byBody).containsKeys("revision 1", "revision 2");

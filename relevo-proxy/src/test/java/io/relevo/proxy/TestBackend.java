@@ -57,7 +57,8 @@ final class TestBackend implements AutoCloseable {
     try {
       return new TestBackend(revision);
     } catch (IOException e) {
-      throw new IllegalStateException("test backend for revision " + revision + " did not start", e);
+      throw new IllegalStateException(
+          "test backend for revision " + revision + " did not start", e);
     }
   }
 
@@ -97,8 +98,10 @@ final class TestBackend implements AutoCloseable {
           Map<String, List<String>> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
           sorted.putAll(exchange.getRequestHeaders());
           StringBuilder body = new StringBuilder();
-          sorted.forEach((name, values) ->
-              values.forEach(v -> body.append(name.toLowerCase()).append(": ").append(v).append('\n')));
+          sorted.forEach(
+              (name, values) ->
+                  values.forEach(
+                      v -> body.append(name.toLowerCase()).append(": ").append(v).append('\n')));
           // Hop-by-hop headers on the way back, for the proxy to strip.
           exchange.getResponseHeaders().set("Keep-Alive", "timeout=5");
           exchange.getResponseHeaders().set("X-Secret-Hop", "x");

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * ticks the engine every second; serves the API; then writes a fresh {@code token} (mode 0600) and
  * {@code agent.json} so the CLI can find it.
  *
- * <p>Stopping ({@link #close()}): closes the API, the proxy's front doors and the store, and deletes
- * {@code agent.json}. It <em>leaves revision processes running</em>: the next agent on the same state
- * dir adopts them. While no agent runs, revisions keep running but their front doors are closed;
- * use {@code relevo stop APP} before stopping the agent to stop an app for good.
+ * <p>Stopping ({@link #close()}): closes the API, the proxy's front doors and the store, and
+ * deletes {@code agent.json}. It <em>leaves revision processes running</em>: the next agent on the
+ * same state dir adopts them. While no agent runs, revisions keep running but their front doors are
+ * closed; use {@code relevo stop APP} before stopping the agent to stop an app for good.
  */
 public final class Agent implements AutoCloseable {
 
@@ -45,7 +45,8 @@ public final class Agent implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
 
-  private Agent(StateDir stateDir, AgentParts parts, ApiServer api, ScheduledExecutorService ticker) {
+  private Agent(
+      StateDir stateDir, AgentParts parts, ApiServer api, ScheduledExecutorService ticker) {
     this.stateDir = stateDir;
     this.parts = parts;
     this.api = api;
@@ -70,8 +71,9 @@ public final class Agent implements AutoCloseable {
     List<AutoCloseable> opened = new ArrayList<>(parts.closeables());
     try {
       parts.engine().recover();
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
-          r -> Thread.ofPlatform().daemon().name("relevo-tick").unstarted(r));
+      ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().daemon().name("relevo-tick").unstarted(r));
       opened.add(ticker::shutdownNow);
       ticker.scheduleWithFixedDelay(
           new Ticker(parts.engine()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -86,7 +88,8 @@ public final class Agent implements AutoCloseable {
       closeAll(opened, e);
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          "state dir " + stateDir.path() + ": cannot write agent.json or token: " + e, e);
+          "state dir " + stateDir.path() + ": cannot write agent.json or token: " + e,
+          e);
     } catch (RuntimeException | Error e) {
       closeAll(opened, e);
       throw e;
@@ -94,12 +97,21 @@ public final class Agent implements AutoCloseable {
   }
 
   private static void refuseIfOwned(StateDir stateDir) {
-    stateDir.readAgentFile().filter(AgentFile::ownerAlive).ifPresent(owner -> {
-      throw new RelevoException(
-          RelevoException.Kind.CONFLICT,
-          "state dir " + stateDir.display() + " is owned by a running agent (pid " + owner.pid()
-              + ", " + owner.url() + "): stop it first, or give this agent another --state-dir");
-    });
+    stateDir
+        .readAgentFile()
+        .filter(AgentFile::ownerAlive)
+        .ifPresent(
+            owner -> {
+              throw new RelevoException(
+                  RelevoException.Kind.CONFLICT,
+                  "state dir "
+                      + stateDir.display()
+                      + " is owned by a running agent (pid "
+                      + owner.pid()
+                      + ", "
+                      + owner.url()
+                      + "): stop it first, or give this agent another --state-dir");
+            });
   }
 
   private static String newToken() {

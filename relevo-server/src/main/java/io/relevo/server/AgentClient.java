@@ -54,8 +54,8 @@ public final class AgentClient {
   }
 
   /**
-   * Finds the agent: at {@code agentUrl} with the token from {@code RELEVO_TOKEN} (or the state dir's
-   * token file) when a URL is given, else where the state dir's {@code agent.json} says.
+   * Finds the agent: at {@code agentUrl} with the token from {@code RELEVO_TOKEN} (or the state
+   * dir's token file) when a URL is given, else where the state dir's {@code agent.json} says.
    *
    * @throws RelevoException UNAVAILABLE when no agent runs there
    */
@@ -68,8 +68,11 @@ public final class AgentClient {
       }
       return new AgentClient(agentUrl, token.strip(), "");
     }
-    AgentFile agent = stateDir.readAgentFile().orElseThrow(() -> unreachable(
-        URI.create("http://" + AgentOptions.DEFAULT_API), where));
+    AgentFile agent =
+        stateDir
+            .readAgentFile()
+            .orElseThrow(
+                () -> unreachable(URI.create("http://" + AgentOptions.DEFAULT_API), where));
     URI url = URI.create(agent.url());
     String token = stateDir.readToken().orElseThrow(() -> unreachable(url, where));
     return new AgentClient(url, token, where);
@@ -111,8 +114,11 @@ public final class AgentClient {
    * @throws RelevoException NOT_FOUND when no rollout of the app is under way
    */
   public void promote(String app, boolean full, String actor) {
-    drainOrThrow(send(post(appPath(app) + "/promote", new PromoteBody(full, actor))
-        .timeout(READ_TIMEOUT).build()));
+    drainOrThrow(
+        send(
+            post(appPath(app) + "/promote", new PromoteBody(full, actor))
+                .timeout(READ_TIMEOUT)
+                .build()));
   }
 
   /**
@@ -122,8 +128,11 @@ public final class AgentClient {
    * @throws RelevoException NOT_FOUND when no rollout of the app is under way
    */
   public void abort(String app, String actor, String reason) {
-    drainOrThrow(send(post(appPath(app) + "/abort", new AbortBody(actor, reason))
-        .timeout(Duration.ofMinutes(5)).build())); // the agent may answer only once drained
+    drainOrThrow(
+        send(
+            post(appPath(app) + "/abort", new AbortBody(actor, reason))
+                .timeout(Duration.ofMinutes(5))
+                .build())); // the agent may answer only once drained
   }
 
   /** Runs the app's last failed or rolled-back deploy again; see {@link #deploy}. */
@@ -132,8 +141,11 @@ public final class AgentClient {
   }
 
   public void stop(String app, String actor) {
-    HttpResponse<InputStream> response = send(post(appPath(app) + "/stop", new StopBody(actor))
-        .timeout(Duration.ofMinutes(5)).build());
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/stop", new StopBody(actor))
+                .timeout(Duration.ofMinutes(5))
+                .build());
     drainOrThrow(response);
   }
 
@@ -142,8 +154,8 @@ public final class AgentClient {
    * every line appended after them until the agent stops or the calling thread is interrupted.
    */
   public void logs(String app, int revision, int tail, boolean follow, Consumer<String> lines) {
-    String path = appPath(app) + "/revisions/" + revision + "/logs?tail=" + tail
-        + "&follow=" + follow;
+    String path =
+        appPath(app) + "/revisions/" + revision + "/logs?tail=" + tail + "&follow=" + follow;
     HttpRequest.Builder request = request(path).GET();
     if (!follow) {
       request.timeout(READ_TIMEOUT);
@@ -178,7 +190,7 @@ public final class AgentClient {
           }
           case StreamLine.ERROR ->
               throw ApiErrors.toException(new ApiError(line.kind(), line.message()), 200);
-          default -> { } // a line type newer than this client: skip it
+          default -> {} // a line type newer than this client: skip it
         }
       }
     } catch (IOException e) {
@@ -186,7 +198,9 @@ public final class AgentClient {
     }
     throw new RelevoException(
         RelevoException.Kind.UNAVAILABLE,
-        "the agent at " + url + " ended the stream before the rollout's result; it may still be"
+        "the agent at "
+            + url
+            + " ended the stream before the rollout's result; it may still be"
             + " running: see `relevo status`");
   }
 
@@ -245,11 +259,15 @@ public final class AgentClient {
     if (response.statusCode() == 401) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          "the agent at " + url + " refused the token" + whereToLook
-              + ": use the token of the agent's state dir, or set " + TOKEN_ENV);
+          "the agent at "
+              + url
+              + " refused the token"
+              + whereToLook
+              + ": use the token of the agent's state dir, or set "
+              + TOKEN_ENV);
     }
-    throw ApiErrors.toException(Objects.requireNonNullElse(error, new ApiError("", "")),
-        response.statusCode());
+    throw ApiErrors.toException(
+        Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());
   }
 
   private void drainOrThrow(HttpResponse<InputStream> response) {
@@ -268,7 +286,8 @@ public final class AgentClient {
   private RelevoException lost(IOException e) {
     return new RelevoException(
         RelevoException.Kind.UNAVAILABLE,
-        "lost the agent at " + url + whereToLook + ": " + e.getMessage(), e);
+        "lost the agent at " + url + whereToLook + ": " + e.getMessage(),
+        e);
   }
 
   private static RelevoException unreachable(URI url, String where) {

@@ -7,8 +7,8 @@ import java.util.Objects;
  * How to run an agent.
  *
  * @param stateDir where history, logs, {@code agent.json} and the token live
- * @param api where the admin API listens: a loopback address; default {@code 127.0.0.1:7070}; port 0
- *     picks a free port
+ * @param api where the admin API listens: a loopback address; default {@code 127.0.0.1:7070}; port
+ *     0 picks a free port
  */
 public record AgentOptions(StateDir stateDir, HostPort api) {
 

@@ -18,7 +18,10 @@ public final class ApiErrors {
 
   private ApiErrors() {}
 
-  /** The HTTP status of a kind: BAD_INPUT 400, NOT_FOUND 404, CONFLICT 409, FAILED 422, UNAVAILABLE 503. */
+  /**
+   * The HTTP status of a kind: BAD_INPUT 400, NOT_FOUND 404, CONFLICT 409, FAILED 422, UNAVAILABLE
+   * 503.
+   */
   public static int status(RelevoException.Kind kind) {
     return switch (kind) {
       case BAD_INPUT -> 400;
@@ -34,14 +37,19 @@ public final class ApiErrors {
     return error instanceof RelevoException e ? status(e.kind()) : 500;
   }
 
-  /** The body for an exception thrown while serving {@code what}; logs bugs with their stack trace. */
+  /**
+   * The body for an exception thrown while serving {@code what}; logs bugs with their stack trace.
+   */
   public static ApiError body(Throwable error, String what) {
     if (error instanceof RelevoException e) {
       return new ApiError(e.kind().name(), e.getMessage());
     }
     log.error("bug while serving {}", what, error);
     return new ApiError(
-        BUG, "the agent failed unexpectedly serving " + what + " (this is a bug; see the agent's log): "
+        BUG,
+        "the agent failed unexpectedly serving "
+            + what
+            + " (this is a bug; see the agent's log): "
             + error);
   }
 

@@ -59,8 +59,12 @@ public final class ApiServer implements AutoCloseable {
   private volatile boolean stopping;
 
   private ApiServer(
-      HttpServer server, ExecutorService executor, String token, RolloutEngine engine,
-      RolloutControls controls, ConfigParser parser) {
+      HttpServer server,
+      ExecutorService executor,
+      String token,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser) {
     this.server = server;
     this.executor = executor;
     this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
@@ -72,7 +76,8 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving on {@code bind}, which must be a loopback address; port 0 picks a free port.
    *
-   * @throws RelevoException BAD_INPUT for a non-loopback address, UNAVAILABLE when the port is taken
+   * @throws RelevoException BAD_INPUT for a non-loopback address, UNAVAILABLE when the port is
+   *     taken
    */
   public static ApiServer start(
       HostPort bind, String token, RolloutEngine engine, ConfigParser parser) {
@@ -81,7 +86,10 @@ public final class ApiServer implements AutoCloseable {
 
   /** As {@link #start(HostPort, String, RolloutEngine, ConfigParser)}, with other controls. */
   static ApiServer start(
-      HostPort bind, String token, RolloutEngine engine, RolloutControls controls,
+      HostPort bind,
+      String token,
+      RolloutEngine engine,
+      RolloutControls controls,
       ConfigParser parser) {
     InetSocketAddress address = loopback(bind);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -92,8 +100,12 @@ public final class ApiServer implements AutoCloseable {
       executor.close();
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          "--api: cannot listen on " + bind + ": " + e.getMessage()
-              + " (is another agent running? pick another port with --api)", e);
+          "--api: cannot listen on "
+              + bind
+              + ": "
+              + e.getMessage()
+              + " (is another agent running? pick another port with --api)",
+          e);
     }
     ApiServer api = new ApiServer(server, executor, token, engine, controls, parser);
     server.createContext("/", api::handle);
@@ -114,7 +126,9 @@ public final class ApiServer implements AutoCloseable {
     }
     throw new RelevoException(
         RelevoException.Kind.BAD_INPUT,
-        "--api: " + bind + " (expected: a loopback address like 127.0.0.1:7070; the admin API is"
+        "--api: "
+            + bind
+            + " (expected: a loopback address like 127.0.0.1:7070; the admin API is"
             + " never served beyond this host)");
   }
 
@@ -141,9 +155,13 @@ public final class ApiServer implements AutoCloseable {
     try (exchange) {
       if (!authorized(exchange)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
-        Exchanges.sendJson(exchange, 401, new ApiError("UNAUTHORIZED",
-            "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
-                + " agent's state dir, file token>)"));
+        Exchanges.sendJson(
+            exchange,
+            401,
+            new ApiError(
+                "UNAUTHORIZED",
+                "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
+                    + " agent's state dir, file token>)"));
         return;
       }
       try {
@@ -240,7 +258,9 @@ public final class ApiServer implements AutoCloseable {
     if (body.configFile() == null || body.configText() == null) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "deploy of " + app + ": configFile and configText are required (expected: the path and"
+          "deploy of "
+              + app
+              + ": configFile and configText are required (expected: the path and"
               + " text of its relevo.yml)");
     }
     Path configFile = Path.of(body.configFile()).toAbsolutePath();
@@ -248,12 +268,17 @@ public final class ApiServer implements AutoCloseable {
     if (!config.app().equals(app)) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "app: \"" + config.app() + "\" in " + body.configFile() + " (expected: \"" + app
+          "app: \""
+              + config.app()
+              + "\" in "
+              + body.configFile()
+              + " (expected: \""
+              + app
               + "\", the app named in the request)");
     }
     DeployRequest request =
-        new DeployRequest(config, configFile.getParent(), body.version(), body.actor(),
-            body.reason());
+        new DeployRequest(
+            config, configFile.getParent(), body.version(), body.actor(), body.reason());
     RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
   }
 

@@ -33,7 +33,11 @@ final class DockerStrays {
               "{}: container {} ({}, revision {}, version {}) runs with relevo's labels but belongs"
                   + " to no revision relevo knows; relevo leaves it running (remove it with `docker"
                   + " rm -f {}` if nobody needs it)",
-              app, stray.name(), shortId(stray.id()), stray.revision(), stray.version(),
+              app,
+              stray.name(),
+              shortId(stray.id()),
+              stray.revision(),
+              stray.version(),
               stray.name());
         }
       }

@@ -39,7 +39,10 @@ final class Exchanges {
     } catch (JsonProcessingException e) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "request body: " + e.getOriginalMessage() + " (expected: a JSON " + type.getSimpleName()
+          "request body: "
+              + e.getOriginalMessage()
+              + " (expected: a JSON "
+              + type.getSimpleName()
               + ")");
     }
   }

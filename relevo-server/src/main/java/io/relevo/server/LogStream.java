@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Sends the last lines of a revision's log, and with {@code follow} the lines appended after them,
- * polling the file until the client disconnects, the agent stops, or {@link #MAX_FOLLOW} has passed.
+ * polling the file until the client disconnects, the agent stops, or {@link #MAX_FOLLOW} has
+ * passed.
  */
 final class LogStream {
 

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production parts: the SQLite history, the built-in proxy, local processes or Docker containers
- * (by each app's {@code runtime.type}) and HTTP checks. Closing the runtime only frees its Docker
- * connections: revisions outlive the agent.
+ * The production parts: the SQLite history, the built-in proxy, local processes or Docker
+ * containers (by each app's {@code runtime.type}) and HTTP checks. Closing the runtime only frees
+ * its Docker connections: revisions outlive the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
 
@@ -34,23 +34,28 @@ final class RealWiring implements AgentParts.Wiring {
       Proxy proxy = Proxy.start(ProxyOptions.defaults());
       opened.add(proxy);
       Map<String, String> env = System.getenv();
-      RuntimeSelector runtime = RuntimeSelector.of(ProcessRuntime.create(),
-          () -> DockerStrays.reported(
-              DockerRuntime.create(DockerSettingsMapping::of, DockerHost.fromEnvironment(env)),
-              store));
+      RuntimeSelector runtime =
+          RuntimeSelector.of(
+              ProcessRuntime.create(),
+              () ->
+                  DockerStrays.reported(
+                      DockerRuntime.create(
+                          DockerSettingsMapping::of, DockerHost.fromEnvironment(env)),
+                      store));
       opened.add(runtime);
-      EngineParts parts = new EngineParts(
-          runtime,
-          proxy,
-          store,
-          Notifier.none(),
-          Checks.healthProbe(),
-          Checks.smokeRunner(),
-          InstantSource.system(),
-          Sleeper.system(),
-          stateDir.path(),
-          env,
-          proxy);
+      EngineParts parts =
+          new EngineParts(
+              runtime,
+              proxy,
+              store,
+              Notifier.none(),
+              Checks.healthProbe(),
+              Checks.smokeRunner(),
+              InstantSource.system(),
+              Sleeper.system(),
+              stateDir.path(),
+              env,
+              proxy);
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one rollout and streams it as NDJSON: an {@code event} line per event as it happens, then one
- * {@code result} or {@code error} line. The rollout runs on its own virtual thread and its listener
- * only queues lines, because listeners must not block; a client that disconnects does not stop the
- * rollout, it only stops hearing about it.
+ * Runs one rollout and streams it as NDJSON: an {@code event} line per event as it happens, then
+ * one {@code result} or {@code error} line. The rollout runs on its own virtual thread and its
+ * listener only queues lines, because listeners must not block; a client that disconnects does not
+ * stop the rollout, it only stops hearing about it.
  */
 final class RolloutStream {
 

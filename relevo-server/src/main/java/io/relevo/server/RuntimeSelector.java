@@ -68,7 +68,9 @@ final class RuntimeSelector implements RuntimeProvider, AutoCloseable {
     RuntimeProvider runtime = owners.get(instance);
     if (runtime == null) {
       throw new IllegalArgumentException(
-          "instance: " + instance + " (expected: one started or adopted through this agent's runtime)");
+          "instance: "
+              + instance
+              + " (expected: one started or adopted through this agent's runtime)");
     }
     runtime.stop(instance, grace);
   }

@@ -25,7 +25,10 @@ public record StateDir(Path path) {
     path = path.toAbsolutePath().normalize();
   }
 
-  /** {@code option} when given, else {@code RELEVO_STATE_DIR} from {@code env}, else {@code ~/.relevo}. */
+  /**
+   * {@code option} when given, else {@code RELEVO_STATE_DIR} from {@code env}, else {@code
+   * ~/.relevo}.
+   */
   public static StateDir resolve(Path option, Map<String, String> env) {
     if (option != null) {
       return new StateDir(option);
@@ -69,8 +72,13 @@ public record StateDir(Path path) {
     } catch (IOException e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          "state dir " + path + ": cannot create it: " + e + " (expected: a writable folder; choose"
-              + " one with --state-dir)", e);
+          "state dir "
+              + path
+              + ": cannot create it: "
+              + e
+              + " (expected: a writable folder; choose"
+              + " one with --state-dir)",
+          e);
     }
   }
 
@@ -111,13 +119,12 @@ public record StateDir(Path path) {
     Path temp = target.resolveSibling(target.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
     if (posix()) {
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     Files.writeString(temp, text);
     try {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -128,10 +135,12 @@ public record StateDir(Path path) {
       return;
     }
     Files.createDirectories(dir.getParent());
-    FileAttribute<?>[] attrs = posix()
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------"))}
-        : new FileAttribute<?>[0];
+    FileAttribute<?>[] attrs =
+        posix()
+            ? new FileAttribute<?>[] {
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+            }
+            : new FileAttribute<?>[0];
     try {
       Files.createDirectory(dir, attrs);
     } catch (FileAlreadyExistsException e) {

@@ -5,9 +5,9 @@ import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 
 /**
- * One line of a rollout's NDJSON stream: any number of {@code event} lines as the rollout runs, then
- * exactly one {@code result} (the finished rollout, whatever its outcome) or {@code error} (the
- * rollout could not run: bad input, another rollout under way, an unknown app).
+ * One line of a rollout's NDJSON stream: any number of {@code event} lines as the rollout runs,
+ * then exactly one {@code result} (the finished rollout, whatever its outcome) or {@code error}
+ * (the rollout could not run: bad input, another rollout under way, an unknown app).
  *
  * @param type {@code event}, {@code result} or {@code error}
  * @param rolloutId for events: the rollout they belong to

@@ -44,7 +44,8 @@ class AgentTest {
     try (Agent first = Agent.start(new AgentOptions(state, ANY_PORT), TestAgents.wiring(healthy))) {
       assertThatThrownBy(
               () -> Agent.start(new AgentOptions(state, ANY_PORT), TestAgents.wiring(healthy)))
-          .isInstanceOfSatisfying(RelevoException.class,
+          .isInstanceOfSatisfying(
+              RelevoException.class,
               e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.CONFLICT))
           .hasMessageContaining("pid " + ProcessHandle.current().pid())
           .hasMessageContaining(first.url().toString())
@@ -65,8 +66,8 @@ class AgentTest {
   void anAgentFileLeftByADeadProcessDoesNotBlockAStart() throws Exception {
     StateDir state = new StateDir(dir.resolve("state"));
     Files.createDirectories(state.path());
-    Files.writeString(state.agentFile(), "{\"url\":\"http://127.0.0.1:1\",\"pid\":" + Long.MAX_VALUE
-        + "}");
+    Files.writeString(
+        state.agentFile(), "{\"url\":\"http://127.0.0.1:1\",\"pid\":" + Long.MAX_VALUE + "}");
 
     Agent.start(new AgentOptions(state, ANY_PORT), TestAgents.wiring(healthy)).close();
   }
@@ -76,20 +77,25 @@ class AgentTest {
     StateDir state = new StateDir(dir.resolve("empty"));
 
     assertThatThrownBy(() -> AgentClient.locate(state, null, Map.of()))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAVAILABLE))
-        .hasMessage("no agent at http://127.0.0.1:7070 (state dir " + state.display()
-            + "): start one with `relevo agent`");
+        .hasMessage(
+            "no agent at http://127.0.0.1:7070 (state dir "
+                + state.display()
+                + "): start one with `relevo agent`");
   }
 
   @Test
   void anAgentUrlWhereNothingListensIsUnavailable() {
     StateDir state = new StateDir(dir.resolve("empty"));
-    AgentClient client = AgentClient.locate(state, URI.create("http://127.0.0.1:1"),
-        Map.of(AgentClient.TOKEN_ENV, "t"));
+    AgentClient client =
+        AgentClient.locate(
+            state, URI.create("http://127.0.0.1:1"), Map.of(AgentClient.TOKEN_ENV, "t"));
 
     assertThatThrownBy(client::apps)
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAVAILABLE))
         .hasMessageContaining("no agent at http://127.0.0.1:1");
   }

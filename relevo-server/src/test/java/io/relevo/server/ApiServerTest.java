@@ -41,8 +41,12 @@ class ApiServerTest {
 
   @BeforeEach
   void start() {
-    api = ApiServer.start(new HostPort("127.0.0.1", 0), TOKEN,
-        TestAgents.engine(stateDir, healthy), TestAgents.parser());
+    api =
+        ApiServer.start(
+            new HostPort("127.0.0.1", 0),
+            TOKEN,
+            TestAgents.engine(stateDir, healthy),
+            TestAgents.parser());
     client = AgentClient.of(api.url(), TOKEN);
   }
 
@@ -53,9 +57,10 @@ class ApiServerTest {
 
   @Test
   void requestsWithoutTheRightBearerTokenAreRefusedWith401() throws Exception {
-    HttpResponse<String> none = http.send(
-        HttpRequest.newBuilder(api.url().resolve("/api/v1/apps")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> none =
+        http.send(
+            HttpRequest.newBuilder(api.url().resolve("/api/v1/apps")).build(),
+            HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> wrong = get("/api/v1/apps", "Bearer not-the-token");
 
     assertThat(none.statusCode()).isEqualTo(401);
@@ -66,7 +71,8 @@ class ApiServerTest {
   @Test
   void aClientWithTheWrongTokenIsToldSoAsUnavailable() {
     assertThatThrownBy(() -> AgentClient.of(api.url(), "wrong").apps())
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAVAILABLE))
         .hasMessageContaining("refused the token");
   }
@@ -83,35 +89,51 @@ class ApiServerTest {
 
   @Test
   void aConfigWithProblemsIsAnswered400ListingEveryProblem() throws Exception {
-    HttpResponse<String> response = post("/api/v1/apps/shop/deploy",
-        new DeployBody("/srv/shop/relevo.yml", "app: shop\nport: x\nlisten: y\n", "1.0.0", "ana", ""));
+    HttpResponse<String> response =
+        post(
+            "/api/v1/apps/shop/deploy",
+            new DeployBody(
+                "/srv/shop/relevo.yml", "app: shop\nport: x\nlisten: y\n", "1.0.0", "ana", ""));
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("BAD_INPUT");
     assertThat(body.get("message").asText())
-        .contains("relevo.yml:2: unknown key").contains("relevo.yml:3: unknown key");
+        .contains("relevo.yml:2: unknown key")
+        .contains("relevo.yml:3: unknown key");
   }
 
   @Test
   void aDeployWhoseConfigNamesAnotherAppIsRefused() {
-    assertThatThrownBy(() -> client.deploy("cart",
-        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""), (id, e) -> {}))
-        .isInstanceOfSatisfying(RelevoException.class,
+    assertThatThrownBy(
+            () ->
+                client.deploy(
+                    "cart",
+                    new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+                    (id, e) -> {}))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
-        .hasMessageContaining("\"shop\"").hasMessageContaining("\"cart\"");
+        .hasMessageContaining("\"shop\"")
+        .hasMessageContaining("\"cart\"");
   }
 
   @Test
   void aBugIsAnswered500WithoutItsInternalsAndSaysItIsABug() throws Exception {
     api.close();
-    api = ApiServer.start(new HostPort("127.0.0.1", 0), TOKEN,
-        TestAgents.engine(stateDir, healthy), (file, text) -> {
-          throw new IllegalStateException("boom");
-        });
+    api =
+        ApiServer.start(
+            new HostPort("127.0.0.1", 0),
+            TOKEN,
+            TestAgents.engine(stateDir, healthy),
+            (file, text) -> {
+              throw new IllegalStateException("boom");
+            });
 
-    HttpResponse<String> response = post("/api/v1/apps/shop/deploy",
-        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""));
+    HttpResponse<String> response =
+        post(
+            "/api/v1/apps/shop/deploy",
+            new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""));
 
     assertThat(response.statusCode()).isEqualTo(500);
     JsonNode body = Json.mapper().readTree(response.body());
@@ -121,16 +143,21 @@ class ApiServerTest {
 
   @Test
   void aDeployIsStreamedAsNdjsonEventsThenOneResult() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(api.url().resolve("/api/v1/apps/shop/deploy"))
-        .header("Authorization", "Bearer " + TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(
-            new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", "first"))))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(api.url().resolve("/api/v1/apps/shop/deploy"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    Json.mapper()
+                        .writeValueAsBytes(
+                            new DeployBody(
+                                "/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", "first"))))
+            .build();
     HttpResponse<java.io.InputStream> response =
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     List<JsonNode> lines = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       for (String line; (line = reader.readLine()) != null; ) {
         lines.add(Json.mapper().readTree(line));
       }
@@ -152,9 +179,11 @@ class ApiServerTest {
   void theClientHandsEveryEventToItsListenerAndReturnsTheRollout() {
     List<RolloutEvent> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord rollout = client.deploy("shop",
-        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
-        (id, event) -> events.add(event));
+    RolloutRecord rollout =
+        client.deploy(
+            "shop",
+            new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+            (id, event) -> events.add(event));
 
     assertThat(rollout.outcome()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
     assertThat(events).extracting(RolloutEvent::step).contains("start", "ready", "switch");
@@ -168,38 +197,50 @@ class ApiServerTest {
     healthy.set(false);
     List<RolloutEvent> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord rollout = client.deploy("shop",
-        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
-        (id, event) -> events.add(event));
+    RolloutRecord rollout =
+        client.deploy(
+            "shop",
+            new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+            (id, event) -> events.add(event));
 
     assertThat(rollout.outcome()).isEqualTo(RolloutRecord.Outcome.FAILED);
     assertThat(rollout.outcomeReason()).contains("unhealthy");
-    assertThat(events).filteredOn(e -> e.status() == RolloutEvent.Status.PROGRESS)
-        .extracting(RolloutEvent::message).anyMatch(m -> m.contains("connection refused"));
+    assertThat(events)
+        .filteredOn(e -> e.status() == RolloutEvent.Status.PROGRESS)
+        .extracting(RolloutEvent::message)
+        .anyMatch(m -> m.contains("connection refused"));
   }
 
   @Test
   void aRollbackWithNothingToGoBackToIsAnErrorLineOfItsKind() {
-    client.deploy("shop", new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+    client.deploy(
+        "shop",
+        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
         (id, e) -> {});
 
-    assertThatThrownBy(() -> client.rollback("shop", new RollbackBody(null, "ana", ""), (id, e) -> {}))
-        .isInstanceOfSatisfying(RelevoException.class,
+    assertThatThrownBy(
+            () -> client.rollback("shop", new RollbackBody(null, "ana", ""), (id, e) -> {}))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
         .hasMessageContaining("no earlier revision");
   }
 
   @Test
   void promoteOrAbortWithNoRolloutUnderWayIsNotFound() {
-    client.deploy("shop", new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+    client.deploy(
+        "shop",
+        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
         (id, e) -> {});
 
     assertThatThrownBy(() -> client.promote("shop", true, "ana"))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
         .hasMessage("no rollout of shop is under way");
     assertThatThrownBy(() -> client.abort("shop", "ana", "SEV1"))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND));
   }
 
@@ -207,13 +248,20 @@ class ApiServerTest {
   void retryRunsTheLastFailedDeployAgainAndRefusesOnceItWasPromoted() {
     // retry loads the failed revision's config again, with the real loader
     api.close();
-    api = ApiServer.start(new HostPort("127.0.0.1", 0), TOKEN, TestAgents.engine(stateDir, healthy),
-        (file, text) -> ConfigLoader.parse(file, text, Map.of()));
+    api =
+        ApiServer.start(
+            new HostPort("127.0.0.1", 0),
+            TOKEN,
+            TestAgents.engine(stateDir, healthy),
+            (file, text) -> ConfigLoader.parse(file, text, Map.of()));
     client = AgentClient.of(api.url(), TOKEN);
     String config = "app: shop\nruntime: {command: [\"true\"]}\n";
     healthy.set(false);
-    RolloutRecord failed = client.deploy("shop",
-        new DeployBody("/srv/shop/relevo.yml", config, "1.0.0", "ana", ""), (id, e) -> {});
+    RolloutRecord failed =
+        client.deploy(
+            "shop",
+            new DeployBody("/srv/shop/relevo.yml", config, "1.0.0", "ana", ""),
+            (id, e) -> {});
     healthy.set(true);
     List<RolloutEvent> events = new CopyOnWriteArrayList<>();
 
@@ -225,31 +273,38 @@ class ApiServerTest {
     assertThat(events).isNotEmpty();
     assertThat(client.app("shop").stable().version()).isEqualTo("1.0.0");
     assertThatThrownBy(() -> client.retry("shop", "luis", (id, e) -> {}))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
         .hasMessageContaining("nothing to retry");
   }
 
   @Test
   void logsAreTailedAndFollowedUntilTheClientStopsReading() throws Exception {
-    client.deploy("shop", new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+    client.deploy(
+        "shop",
+        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
         (id, e) -> {});
     Path log = stateDir.resolve("logs/shop/1.log");
     Files.createDirectories(log.getParent());
-    Files.writeString(log, "line 1\nline 2\nline 3\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        log, "line 1\nline 2\nline 3\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
     List<String> tail = new ArrayList<>();
     client.logs("shop", 1, 2, false, tail::add);
     assertThat(tail).containsExactly("line 2", "line 3");
 
     List<String> followed = new CopyOnWriteArrayList<>();
-    Thread follower = Thread.ofVirtual().start(() -> {
-      try {
-        client.logs("shop", 1, 1, true, followed::add);
-      } catch (RelevoException e) {
-        // interrupted at the end of the test
-      }
-    });
+    Thread follower =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    client.logs("shop", 1, 1, true, followed::add);
+                  } catch (RelevoException e) {
+                    // interrupted at the end of the test
+                  }
+                });
     org.awaitility.Awaitility.await().until(() -> followed.contains("line 3"));
     Files.writeString(log, "line 4\n", StandardOpenOption.APPEND);
     org.awaitility.Awaitility.await().until(() -> followed.contains("line 4"));
@@ -259,28 +314,41 @@ class ApiServerTest {
   @Test
   void logsOfAnUnknownRevisionAreNotFound() {
     assertThatThrownBy(() -> client.logs("shop", 9, 10, false, line -> {}))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND));
   }
 
   @Test
   void theApiRefusesToListenBeyondLoopback() {
-    assertThatThrownBy(() -> ApiServer.start(new HostPort("0.0.0.0", 0), TOKEN,
-        TestAgents.engine(stateDir, healthy), TestAgents.parser()))
-        .isInstanceOfSatisfying(RelevoException.class,
+    assertThatThrownBy(
+            () ->
+                ApiServer.start(
+                    new HostPort("0.0.0.0", 0),
+                    TOKEN,
+                    TestAgents.engine(stateDir, healthy),
+                    TestAgents.parser()))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
-        .hasMessageContaining("0.0.0.0:0").hasMessageContaining("loopback");
+        .hasMessageContaining("0.0.0.0:0")
+        .hasMessageContaining("loopback");
   }
 
   private HttpResponse<String> get(String path, String authorization) throws Exception {
-    return http.send(HttpRequest.newBuilder(api.url().resolve(path))
-        .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(api.url().resolve(path))
+            .header("Authorization", authorization)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, Object body) throws Exception {
-    return http.send(HttpRequest.newBuilder(api.url().resolve(path))
-        .header("Authorization", "Bearer " + TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(api.url().resolve(path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

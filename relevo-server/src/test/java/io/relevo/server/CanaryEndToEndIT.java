@@ -31,10 +31,14 @@ class CanaryEndToEndIT {
   @Test
   void badCanaryIsRolledBackByTheAnalysisAndAGoodOneIsPromoted() throws Exception {
     int port = freePort();
-    try (Agent agent = Agent.start(new AgentOptions(new StateDir(dir.resolve("state")),
-        new io.relevo.core.config.HostPort("127.0.0.1", 0)))) {
+    try (Agent agent =
+        Agent.start(
+            new AgentOptions(
+                new StateDir(dir.resolve("state")),
+                new io.relevo.core.config.HostPort("127.0.0.1", 0)))) {
       var engine = agent.engine();
-      assertThat(engine.deploy(request(port, "v1"), RolloutListener.none()).outcome()).isEqualTo(Outcome.PROMOTED);
+      assertThat(engine.deploy(request(port, "v1"), RolloutListener.none()).outcome())
+          .isEqualTo(Outcome.PROMOTED);
       try (SteadyLoad load = SteadyLoad.start(port)) {
         Thread.sleep(1_000);
         story(engine, port, load);
@@ -42,30 +46,41 @@ class CanaryEndToEndIT {
     }
   }
 
-  private void story(io.relevo.core.engine.RolloutEngine engine, int port, SteadyLoad load) throws Exception {
+  private void story(io.relevo.core.engine.RolloutEngine engine, int port, SteadyLoad load)
+      throws Exception {
     RolloutRecord bad = engine.deploy(request(port, "v2-err20"), RolloutListener.none());
 
     assertThat(bad.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-    assertThat(bad.outcomeReason()).contains("analysis fast failed").contains("error-rate: canary")
+    assertThat(bad.outcomeReason())
+        .contains("analysis fast failed")
+        .contains("error-rate: canary")
         .contains("traffic is back on revision 1 (v1)");
     Instant firstWeight = at(bad, "weight");
     Instant abort = at(bad, "abort");
     Thread.sleep(500);
     Instant lastCanary = load.lastAnswerFrom("v2-err20");
     long canary = load.answersFrom("v2-err20");
-    System.out.printf("bad canary: exposed %d ms, %d requests answered by it (%d failed of %d in all);"
+    System.out.printf(
+        "bad canary: exposed %d ms, %d requests answered by it (%d failed of %d in all);"
             + " last canary answer %d ms after the abort event%n",
-        Duration.between(firstWeight, abort).toMillis(), canary, load.failed.get(), load.sent.get(),
+        Duration.between(firstWeight, abort).toMillis(),
+        canary,
+        load.failed.get(),
+        load.sent.get(),
         Duration.between(abort, lastCanary).toMillis());
     assertThat(lastCanary).isBefore(abort.plusMillis(200));
     assertThat(canary).isPositive();
-    assertThat(load.failed.get()).as("failures: %s", load.firstFailures()).isLessThanOrEqualTo(canary);
+    assertThat(load.failed.get())
+        .as("failures: %s", load.firstFailures())
+        .isLessThanOrEqualTo(canary);
 
     long failedBefore = load.failed.get();
     RolloutRecord good = engine.deploy(request(port, "v3"), RolloutListener.none());
 
     assertThat(good.outcome()).as(good.outcomeReason()).isEqualTo(Outcome.PROMOTED);
-    assertThat(good.events()).filteredOn(e -> e.step().equals("weight")).extracting(RolloutEvent::message)
+    assertThat(good.events())
+        .filteredOn(e -> e.step().equals("weight"))
+        .extracting(RolloutEvent::message)
         .anySatisfy(m -> assertThat(m).startsWith("10% of traffic on canary revision 3 (v3)"))
         .anySatisfy(m -> assertThat(m).startsWith("50% of traffic on canary revision 3 (v3)"));
     Thread.sleep(300);
@@ -74,7 +89,8 @@ class CanaryEndToEndIT {
   }
 
   private DeployRequest request(int port, String version) throws Exception {
-    String yaml = """
+    String yaml =
+        """
         app: shop
         runtime:
           command: ["%s", "-cp", "%s", "io.relevo.example.alojamientos.Main"]
@@ -88,16 +104,24 @@ class CanaryEndToEndIT {
           fast: {interval: 1s, count: 2, min_requests: 20, failure_limit: 0}
         proxy:
           drain_timeout: 5s
-        """.formatted(ProcessHandle.current().info().command().orElse("java"), appClassPath(), port);
-    return new DeployRequest(ConfigLoader.parse("relevo.yml", yaml, Map.of()), dir, version, "test", "");
+        """
+            .formatted(
+                ProcessHandle.current().info().command().orElse("java"), appClassPath(), port);
+    return new DeployRequest(
+        ConfigLoader.parse("relevo.yml", yaml, Map.of()), dir, version, "test", "");
   }
 
   private static Instant at(RolloutRecord rollout, String step) {
-    return rollout.events().stream().filter(e -> e.step().equals(step)).findFirst().orElseThrow().at();
+    return rollout.events().stream()
+        .filter(e -> e.step().equals(step))
+        .findFirst()
+        .orElseThrow()
+        .at();
   }
 
   private static String appClassPath() throws Exception {
-    return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
   }
 
   private static int freePort() throws IOException {

@@ -76,10 +76,13 @@ final class DemoAppImage {
   /** The demo app's jar, where the test's class path found it. */
   static Path appJar() {
     try {
-      Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location =
+          Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!Files.isRegularFile(location)) {
         throw new IllegalStateException(
-            "the demo app is at " + location + " (expected: its jar; build examples/alojamientos"
+            "the demo app is at "
+                + location
+                + " (expected: its jar; build examples/alojamientos"
                 + " with `./mvnw -pl examples/alojamientos install` first)");
       }
       return location;
@@ -99,9 +102,13 @@ final class DemoAppImage {
     Files.createDirectories(scratch);
     run(
         Path.of(System.getProperty("java.home"), "bin", "jlink").toString(),
-        "--add-modules", MODULES,
-        "--strip-debug", "--no-header-files", "--no-man-pages",
-        "--output", runtime.toString());
+        "--add-modules",
+        MODULES,
+        "--strip-debug",
+        "--no-header-files",
+        "--no-man-pages",
+        "--output",
+        runtime.toString());
     try (OutputStream file = Files.newOutputStream(context);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -128,7 +135,8 @@ final class DemoAppImage {
         EXPOSE %d
         CMD ["/opt/java/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", \
         "-cp", "/app/alojamientos.jar", "io.relevo.example.alojamientos.Main"]
-        """.formatted(PORT);
+        """
+        .formatted(PORT);
   }
 
   /** Every shared library the runtime's executables and libraries load, by {@code ldd}. */
@@ -154,7 +162,8 @@ final class DemoAppImage {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
+      throw new IOException(
+          String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
     }
     return new String(out, StandardCharsets.UTF_8);
   }
@@ -172,14 +181,17 @@ final class DemoAppImage {
   private static void addFile(TarArchiveOutputStream tar, Path file, String as) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(as);
     entry.setSize(Files.size(file));
-    entry.setMode(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE)
-        ? 0755 : 0644);
+    entry.setMode(
+        Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE)
+            ? 0755
+            : 0644);
     tar.putArchiveEntry(entry);
     Files.copy(file, tar);
     tar.closeArchiveEntry();
   }
 
-  private static void addText(TarArchiveOutputStream tar, String name, String text) throws IOException {
+  private static void addText(TarArchiveOutputStream tar, String name, String text)
+      throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(bytes.length);

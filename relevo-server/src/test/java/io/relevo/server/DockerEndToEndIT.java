@@ -51,7 +51,8 @@ class DockerEndToEndIT {
 
   private static DockerClient docker;
 
-  private final String app = "dock-e2e-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+  private final String app =
+      "dock-e2e-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
   private final List<Agent> agents = new ArrayList<>();
   private int listenPort;
   private Path configFile;
@@ -120,22 +121,27 @@ class DockerEndToEndIT {
           .contains("traffic stays on revision 2 (v2)");
       assertThat(stable(client).number()).isEqualTo(2);
       assertThat(stable(client).instance().id()).as("stable untouched").isEqualTo(v2Container);
-      assertThat(container("relevo-" + app + "-r3")).as("the refused container is removed").isEmpty();
+      assertThat(container("relevo-" + app + "-r3"))
+          .as("the refused container is removed")
+          .isEmpty();
 
-      RolloutRecord warm = client.rollback(app, new RollbackBody(null, "it", "errors after v2"),
-          RolloutListener.none());
+      RolloutRecord warm =
+          client.rollback(
+              app, new RollbackBody(null, "it", "errors after v2"), RolloutListener.none());
       assertThat(warm.outcome()).as(warm.outcomeReason()).isEqualTo(Outcome.PROMOTED);
       assertThat(warm.strategy()).isEqualTo("switch");
-      assertThat(stable(client).instance().id()).as("the warm container took traffic back")
+      assertThat(stable(client).instance().id())
+          .as("the warm container took traffic back")
           .isEqualTo(v1Container);
       assertThat(versionServed()).isEqualTo("v1");
       assertThat(container(v2Container)).as("the revision rolled back from is removed").isEmpty();
 
-      RolloutRecord cold = client.rollback(app, new RollbackBody(2, "it", "v2 after all"),
-          RolloutListener.none());
+      RolloutRecord cold =
+          client.rollback(app, new RollbackBody(2, "it", "v2 after all"), RolloutListener.none());
       assertThat(cold.outcome()).as(cold.outcomeReason()).isEqualTo(Outcome.PROMOTED);
       assertThat(cold.strategy()).isEqualTo("restart");
-      assertThat(stable(client).instance().id()).as("a new container for revision 2")
+      assertThat(stable(client).instance().id())
+          .as("a new container for revision 2")
           .isNotEqualTo(v2Container);
       assertThat(versionServed()).isEqualTo("v2");
     } finally {
@@ -164,17 +170,23 @@ class DockerEndToEndIT {
         .contains(true);
     // A container with the app's labels that no revision claims, as a crash between create and
     // record would leave: reported by the next agent, never stopped by it.
-    String stray = docker.createContainerCmd(DemoAppImage.REPOSITORY + ":v1")
-        .withName("relevo-" + app + "-r9")
-        .withLabels(Map.of("io.relevo.app", app, "io.relevo.revision", "9", "io.relevo.version", "v1"))
-        .exec().getId();
+    String stray =
+        docker
+            .createContainerCmd(DemoAppImage.REPOSITORY + ":v1")
+            .withName("relevo-" + app + "-r9")
+            .withLabels(
+                Map.of("io.relevo.app", app, "io.relevo.revision", "9", "io.relevo.version", "v1"))
+            .exec()
+            .getId();
     docker.startContainerCmd(stray).exec();
 
     AgentClient client = client(startAgent());
     Revision readopted = stable(client);
     assertThat(readopted.number()).isEqualTo(1);
     assertThat(readopted.instance().id()).isEqualTo(containerId);
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
         .until(() -> versionServed().equals("v1"));
 
     assertThat(container(stray).map(c -> c.getState().getRunning())).as("the stray").contains(true);
@@ -201,25 +213,33 @@ class DockerEndToEndIT {
       RolloutRecord bad = deploy(client, "v2-err20");
 
       assertThat(bad.outcome()).as(bad.outcomeReason()).isEqualTo(Outcome.ROLLED_BACK);
-      assertThat(bad.outcomeReason()).contains("analysis fast failed").contains("error-rate: canary")
+      assertThat(bad.outcomeReason())
+          .contains("analysis fast failed")
+          .contains("error-rate: canary")
           .contains("traffic is back on revision 1 (v1)");
       Instant firstWeight = at(bad, "weight");
       Instant abort = at(bad, "abort");
       Thread.sleep(500);
       long canary = load.answersFrom("v2-err20");
-      System.out.printf("docker bad canary: exposed %d ms, %d requests answered by it (%d failed of %d"
+      System.out.printf(
+          "docker bad canary: exposed %d ms, %d requests answered by it (%d failed of %d"
               + " in all); last canary answer %d ms after the abort event%n",
-          Duration.between(firstWeight, abort).toMillis(), canary, load.failed.get(), load.sent.get(),
+          Duration.between(firstWeight, abort).toMillis(),
+          canary,
+          load.failed.get(),
+          load.sent.get(),
           Duration.between(abort, load.lastAnswerFrom("v2-err20")).toMillis());
       assertThat(canary).as("requests the canary answered").isPositive();
-      assertThat(load.failed.get()).as("failed requests, all of them the canary's")
+      assertThat(load.failed.get())
+          .as("failed requests, all of them the canary's")
           .isLessThanOrEqualTo(canary);
       assertThat(load.lastAnswerFrom("v2-err20")).isBefore(abort.plusMillis(200));
       assertThat(load.lastVersion.get()).isEqualTo("v1");
     }
     assertThat(stable(client).number()).isEqualTo(1);
     assertThat(stable(client).instance().id()).as("stable untouched").isEqualTo(v1Container);
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> container("relevo-" + app + "-r2").isEmpty());
     assertThat(versionServed()).isEqualTo("v1");
   }
@@ -229,8 +249,9 @@ class DockerEndToEndIT {
       listenPort = freePort();
       configFile = writeConfig();
     }
-    Agent agent = Agent.start(new AgentOptions(new StateDir(dir.resolve("state")),
-        new HostPort("127.0.0.1", 0)));
+    Agent agent =
+        Agent.start(
+            new AgentOptions(new StateDir(dir.resolve("state")), new HostPort("127.0.0.1", 0)));
     agents.add(agent);
     return agent;
   }
@@ -240,8 +261,10 @@ class DockerEndToEndIT {
   }
 
   private RolloutRecord deploy(AgentClient client, String version) throws IOException {
-    return client.deploy(app, new DeployBody(configFile.toString(), Files.readString(configFile),
-        version, "it", ""), RolloutListener.none());
+    return client.deploy(
+        app,
+        new DeployBody(configFile.toString(), Files.readString(configFile), version, "it", ""),
+        RolloutListener.none());
   }
 
   private Revision stable(AgentClient client) {
@@ -251,7 +274,9 @@ class DockerEndToEndIT {
   }
 
   private Path writeConfig() throws IOException {
-    return Files.writeString(dir.resolve("relevo.yml"), """
+    return Files.writeString(
+        dir.resolve("relevo.yml"),
+        """
         app: %s
         runtime:
           type: docker
@@ -271,12 +296,15 @@ class DockerEndToEndIT {
           drain_timeout: 5s
         rollback:
           keep_previous: 10m
-        """.formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
+        """
+            .formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
   }
 
   /** No smoke check reads the app's pages: only the analysis of live traffic judges the canary. */
   private Path writeCanaryConfig() throws IOException {
-    return Files.writeString(dir.resolve("relevo.yml"), """
+    return Files.writeString(
+        dir.resolve("relevo.yml"),
+        """
         app: %s
         runtime:
           type: docker
@@ -295,18 +323,24 @@ class DockerEndToEndIT {
           fast: {interval: 1s, count: 2, min_requests: 20, failure_limit: 0}
         proxy:
           drain_timeout: 5s
-        """.formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
+        """
+            .formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
   }
 
   private static Instant at(RolloutRecord rollout, String step) {
-    return rollout.events().stream().filter(e -> e.step().equals(step)).findFirst()
+    return rollout.events().stream()
+        .filter(e -> e.step().equals(step))
+        .findFirst()
         .map(RolloutEvent::at)
         .orElseThrow(() -> new AssertionError("no " + step + " event in " + rollout.events()));
   }
 
   private List<Container> containers() {
-    return docker.listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of("io.relevo.app", app)).exec();
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of("io.relevo.app", app))
+        .exec();
   }
 
   private Optional<InspectContainerResponse> container(String idOrName) {
@@ -318,10 +352,14 @@ class DockerEndToEndIT {
   }
 
   private String versionServed() throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listenPort + "/api/v1/accommodations"))
-            .timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + listenPort + "/api/v1/accommodations"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.headers().firstValue("X-App-Version").orElse("none");
   }
 

@@ -41,7 +41,8 @@ class DockerSettingsMappingTest {
     Path dir = Path.of("/srv/shop");
 
     DockerSettings settings =
-        DockerSettingsMapping.of(new RevisionSpec("shop", 4, "1.2.3", config, dir, dir.resolve("4.log")));
+        DockerSettingsMapping.of(
+            new RevisionSpec("shop", 4, "1.2.3", config, dir, dir.resolve("4.log")));
 
     assertThat(settings)
         .isEqualTo(
@@ -73,7 +74,8 @@ class DockerSettingsMappingTest {
     Path dir = Path.of("/srv/shop");
 
     DockerSettings settings =
-        DockerSettingsMapping.of(new RevisionSpec("shop", 1, "v1", config, dir, dir.resolve("1.log")));
+        DockerSettingsMapping.of(
+            new RevisionSpec("shop", 1, "v1", config, dir, dir.resolve("1.log")));
 
     assertThat(settings.command()).isEmpty();
     assertThat(settings.portEnv()).isEqualTo("PORT");

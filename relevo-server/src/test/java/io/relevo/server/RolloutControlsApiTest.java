@@ -24,15 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * promote, abort and retry through the real API server and client, with stand-in controls that
- * record what reached them: one rollout of {@code shop} is under way while {@code underWay} is true.
+ * record what reached them: one rollout of {@code shop} is under way while {@code underWay} is
+ * true.
  */
 class RolloutControlsApiTest {
 
   private static final String TOKEN = "test-token";
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
-  private static final String EVIDENCE = "canary step 3 failed: error rate 20.1% vs stable 0.3%\n"
-      + "error-rate: canary 20.1% vs stable 0.3% (fail if canary - stable > 0.05), 812 vs 7301"
-      + " requests";
+  private static final String EVIDENCE =
+      "canary step 3 failed: error rate 20.1% vs stable 0.3%\n"
+          + "error-rate: canary 20.1% vs stable 0.3% (fail if canary - stable > 0.05), 812 vs 7301"
+          + " requests";
 
   @TempDir Path stateDir;
   private final AtomicBoolean underWay = new AtomicBoolean(true);
@@ -43,9 +45,13 @@ class RolloutControlsApiTest {
 
   @BeforeEach
   void start() {
-    api = ApiServer.start(new HostPort("127.0.0.1", 0), TOKEN,
-        TestAgents.engine(stateDir, new AtomicBoolean(true)), new Controls(),
-        TestAgents.parser());
+    api =
+        ApiServer.start(
+            new HostPort("127.0.0.1", 0),
+            TOKEN,
+            TestAgents.engine(stateDir, new AtomicBoolean(true)),
+            new Controls(),
+            TestAgents.parser());
     client = AgentClient.of(api.url(), TOKEN);
   }
 
@@ -57,11 +63,13 @@ class RolloutControlsApiTest {
   @Test
   void promoteAbortAndRetryRefuseRequestsWithoutTheToken() throws Exception {
     for (String action : List.of("promote", "abort", "retry")) {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(api.url().resolve("/api/v1/apps/shop/" + action))
-              .header("Authorization", "Bearer wrong")
-              .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(api.url().resolve("/api/v1/apps/shop/" + action))
+                  .header("Authorization", "Bearer wrong")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).as(action).isEqualTo(401);
     }
@@ -74,7 +82,8 @@ class RolloutControlsApiTest {
     client.promote("shop", true, "luis");
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(calls).containsExactly("promote shop full=false by ana", "promote shop full=true by luis");
+    assertThat(calls)
+        .containsExactly("promote shop full=false by ana", "promote shop full=true by luis");
   }
 
   @Test
@@ -95,7 +104,8 @@ class RolloutControlsApiTest {
     assertThat(body.get("kind").asText()).isEqualTo("NOT_FOUND");
     assertThat(body.get("message").asText()).isEqualTo("no rollout of shop is under way");
     assertThatThrownBy(() -> client.promote("shop", false, "ana"))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
         .hasMessage("no rollout of shop is under way");
   }
@@ -127,15 +137,18 @@ class RolloutControlsApiTest {
     underWay.set(false);
 
     assertThatThrownBy(() -> client.retry("shop", "ana", RolloutListener.none()))
-        .isInstanceOfSatisfying(RelevoException.class,
+        .isInstanceOfSatisfying(
+            RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
         .hasMessageContaining("nothing to retry");
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(api.url().resolve(path))
-        .header("Authorization", "Bearer " + TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return http.send(
+        HttpRequest.newBuilder(api.url().resolve(path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -156,20 +169,35 @@ class RolloutControlsApiTest {
     @Override
     public RolloutRecord retry(String app, String actor, RolloutListener listener) {
       if (!underWay.get()) {
-        throw new RelevoException(RelevoException.Kind.NOT_FOUND,
+        throw new RelevoException(
+            RelevoException.Kind.NOT_FOUND,
             "nothing to retry: the last deploy of " + app + " was promoted");
       }
       calls.add("retry " + app + " by " + actor);
-      listener.onEvent(9, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED, "retry", null));
-      listener.onEvent(9, new RolloutEvent(T0, "analysis", RolloutEvent.Status.FAILED, "bad", null));
-      return new RolloutRecord(9, app, RolloutRecord.Kind.DEPLOY, 1, 3, "canary", actor, "",
-          T0, T0.plusSeconds(30), RolloutRecord.Outcome.ROLLED_BACK, EVIDENCE, List.of());
+      listener.onEvent(
+          9, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED, "retry", null));
+      listener.onEvent(
+          9, new RolloutEvent(T0, "analysis", RolloutEvent.Status.FAILED, "bad", null));
+      return new RolloutRecord(
+          9,
+          app,
+          RolloutRecord.Kind.DEPLOY,
+          1,
+          3,
+          "canary",
+          actor,
+          "",
+          T0,
+          T0.plusSeconds(30),
+          RolloutRecord.Outcome.ROLLED_BACK,
+          EVIDENCE,
+          List.of());
     }
 
     private void requireUnderWay(String app) {
       if (!underWay.get()) {
-        throw new RelevoException(RelevoException.Kind.NOT_FOUND,
-            "no rollout of " + app + " is under way");
+        throw new RelevoException(
+            RelevoException.Kind.NOT_FOUND, "no rollout of " + app + " is under way");
       }
     }
   }

@@ -48,7 +48,8 @@ class RuntimeSelectorTest {
 
   @Test
   void dockerAppsStartAndStopInTheDockerRuntimeMadeOnce() {
-    RevisionSpec spec = spec("runtime:\n  type: docker\n  image: shop:{version}\n  container_port: 80\n");
+    RevisionSpec spec =
+        spec("runtime:\n  type: docker\n  image: shop:{version}\n  container_port: 80\n");
     Instance first = selector.start(spec);
     Instance second = selector.start(spec);
     selector.stop(first, Duration.ofSeconds(1));

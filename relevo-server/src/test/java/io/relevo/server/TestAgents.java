@@ -1,9 +1,5 @@
 package io.relevo.server;
 
-import io.relevo.core.testing.FakeRouter;
-import io.relevo.core.testing.FakeRuntime;
-import io.relevo.core.testing.InMemoryStore;
-import io.relevo.core.testing.ManualClock;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ConfigSource;
 import io.relevo.core.config.RuntimeConfig;
@@ -12,6 +8,10 @@ import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.health.HealthResult;
 import io.relevo.core.health.SmokeResult;
 import io.relevo.core.notify.Notifier;
+import io.relevo.core.testing.FakeRouter;
+import io.relevo.core.testing.FakeRuntime;
+import io.relevo.core.testing.InMemoryStore;
+import io.relevo.core.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,19 +29,22 @@ final class TestAgents {
    */
   static RolloutEngine engine(Path stateDir, AtomicBoolean healthy) {
     ManualClock clock = new ManualClock();
-    return new RolloutEngine(new EngineParts(
-        new FakeRuntime(),
-        new FakeRouter(),
-        new InMemoryStore(),
-        Notifier.none(),
-        (endpoint, probe) -> healthy.get()
-            ? HealthResult.pass("HTTP 200", Duration.ofMillis(1))
-            : HealthResult.fail("connection refused", Duration.ofMillis(1)),
-        (endpoint, check) -> new SmokeResult(check.name(), true, "HTTP 200", Duration.ofMillis(1)),
-        clock,
-        clock,
-        stateDir,
-        Map.of()));
+    return new RolloutEngine(
+        new EngineParts(
+            new FakeRuntime(),
+            new FakeRouter(),
+            new InMemoryStore(),
+            Notifier.none(),
+            (endpoint, probe) ->
+                healthy.get()
+                    ? HealthResult.pass("HTTP 200", Duration.ofMillis(1))
+                    : HealthResult.fail("connection refused", Duration.ofMillis(1)),
+            (endpoint, check) ->
+                new SmokeResult(check.name(), true, "HTTP 200", Duration.ofMillis(1)),
+            clock,
+            clock,
+            stateDir,
+            Map.of()));
   }
 
   /**
@@ -58,16 +61,30 @@ final class TestAgents {
         if (raw.startsWith("app: ")) {
           app = raw.substring(5).trim();
         } else if (!raw.isBlank()) {
-          problems.append(problems.isEmpty() ? "" : "\n")
-              .append(file).append(':').append(line).append(": unknown key");
+          problems
+              .append(problems.isEmpty() ? "" : "\n")
+              .append(file)
+              .append(':')
+              .append(line)
+              .append(": unknown key");
         }
       }
       if (app == null || !problems.isEmpty()) {
-        throw new io.relevo.core.RelevoException(io.relevo.core.RelevoException.Kind.BAD_INPUT,
+        throw new io.relevo.core.RelevoException(
+            io.relevo.core.RelevoException.Kind.BAD_INPUT,
             problems.isEmpty() ? file + ": app: missing" : problems.toString());
       }
-      return new AppConfig(app, null, new RuntimeConfig(null, List.of("true"), null, null, null,
-          null, null), null, null, null, null, null, null, new ConfigSource(file, text));
+      return new AppConfig(
+          app,
+          null,
+          new RuntimeConfig(null, List.of("true"), null, null, null, null, null),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          new ConfigSource(file, text));
     };
   }
 

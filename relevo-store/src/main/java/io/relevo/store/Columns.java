@@ -69,8 +69,13 @@ final class Columns {
       return Enum.valueOf(type, name);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new SQLException(
-          column + ": " + name + " (expected one of " + java.util.Arrays.toString(
-              type.getEnumConstants()) + ")", e);
+          column
+              + ": "
+              + name
+              + " (expected one of "
+              + java.util.Arrays.toString(type.getEnumConstants())
+              + ")",
+          e);
     }
   }
 }

@@ -44,7 +44,10 @@ final class JdbcStore implements CloseableStore {
     } catch (SQLException e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          "cannot open " + database.describe() + ": " + e.getMessage()
+          "cannot open "
+              + database.describe()
+              + ": "
+              + e.getMessage()
               + "; if it is not a relevo history database, move it aside or use another file",
           e);
     }

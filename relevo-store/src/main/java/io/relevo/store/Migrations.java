@@ -25,7 +25,8 @@ final class Migrations {
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(database.dataSource())
             .locations(database.migrationLocation())
-            // Off so that a jar without its migrations meets refuseMissingMigrations' clearer words.
+            // Off so that a jar without its migrations meets refuseMissingMigrations' clearer
+            // words.
             .failOnMissingLocations(false)
             // Flyway falls back to stdout when it picks no logger; the agent logs through SLF4J.
             .loggers("slf4j")
@@ -39,7 +40,9 @@ final class Migrations {
     } catch (FlywayException e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          database.describe() + ": cannot bring its schema up to date: " + firstLine(e.getMessage()),
+          database.describe()
+              + ": cannot bring its schema up to date: "
+              + firstLine(e.getMessage()),
           e);
     }
   }
@@ -58,8 +61,12 @@ final class Migrations {
     if (newest != null) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          database.describe() + " has schema version " + newest + ", newer than this relevo knows ("
-              + known + "); it was written by a newer relevo: upgrade relevo, or use another file");
+          database.describe()
+              + " has schema version "
+              + newest
+              + ", newer than this relevo knows ("
+              + known
+              + "); it was written by a newer relevo: upgrade relevo, or use another file");
     }
   }
 
@@ -67,7 +74,9 @@ final class Migrations {
     if (Arrays.stream(all).noneMatch(info -> info.getState().isResolved())) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
-          database.describe() + ": no schema migrations found at " + database.migrationLocation()
+          database.describe()
+              + ": no schema migrations found at "
+              + database.migrationLocation()
               + "; the relevo jar was packaged without its resources");
     }
   }

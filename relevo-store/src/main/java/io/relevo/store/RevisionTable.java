@@ -18,7 +18,9 @@ final class RevisionTable {
           + " instance_host, instance_port, instance_started_at, created_at, keep_until, exit_code";
 
   private static final String UPSERT =
-      "INSERT INTO revisions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      "INSERT INTO revisions ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (app, number) DO UPDATE SET version = excluded.version,"
           + " config_hash = excluded.config_hash, config_text = excluded.config_text,"
           + " config_file = excluded.config_file, state = excluded.state,"

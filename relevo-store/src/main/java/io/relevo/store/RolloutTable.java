@@ -20,7 +20,9 @@ final class RolloutTable {
 
   private RolloutTable() {}
 
-  /** Inserts the rollout and returns its new id; {@code RETURNING} works on SQLite and PostgreSQL. */
+  /**
+   * Inserts the rollout and returns its new id; {@code RETURNING} works on SQLite and PostgreSQL.
+   */
   static long start(Connection connection, RolloutRecord rollout) throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -107,7 +109,9 @@ final class RolloutTable {
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT " + COLUMNS + " FROM rollouts WHERE app = ?"
+            "SELECT "
+                + COLUMNS
+                + " FROM rollouts WHERE app = ?"
                 + " ORDER BY started_at DESC, id DESC LIMIT ?")) {
       statement.setString(1, app);
       statement.setInt(2, limit);

@@ -74,7 +74,8 @@ class ConcurrentWritersTest {
       // Each thread's own events stay in the order that thread wrote them.
       for (int t = 0; t < THREADS; t++) {
         String app = "app-" + t;
-        assertThat(sharedEvents.stream().filter(e -> e.step().equals(app)).map(RolloutEvent::message))
+        assertThat(
+                sharedEvents.stream().filter(e -> e.step().equals(app)).map(RolloutEvent::message))
             .containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, WRITES_PER_THREAD)
                     .mapToObj(i -> "#" + i)

@@ -30,7 +30,18 @@ final class Fixtures {
 
   static RolloutRecord rollout(String app, Integer from, int to, Instant startedAt) {
     return new RolloutRecord(
-        0, app, RolloutRecord.Kind.DEPLOY, from, to, "canary", "ana", "ticket 12", startedAt,
-        null, RolloutRecord.Outcome.RUNNING, null, List.of());
+        0,
+        app,
+        RolloutRecord.Kind.DEPLOY,
+        from,
+        to,
+        "canary",
+        "ana",
+        "ticket 12",
+        startedAt,
+        null,
+        RolloutRecord.Outcome.RUNNING,
+        null,
+        List.of());
   }
 }

@@ -39,8 +39,8 @@ class RevisionHistoryTest {
   @Test
   void nullFieldsRoundTripAsNull() {
     Revision bare =
-        new Revision("shop", 1, "v1", null, null, null, Revision.State.STARTING, null, T0, null,
-            null);
+        new Revision(
+            "shop", 1, "v1", null, null, null, Revision.State.STARTING, null, T0, null, null);
     store.saveRevision(bare);
 
     assertThat(store.revision("shop", 1)).contains(bare);
@@ -51,7 +51,10 @@ class RevisionHistoryTest {
     Revision first = revision("shop", 1);
     store.saveRevision(first);
     Revision warm =
-        first.withState(Revision.State.WARM).withKeepUntil(T0.plusSeconds(600)).withExitCode(0)
+        first
+            .withState(Revision.State.WARM)
+            .withKeepUntil(T0.plusSeconds(600))
+            .withExitCode(0)
             .withInstance(new InstanceRecord("pid-9", "127.0.0.1", 40009, 1_700_000_000_999L));
     store.saveRevision(warm);
     Revision stopped = warm.withState(Revision.State.STOPPED).withInstance(null);

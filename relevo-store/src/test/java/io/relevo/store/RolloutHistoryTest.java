@@ -38,8 +38,20 @@ class RolloutHistoryTest {
     RolloutRecord read = store.rollout(id).orElseThrow();
     assertThat(read)
         .isEqualTo(
-            new RolloutRecord(id, "shop", RolloutRecord.Kind.DEPLOY, null, 1, "canary", "ana",
-                "ticket 12", T0, null, Outcome.RUNNING, null, java.util.List.of()));
+            new RolloutRecord(
+                id,
+                "shop",
+                RolloutRecord.Kind.DEPLOY,
+                null,
+                1,
+                "canary",
+                "ana",
+                "ticket 12",
+                T0,
+                null,
+                Outcome.RUNNING,
+                null,
+                java.util.List.of()));
   }
 
   @Test
@@ -47,7 +59,11 @@ class RolloutHistoryTest {
     long id = store.startRollout(rollout("shop", 1, 2, T0));
     RolloutEvent start = new RolloutEvent(T0, "start", RolloutEvent.Status.STARTED, "pid 42", null);
     RolloutEvent ready =
-        new RolloutEvent(T0.plusMillis(1500), "ready", RolloutEvent.Status.OK, "200 in 3 ms",
+        new RolloutEvent(
+            T0.plusMillis(1500),
+            "ready",
+            RolloutEvent.Status.OK,
+            "200 in 3 ms",
             Duration.ofMillis(1500));
     // Same instant as the first: order must follow appending, not time alone.
     RolloutEvent note = new RolloutEvent(T0, "smoke", RolloutEvent.Status.INFO, null, null);
@@ -80,7 +96,8 @@ class RolloutHistoryTest {
     assertThat(store.rollouts("shop", 10))
         .extracting(RolloutRecord::id)
         .containsExactly(third, second, first);
-    assertThat(store.rollouts("shop", 2)).extracting(RolloutRecord::id)
+    assertThat(store.rollouts("shop", 2))
+        .extracting(RolloutRecord::id)
         .containsExactly(third, second);
     assertThat(store.rollouts("shop", 2).get(1).events()).hasSize(1);
     assertThat(store.rollouts("shop", 0)).isEmpty();
@@ -100,7 +117,8 @@ class RolloutHistoryTest {
 
     assertThatThrownBy(() -> store.appendEvent(99, event))
         .isInstanceOfSatisfying(
-            RelevoException.class, e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
         .hasMessage("rollout 99 does not exist");
     assertThatThrownBy(() -> store.finishRollout(99, Outcome.PROMOTED, "", T0))
         .hasMessage("rollout 99 does not exist");

@@ -87,9 +87,8 @@ class StoreFromJarIT {
   }
 
   /**
-   * Merges jars and class directories the way the shade plugin does with its services
-   * transformer: first entry wins, {@code META-INF/services} files are concatenated, signatures
-   * dropped.
+   * Merges jars and class directories the way the shade plugin does with its services transformer:
+   * first entry wins, {@code META-INF/services} files are concatenated, signatures dropped.
    */
   private static void merge(Path target, List<Path> sources) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();

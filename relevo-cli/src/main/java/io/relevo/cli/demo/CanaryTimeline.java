@@ -18,14 +18,18 @@ record CanaryTimeline(Duration exposure, String switchBack) {
     if (rollout == null) {
       return Optional.empty();
     }
-    Optional<RolloutEvent> weight = rollout.events().stream().filter(e -> e.step().equals("weight")).findFirst();
-    Optional<RolloutEvent> abort = rollout.events().stream().filter(e -> e.step().equals("abort")).findFirst();
+    Optional<RolloutEvent> weight =
+        rollout.events().stream().filter(e -> e.step().equals("weight")).findFirst();
+    Optional<RolloutEvent> abort =
+        rollout.events().stream().filter(e -> e.step().equals("abort")).findFirst();
     if (weight.isEmpty() || abort.isEmpty()) {
       return Optional.empty();
     }
     String message = abort.get().message();
     int after = message.lastIndexOf(' ', message.indexOf(" after the decision") - 1);
-    return Optional.of(new CanaryTimeline(Duration.between(weight.get().at(), abort.get().at()),
-        after < 0 ? message : message.substring(after + 1)));
+    return Optional.of(
+        new CanaryTimeline(
+            Duration.between(weight.get().at(), abort.get().at()),
+            after < 0 ? message : message.substring(after + 1)));
   }
 }

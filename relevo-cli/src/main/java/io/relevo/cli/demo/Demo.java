@@ -44,20 +44,44 @@ public final class Demo {
     int port = freePort();
     Path config = DemoConfig.write(home, port);
     out.println("relevo demo: state in " + home + ", app on http://127.0.0.1:" + port + "/");
-    try (Agent agent = Agent.start(new AgentOptions(new StateDir(home.resolve("state")),
-        new HostPort("127.0.0.1", 0)))) {
+    try (Agent agent =
+        Agent.start(
+            new AgentOptions(new StateDir(home.resolve("state")), new HostPort("127.0.0.1", 0)))) {
       AgentClient client = AgentClient.locate(agent.stateDir(), null, Map.of());
       String configText = Files.readString(config);
-      step("deploy v1 (first deploy)", "promoted", null, () -> deploy(client, config, configText, "v1"));
-      try (LoadGenerator load = new LoadGenerator(URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"),
-          2, Duration.ofMillis(5), Duration.ofMinutes(2))) {
+      step(
+          "deploy v1 (first deploy)",
+          "promoted",
+          null,
+          () -> deploy(client, config, configText, "v1"));
+      try (LoadGenerator load =
+          new LoadGenerator(
+              URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations"),
+              2,
+              Duration.ofMillis(5),
+              Duration.ofMinutes(2))) {
         step("steady traffic on v1", "ok", load, () -> idle(STEADY));
-        step("deploy v2 (blue-green, under load)", "promoted", load, () -> deploy(client, config, configText, "v2"));
-        step("deploy v3-notready (never ready)", "failed", load,
+        step(
+            "deploy v2 (blue-green, under load)",
+            "promoted",
+            load,
+            () -> deploy(client, config, configText, "v2"));
+        step(
+            "deploy v3-notready (never ready)",
+            "failed",
+            load,
             () -> deploy(client, config, configText, "v3-notready"));
         step("steady traffic on v2", "ok", load, () -> idle(STEADY));
-        step("rollback to v1 (one command)", "promoted", load, () -> outcome(client.rollback(APP,
-            new RollbackBody(1, "demo", "demo: back to v1"), (id, event) -> progress(event.step(), event.message()))));
+        step(
+            "rollback to v1 (one command)",
+            "promoted",
+            load,
+            () ->
+                outcome(
+                    client.rollback(
+                        APP,
+                        new RollbackBody(1, "demo", "demo: back to v1"),
+                        (id, event) -> progress(event.step(), event.message()))));
         step("steady traffic on v1", "ok", load, () -> idle(STEADY));
         canaryAct(client, home, port, load);
         step("steady traffic on v1", "ok", load, () -> idle(STEADY));
@@ -70,10 +94,12 @@ public final class Demo {
     }
     DemoReport.print(steps, out);
     boolean passed = steps.stream().allMatch(DemoStep::asExpected);
-    out.println(passed
-        ? "demo passed: every rollout did what it should; no user request failed outside the bad"
-            + " canary's 10% sliver, which the analysis rolled back by itself"
-        : "demo FAILED: see the rows marked with ! or with failures they should not have; logs in " + home);
+    out.println(
+        passed
+            ? "demo passed: every rollout did what it should; no user request failed outside the bad"
+                + " canary's 10% sliver, which the analysis rolled back by itself"
+            : "demo FAILED: see the rows marked with ! or with failures they should not have; logs in "
+                + home);
     return passed;
   }
 
@@ -81,10 +107,12 @@ public final class Demo {
     step(name, expected, load, 0, action);
   }
 
-  /**
-   * A step; {@code allowedShare} of its requests may fail (a bad canary's sliver), rounded up.
-   */
-  private void step(String name, String expected, LoadGenerator load, double allowedShare,
+  /** A step; {@code allowedShare} of its requests may fail (a bad canary's sliver), rounded up. */
+  private void step(
+      String name,
+      String expected,
+      LoadGenerator load,
+      double allowedShare,
       Supplier<String> action) {
     out.println("--> " + name);
     if (load != null) {
@@ -94,34 +122,60 @@ public final class Demo {
     String outcome = action.get();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     long[] counts = load == null ? new long[] {0, 0} : load.sinceLastMark();
-    steps.add(new DemoStep(name, expected, outcome, took, counts[0], counts[1],
-        (long) Math.ceil(counts[0] * allowedShare)));
+    steps.add(
+        new DemoStep(
+            name,
+            expected,
+            outcome,
+            took,
+            counts[0],
+            counts[1],
+            (long) Math.ceil(counts[0] * allowedShare)));
   }
 
   /**
-   * A canary with 20% errors takes 10% of live traffic and is rolled back by the analysis alone.
-   * At most 2% of requests can fail meanwhile (20% of 10%); the step allows 5% for timing noise.
+   * A canary with 20% errors takes 10% of live traffic and is rolled back by the analysis alone. At
+   * most 2% of requests can fail meanwhile (20% of 10%); the step allows 5% for timing noise.
    */
-  private void canaryAct(AgentClient client, Path home, int port, LoadGenerator load) throws IOException {
+  private void canaryAct(AgentClient client, Path home, int port, LoadGenerator load)
+      throws IOException {
     Path config = DemoConfig.writeCanary(home, port);
     String text = Files.readString(config);
     RolloutRecord[] result = new RolloutRecord[1];
-    step("canary v4-err20 at 10% (auto rollback)", "rolled_back", load, 0.05, () -> {
-      result[0] = client.deploy(APP, new DeployBody(config.toString(), text, "v4-err20", "demo", "demo"),
-          (id, event) -> progress(event.step(), event.message()));
-      return outcome(result[0]);
-    });
+    step(
+        "canary v4-err20 at 10% (auto rollback)",
+        "rolled_back",
+        load,
+        0.05,
+        () -> {
+          result[0] =
+              client.deploy(
+                  APP,
+                  new DeployBody(config.toString(), text, "v4-err20", "demo", "demo"),
+                  (id, event) -> progress(event.step(), event.message()));
+          return outcome(result[0]);
+        });
     DemoStep row = steps.get(steps.size() - 1);
-    CanaryTimeline.of(result[0]).ifPresent(timeline -> out.printf(java.util.Locale.ROOT,
-        "    canary took traffic for %.1fs before the analysis rolled it back (decision to traffic back"
-            + " on stable: %s); %d of %d user requests failed during the act (%.2f%%)%n",
-        timeline.exposure().toMillis() / 1000.0, timeline.switchBack(), row.failed(), row.requests(),
-        row.requests() == 0 ? 0 : 100.0 * row.failed() / row.requests()));
+    CanaryTimeline.of(result[0])
+        .ifPresent(
+            timeline ->
+                out.printf(
+                    java.util.Locale.ROOT,
+                    "    canary took traffic for %.1fs before the analysis rolled it back (decision to traffic back"
+                        + " on stable: %s); %d of %d user requests failed during the act (%.2f%%)%n",
+                    timeline.exposure().toMillis() / 1000.0,
+                    timeline.switchBack(),
+                    row.failed(),
+                    row.requests(),
+                    row.requests() == 0 ? 0 : 100.0 * row.failed() / row.requests()));
   }
 
   private String deploy(AgentClient client, Path config, String text, String version) {
-    RolloutRecord rollout = client.deploy(APP, new DeployBody(config.toString(), text, version, "demo", "demo"),
-        (id, event) -> progress(event.step(), event.message()));
+    RolloutRecord rollout =
+        client.deploy(
+            APP,
+            new DeployBody(config.toString(), text, version, "demo", "demo"),
+            (id, event) -> progress(event.step(), event.message()));
     if (rollout.outcome() != RolloutRecord.Outcome.PROMOTED) {
       out.println("    refused: " + rollout.outcomeReason().lines().findFirst().orElse(""));
     }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the demo's {@code relevo.yml}: the example booking service, run from the classes that
- * ship inside relevo's own jar, with fast health checks so the demo takes seconds.
+ * Writes the demo's {@code relevo.yml}: the example booking service, run from the classes that ship
+ * inside relevo's own jar, with fast health checks so the demo takes seconds.
  */
 final class DemoConfig {
 
@@ -16,7 +16,10 @@ final class DemoConfig {
   private DemoConfig() {}
 
   static Path write(Path dir, int port) throws IOException {
-    return write(dir.resolve("relevo.yml"), port, """
+    return write(
+        dir.resolve("relevo.yml"),
+        port,
+        """
         smoke:
           - {path: /api/v1/accommodations, expect_status: 200, body_contains: "city"}
           - {path: /api/v1/healthz, body_contains: "healthy", max_latency: 2s}
@@ -25,7 +28,8 @@ final class DemoConfig {
 
   private static Path write(Path file, int port, String smoke) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    String yaml = """
+    String yaml =
+        """
         app: alojamientos
         runtime:
           command: ["%s", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", "%s", "%s"]
@@ -38,7 +42,8 @@ final class DemoConfig {
           keep_previous: 10m
         proxy:
           drain_timeout: 5s
-        """.formatted(java, appClassPath(), MAIN, port);
+        """
+            .formatted(java, appClassPath(), MAIN, port);
     Files.writeString(file, yaml + smoke);
     return file;
   }
@@ -50,7 +55,10 @@ final class DemoConfig {
    * live-traffic analysis catches what a smoke test can miss.
    */
   static Path writeCanary(Path dir, int port) throws IOException {
-    return write(dir.resolve("relevo-canary.yml"), port, """
+    return write(
+        dir.resolve("relevo-canary.yml"),
+        port,
+        """
         smoke:
           - {path: /api/v1/healthz, body_contains: "healthy"}
         strategy:
@@ -70,7 +78,8 @@ final class DemoConfig {
       Class<?> main = Class.forName(MAIN);
       return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (ClassNotFoundException | URISyntaxException e) {
-      throw new IllegalStateException("the example app " + MAIN + " is not on relevo's class path", e);
+      throw new IllegalStateException(
+          "the example app " + MAIN + " is not on relevo's class path", e);
     }
   }
 }

@@ -16,8 +16,13 @@ final class DemoReport {
     long requests = 0;
     long failed = 0;
     for (DemoStep step : steps) {
-      out.printf(format, step.name(), step.outcome() + (step.asExpected() ? "" : "!"),
-          String.format(Locale.ROOT, "%.2fs", step.took().toMillis() / 1000.0), step.requests(), step.failed());
+      out.printf(
+          format,
+          step.name(),
+          step.outcome() + (step.asExpected() ? "" : "!"),
+          String.format(Locale.ROOT, "%.2fs", step.took().toMillis() / 1000.0),
+          step.requests(),
+          step.failed());
       requests += step.requests();
       failed += step.failed();
     }

@@ -11,9 +11,16 @@ import java.time.Duration;
  * @param took how long it took
  * @param requests user requests sent during the step
  * @param failed of those, how many failed
- * @param allowedFailures how many may fail: 0, except while a bad canary takes its sliver of traffic
+ * @param allowedFailures how many may fail: 0, except while a bad canary takes its sliver of
+ *     traffic
  */
-record DemoStep(String name, String expected, String outcome, Duration took, long requests, long failed,
+record DemoStep(
+    String name,
+    String expected,
+    String outcome,
+    Duration took,
+    long requests,
+    long failed,
     long allowedFailures) {
 
   boolean asExpected() {

@@ -29,15 +29,24 @@ final class LoadGenerator implements AutoCloseable {
   LoadGenerator(URI target, int clients, Duration pause, Duration maxRun) {
     long deadline = System.nanoTime() + maxRun.toNanos();
     for (int i = 0; i < clients; i++) {
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2)).build();
-      HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10)).GET().build();
-      workers.add(Thread.ofPlatform().daemon().name("demo-load-" + i).start(() -> {
-        while (running.get() && System.nanoTime() < deadline) {
-          send(client, request);
-          sleep(pause);
-        }
-      }));
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10)).GET().build();
+      workers.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("demo-load-" + i)
+              .start(
+                  () -> {
+                    while (running.get() && System.nanoTime() < deadline) {
+                      send(client, request);
+                      sleep(pause);
+                    }
+                  }));
     }
   }
 
@@ -46,7 +55,11 @@ final class LoadGenerator implements AutoCloseable {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
       sent.incrementAndGet();
       if (response.statusCode() / 100 != 2) {
-        fail("HTTP " + response.statusCode() + " from " + response.headers().firstValue("x-app-version").orElse("?"));
+        fail(
+            "HTTP "
+                + response.statusCode()
+                + " from "
+                + response.headers().firstValue("x-app-version").orElse("?"));
       }
     } catch (java.io.IOException e) {
       sent.incrementAndGet();

@@ -49,8 +49,13 @@ public final class AnalysisRun {
   private int inconclusive;
   private int consecutiveErrors;
 
-  private AnalysisRun(AnalysisTemplate template, MetricsSource source, String app,
-      int canaryRevision, int stableRevision, InstantSource clock) {
+  private AnalysisRun(
+      AnalysisTemplate template,
+      MetricsSource source,
+      String app,
+      int canaryRevision,
+      int stableRevision,
+      InstantSource clock) {
     this.template = template;
     this.source = source;
     this.app = app;
@@ -68,8 +73,13 @@ public final class AnalysisRun {
    * metrics source fails here, that counts as the first error and the next successful measurement
    * becomes the baseline instead.
    */
-  public static AnalysisRun start(AnalysisTemplate template, MetricsSource metrics, String app,
-      int canaryRevision, int stableRevision, InstantSource clock) {
+  public static AnalysisRun start(
+      AnalysisTemplate template,
+      MetricsSource metrics,
+      String app,
+      int canaryRevision,
+      int stableRevision,
+      InstantSource clock) {
     if (template == null || metrics == null || app == null || clock == null) {
       throw new IllegalArgumentException("template, metrics, app and clock are required");
     }
@@ -106,8 +116,12 @@ public final class AnalysisRun {
     }
     if (baseCanary == null) {
       baseline(canary, stable, now);
-      return record(evidenceOfAll(now, Duration.ZERO, Verdict.INCONCLUSIVE,
-          "window starts now: the baseline could not be read before"));
+      return record(
+          evidenceOfAll(
+              now,
+              Duration.ZERO,
+              Verdict.INCONCLUSIVE,
+              "window starts now: the baseline could not be read before"));
     }
     Duration window = Duration.between(baseAt, now);
     RevisionWindow canaryWindow = RevisionWindow.between(baseCanary, canary);
@@ -115,16 +129,25 @@ public final class AnalysisRun {
     List<MetricEvidence> evidence = new ArrayList<>();
     for (int i = 0; i < judgings.size(); i++) {
       MetricRule rule = template.metrics().get(i);
-      Observation observation = new Observation(rule, template.minRequests(), canary, stable,
-          canaryWindow, stableWindow, window, Duration.between(startedAt, now));
+      Observation observation =
+          new Observation(
+              rule,
+              template.minRequests(),
+              canary,
+              stable,
+              canaryWindow,
+              stableWindow,
+              window,
+              Duration.between(startedAt, now));
       try {
         evidence.add(judgings.get(i).judge(observation));
       } catch (RuntimeException e) {
         evidence.add(observation.evidence(0, 0, Verdict.ERROR, "could not compute: " + e));
       }
     }
-    Measurement measurement = new Measurement(measurements.size() + 1, now, window,
-        Measurement.overall(evidence), evidence);
+    Measurement measurement =
+        new Measurement(
+            measurements.size() + 1, now, window, Measurement.overall(evidence), evidence);
     if (measurement.verdict() == Verdict.PASS || measurement.verdict() == Verdict.FAIL) {
       baseCanary = canary;
       baseStable = stable;
@@ -150,12 +173,13 @@ public final class AnalysisRun {
   }
 
   /**
-   * Ends a running run (background analysis at promotion): PASSED when at least one measurement
-   * was decided and the run had not failed, INCONCLUSIVE when none was. No effect once ended.
+   * Ends a running run (background analysis at promotion): PASSED when at least one measurement was
+   * decided and the run had not failed, INCONCLUSIVE when none was. No effect once ended.
    */
   public synchronized void stop() {
     if (state == AnalysisState.RUNNING) {
-      end(passed + failed > 0 ? AnalysisState.PASSED : AnalysisState.INCONCLUSIVE,
+      end(
+          passed + failed > 0 ? AnalysisState.PASSED : AnalysisState.INCONCLUSIVE,
           "stopped after " + measurements.size() + " measurements, " + failed + " failed");
     }
   }
@@ -194,8 +218,14 @@ public final class AnalysisRun {
         failed++;
         consecutiveErrors = 0;
         if (failed > template.failureLimit()) {
-          end(AnalysisState.FAILED, "failed: " + failed + " failed measurements (failure limit "
-              + template.failureLimit() + ")" + last);
+          end(
+              AnalysisState.FAILED,
+              "failed: "
+                  + failed
+                  + " failed measurements (failure limit "
+                  + template.failureLimit()
+                  + ")"
+                  + last);
         }
       }
       case INCONCLUSIVE -> {
@@ -204,24 +234,43 @@ public final class AnalysisRun {
         InconclusivePolicy policy = template.inconclusive();
         if (inconclusive > policy.limit()) {
           boolean pause = policy.then() == InconclusivePolicy.Action.PAUSE;
-          end(pause ? AnalysisState.INCONCLUSIVE : AnalysisState.FAILED,
-              "inconclusive: " + inconclusive + " measurements with too few requests (limit "
-                  + policy.limit() + ")" + (pause ? ", waiting for promote or abort" : "") + last);
+          end(
+              pause ? AnalysisState.INCONCLUSIVE : AnalysisState.FAILED,
+              "inconclusive: "
+                  + inconclusive
+                  + " measurements with too few requests (limit "
+                  + policy.limit()
+                  + ")"
+                  + (pause ? ", waiting for promote or abort" : "")
+                  + last);
         }
       }
       case ERROR -> {
         consecutiveErrors++;
         if (consecutiveErrors > template.consecutiveErrorLimit()) {
-          end(AnalysisState.ERROR, "could not measure: " + consecutiveErrors
-              + " errors in a row (consecutive error limit " + template.consecutiveErrorLimit()
-              + ")" + last);
+          end(
+              AnalysisState.ERROR,
+              "could not measure: "
+                  + consecutiveErrors
+                  + " errors in a row (consecutive error limit "
+                  + template.consecutiveErrorLimit()
+                  + ")"
+                  + last);
         }
       }
     }
-    if (state == AnalysisState.RUNNING && template.count() > 0
+    if (state == AnalysisState.RUNNING
+        && template.count() > 0
         && passed + failed >= template.count()) {
-      end(AnalysisState.PASSED, "passed: " + (passed + failed) + " measurements decided, "
-          + failed + " failed (failure limit " + template.failureLimit() + ")");
+      end(
+          AnalysisState.PASSED,
+          "passed: "
+              + (passed + failed)
+              + " measurements decided, "
+              + failed
+              + " failed (failure limit "
+              + template.failureLimit()
+              + ")");
     }
     return m;
   }
@@ -253,8 +302,13 @@ public final class AnalysisRun {
       }
       return stats;
     } catch (RuntimeException e) {
-      throw new SourceFailed("reading revision " + revision + " of " + app + " failed: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw new SourceFailed(
+          "reading revision "
+              + revision
+              + " of "
+              + app
+              + " failed: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
   }
 
@@ -264,10 +318,22 @@ public final class AnalysisRun {
   }
 
   private Measurement evidenceOfAll(Instant now, Duration window, Verdict verdict, String why) {
-    List<MetricEvidence> evidence = template.metrics().stream()
-        .map(rule -> new MetricEvidence(rule.name(), rule.metric(), 0, 0, 0, 0,
-            rule.failIf().text(), window, verdict, why))
-        .toList();
+    List<MetricEvidence> evidence =
+        template.metrics().stream()
+            .map(
+                rule ->
+                    new MetricEvidence(
+                        rule.name(),
+                        rule.metric(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        rule.failIf().text(),
+                        window,
+                        verdict,
+                        why))
+            .toList();
     return new Measurement(measurements.size() + 1, now, window, verdict, evidence);
   }
 

@@ -6,9 +6,13 @@ public enum AnalysisState {
   RUNNING,
   /** Enough measurements passed: continue the rollout. */
   PASSED,
-  /** More failed measurements than {@code failure_limit}, or inconclusive with policy FAIL: abort. */
+  /**
+   * More failed measurements than {@code failure_limit}, or inconclusive with policy FAIL: abort.
+   */
   FAILED,
-  /** Too many inconclusive measurements with policy PAUSE: pause for a human to promote or abort. */
+  /**
+   * Too many inconclusive measurements with policy PAUSE: pause for a human to promote or abort.
+   */
   INCONCLUSIVE,
   /** More consecutive errors than {@code consecutive_error_limit}: the canary cannot be judged. */
   ERROR;

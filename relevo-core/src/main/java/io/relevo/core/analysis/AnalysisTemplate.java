@@ -14,8 +14,7 @@ import java.util.Set;
  * @param count measurements that must be decided (pass or fail) before the run passes; 0 = until
  *     {@link AnalysisRun#stop()} (background analysis for the whole rollout)
  * @param failureLimit failed measurements tolerated; one more fails the run
- * @param minRequests requests each side needs in a window; fewer make the measurement
- *     inconclusive
+ * @param minRequests requests each side needs in a window; fewer make the measurement inconclusive
  * @param inconclusive how long to wait for enough requests, and what to do then
  * @param consecutiveErrorLimit measurements in a row that could not be taken (metrics source
  *     failing) tolerated; one more ends the run in {@link AnalysisState#ERROR}
@@ -67,9 +66,9 @@ public record AnalysisTemplate(
    *
    * <p>Measured every 10 s, three decided measurements to pass (30 s of traffic), at least 50
    * requests per side and window, one failed measurement tolerated (a single unlucky window does
-   * not roll back; a second one does, 20 s after the first), up to 3 inconclusive measurements
-   * (the window grows meanwhile) then a pause for a human, up to 4 unreadable measurements in a
-   * row; threshold judge.
+   * not roll back; a second one does, 20 s after the first), up to 3 inconclusive measurements (the
+   * window grows meanwhile) then a pause for a human, up to 4 unreadable measurements in a row;
+   * threshold judge.
    */
   public static AnalysisTemplate defaults() {
     return new AnalysisTemplate(
@@ -89,8 +88,16 @@ public record AnalysisTemplate(
 
   /** This template judged by {@code judge}. */
   public AnalysisTemplate withJudge(Judge judge) {
-    return new AnalysisTemplate(name, interval, count, failureLimit, minRequests, inconclusive,
-        consecutiveErrorLimit, judge, metrics);
+    return new AnalysisTemplate(
+        name,
+        interval,
+        count,
+        failureLimit,
+        minRequests,
+        inconclusive,
+        consecutiveErrorLimit,
+        judge,
+        metrics);
   }
 
   private static void nonNegative(String what, int value) {

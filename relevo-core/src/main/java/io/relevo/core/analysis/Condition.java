@@ -3,10 +3,10 @@ package io.relevo.core.analysis;
 import java.util.Objects;
 
 /**
- * A condition over a metric's {@code canary} and {@code stable} values, as written in
- * {@code fail_if}: arithmetic ({@code + - * /}, parentheses), numbers, percentages ({@code 5%} is
- * 0.05), durations in seconds ({@code 3s}, {@code 500ms}, {@code 1m}; latency metrics are in
- * seconds too), comparisons ({@code > >= < <= == !=}) joined by {@code and} / {@code or}.
+ * A condition over a metric's {@code canary} and {@code stable} values, as written in {@code
+ * fail_if}: arithmetic ({@code + - * /}, parentheses), numbers, percentages ({@code 5%} is 0.05),
+ * durations in seconds ({@code 3s}, {@code 500ms}, {@code 1m}; latency metrics are in seconds too),
+ * comparisons ({@code > >= < <= == !=}) joined by {@code and} / {@code or}.
  *
  * <p>Examples: {@code canary - stable > 0.05}, {@code canary > 2 * stable}, {@code canary < 95%},
  * {@code canary - stable > 3s}. Immutable and thread-safe.
@@ -33,14 +33,16 @@ public final class Condition {
     return new Condition(text.strip(), ConditionParser.parse(text));
   }
 
-  /** Whether the condition holds for these values; as {@code fail_if}, true means the metric fails. */
+  /**
+   * Whether the condition holds for these values; as {@code fail_if}, true means the metric fails.
+   */
   public boolean evaluate(double canary, double stable) {
     return test.holds(canary, stable);
   }
 
   /**
-   * Whether the condition reads the stable value; a condition that does not (an absolute limit
-   * like {@code canary < 0.95}) needs no stable traffic to be judged.
+   * Whether the condition reads the stable value; a condition that does not (an absolute limit like
+   * {@code canary < 0.95}) needs no stable traffic to be judged.
    */
   public boolean readsStable() {
     return reads(test);

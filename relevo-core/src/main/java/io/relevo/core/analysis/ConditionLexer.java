@@ -25,11 +25,14 @@ final class ConditionLexer {
         i = number(text, i, tokens);
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        while (i < text.length()
+            && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
           i++;
         }
         tokens.add(new Token(Token.Kind.WORD, text.substring(start, i), 0, start + 1));
-      } else if (text.startsWith(">=", i) || text.startsWith("<=", i) || text.startsWith("==", i)
+      } else if (text.startsWith(">=", i)
+          || text.startsWith("<=", i)
+          || text.startsWith("==", i)
           || text.startsWith("!=", i)) {
         tokens.add(new Token(Token.Kind.SYMBOL, text.substring(i, i + 2), 0, i + 1));
         i += 2;

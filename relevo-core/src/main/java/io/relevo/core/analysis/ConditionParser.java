@@ -114,9 +114,10 @@ final class ConditionParser {
       position++;
       Expression.Term inner = sum();
       if (!peek().is(")")) {
-        throw expected(peek().kind() == Token.Kind.SYMBOL && COMPARISONS.contains(peek().text())
-            ? ") (parentheses group arithmetic, not comparisons)"
-            : "an operator or )");
+        throw expected(
+            peek().kind() == Token.Kind.SYMBOL && COMPARISONS.contains(peek().text())
+                ? ") (parentheses group arithmetic, not comparisons)"
+                : "an operator or )");
       }
       position++;
       return inner;

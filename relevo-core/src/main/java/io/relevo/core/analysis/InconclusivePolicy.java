@@ -1,8 +1,8 @@
 package io.relevo.core.analysis;
 
 /**
- * What a run does about measurements with too few requests: keep waiting (the window grows until
- * it has enough) for up to {@code limit} of them, then pause for a human or fail.
+ * What a run does about measurements with too few requests: keep waiting (the window grows until it
+ * has enough) for up to {@code limit} of them, then pause for a human or fail.
  *
  * @param limit inconclusive measurements tolerated in one run, {@code >= 0}
  * @param then what happens when there is one more than {@code limit}

@@ -33,14 +33,21 @@ final class LatencyRankTest implements RuleJudging {
     double[] canary = samples(o.canary().histogram(), maxSamples);
     double[] stable = samples(o.stable().histogram(), maxSamples);
     if (canary.length == 0 || stable.length == 0) {
-      return o.evidence(threshold.canary(), threshold.stable(), Verdict.INCONCLUSIVE,
+      return o.evidence(
+          threshold.canary(),
+          threshold.stable(),
+          Verdict.INCONCLUSIVE,
           "no answered requests to compare");
     }
     double twoSided = new MannWhitneyUTest().mannWhitneyUTest(canary, stable);
     double oneSided = mean(canary) > mean(stable) ? twoSided / 2 : 1 - twoSided / 2;
     Verdict verdict = oneSided < alpha ? Verdict.FAIL : Verdict.PASS;
-    String detail = String.format(Locale.ROOT,
-        "Mann-Whitney U: canary slower with p = %.4f (fails below %s)", oneSided, alpha);
+    String detail =
+        String.format(
+            Locale.ROOT,
+            "Mann-Whitney U: canary slower with p = %.4f (fails below %s)",
+            oneSided,
+            alpha);
     return o.evidence(threshold.canary(), threshold.stable(), verdict, detail);
   }
 

@@ -41,7 +41,10 @@ public record Measurement(
   /** {@code measurement 2: FAIL} then one line per metric. */
   @Override
   public String toString() {
-    return "measurement " + number + ": " + verdict
+    return "measurement "
+        + number
+        + ": "
+        + verdict
         + metrics.stream().map(m -> "\n  " + m).collect(Collectors.joining());
   }
 }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 public enum Metric {
   /** 5xx, connection failures and timeouts as a share of requests; 0 without requests. */
   ERROR_RATE("error_rate"),
-  /** Requests that did not fail as a share of requests ({@code 1 - error_rate}); 1 without requests. */
+  /**
+   * Requests that did not fail as a share of requests ({@code 1 - error_rate}); 1 without requests.
+   */
   AVAILABILITY("availability"),
   /** Median latency of answered requests, in seconds. */
   LATENCY_P50("latency_p50"),
@@ -39,7 +41,9 @@ public enum Metric {
       }
     }
     throw new IllegalArgumentException(
-        "builtin: \"" + name + "\" (expected one of: "
+        "builtin: \""
+            + name
+            + "\" (expected one of: "
             + Arrays.stream(values()).map(Metric::builtinName).collect(Collectors.joining(", "))
             + ")");
   }

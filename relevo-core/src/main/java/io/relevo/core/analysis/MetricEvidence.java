@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param condition the {@code fail_if} condition as written
  * @param window the time the values cover
  * @param verdict the outcome
- * @param detail why, when the values alone do not say it (the test statistic, the missing
- *     requests, the error); empty otherwise
+ * @param detail why, when the values alone do not say it (the test statistic, the missing requests,
+ *     the error); empty otherwise
  */
 public record MetricEvidence(
     String name,
@@ -38,11 +38,22 @@ public record MetricEvidence(
    * 7301 requests}, then {@code ; detail} when there is one.
    */
   public String describe() {
-    String values = verdict == Verdict.ERROR && canaryRequests == 0 && stableRequests == 0
-        ? "no values"
-        : "canary " + metric.format(canary) + " vs stable " + metric.format(stable);
-    return name + ": " + values + " (fail if " + condition + ") over " + Formats.duration(window)
-        + ", " + canaryRequests + " vs " + stableRequests + " requests"
+    String values =
+        verdict == Verdict.ERROR && canaryRequests == 0 && stableRequests == 0
+            ? "no values"
+            : "canary " + metric.format(canary) + " vs stable " + metric.format(stable);
+    return name
+        + ": "
+        + values
+        + " (fail if "
+        + condition
+        + ") over "
+        + Formats.duration(window)
+        + ", "
+        + canaryRequests
+        + " vs "
+        + stableRequests
+        + " requests"
         + (detail.isEmpty() ? "" : "; " + detail);
   }
 

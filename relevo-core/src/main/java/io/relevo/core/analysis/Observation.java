@@ -35,7 +35,16 @@ record Observation(
   }
 
   MetricEvidence evidence(double canaryValue, double stableValue, Verdict verdict, String detail) {
-    return new MetricEvidence(rule.name(), rule.metric(), canaryValue, stableValue,
-        canary.requests(), stable.requests(), rule.failIf().text(), window, verdict, detail);
+    return new MetricEvidence(
+        rule.name(),
+        rule.metric(),
+        canaryValue,
+        stableValue,
+        canary.requests(),
+        stable.requests(),
+        rule.failIf().text(),
+        window,
+        verdict,
+        detail);
   }
 }

@@ -35,7 +35,9 @@ record RevisionWindow(
     return requests - errors;
   }
 
-  /** Whether latency quantiles describe this window exactly, rather than the revision's lifetime. */
+  /**
+   * Whether latency quantiles describe this window exactly, rather than the revision's lifetime.
+   */
   boolean hasWindowedLatency() {
     return histogram != null;
   }
@@ -45,8 +47,10 @@ record RevisionWindow(
     if (histogram != null) {
       return histogram.quantileMicros(q) / 1e6;
     }
-    long micros = q <= 0.5 ? cumulativeLatency.p50Micros()
-        : q <= 0.95 ? cumulativeLatency.p95Micros() : cumulativeLatency.p99Micros();
+    long micros =
+        q <= 0.5
+            ? cumulativeLatency.p50Micros()
+            : q <= 0.95 ? cumulativeLatency.p95Micros() : cumulativeLatency.p99Micros();
     return micros / 1e6;
   }
 

@@ -63,22 +63,36 @@ final class SequentialShareTest implements RuleJudging {
 
     double canaryValue = share(metric, canaryEvents, canaryTrials);
     double stableValue = share(metric, stableEvents, stableTrials);
-    MetricEvidence cumulative = new MetricEvidence(o.rule().name(), metric, canaryValue,
-        stableValue, canaryTrials, stableTrials, o.rule().failIf().text(), o.sinceStart(),
-        Verdict.PASS, "");
+    MetricEvidence cumulative =
+        new MetricEvidence(
+            o.rule().name(),
+            metric,
+            canaryValue,
+            stableValue,
+            canaryTrials,
+            stableTrials,
+            o.rule().failIf().text(),
+            o.sinceStart(),
+            Verdict.PASS,
+            "");
     if (boundary.isEmpty()) {
       // The condition has no boundary between stable and a worse canary (stable itself fails it,
       // or it does not depend on the canary): judge the values as they are.
-      Verdict verdict = o.rule().failIf().evaluate(canaryValue, stableValue)
-          ? Verdict.FAIL : Verdict.PASS;
+      Verdict verdict =
+          o.rule().failIf().evaluate(canaryValue, stableValue) ? Verdict.FAIL : Verdict.PASS;
       return with(cumulative, verdict, "no boundary for a sequential test; judged by threshold");
     }
     if (canaryTrials < o.minRequests()) {
       return with(cumulative, Verdict.INCONCLUSIVE, "fewer than " + o.minRequests() + " requests");
     }
-    String statistic = String.format(Locale.ROOT,
-        "sequential test: log-likelihood ratio %.2f (fails at %.2f) for canary at %s vs %s",
-        logLikelihoodRatio, upper, metric.format(boundary.getAsDouble()), metric.format(p0));
+    String statistic =
+        String.format(
+            Locale.ROOT,
+            "sequential test: log-likelihood ratio %.2f (fails at %.2f) for canary at %s vs %s",
+            logLikelihoodRatio,
+            upper,
+            metric.format(boundary.getAsDouble()),
+            metric.format(p0));
     return with(cumulative, logLikelihoodRatio >= upper ? Verdict.FAIL : Verdict.PASS, statistic);
   }
 
@@ -120,7 +134,16 @@ final class SequentialShareTest implements RuleJudging {
   }
 
   private static MetricEvidence with(MetricEvidence e, Verdict verdict, String detail) {
-    return new MetricEvidence(e.name(), e.metric(), e.canary(), e.stable(), e.canaryRequests(),
-        e.stableRequests(), e.condition(), e.window(), verdict, detail);
+    return new MetricEvidence(
+        e.name(),
+        e.metric(),
+        e.canary(),
+        e.stable(),
+        e.canaryRequests(),
+        e.stableRequests(),
+        e.condition(),
+        e.window(),
+        verdict,
+        detail);
   }
 }

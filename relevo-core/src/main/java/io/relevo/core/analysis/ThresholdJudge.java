@@ -17,13 +17,14 @@ final class ThresholdJudge implements Judge {
     double canary = metric.value(o.canary());
     double stable = metric.value(o.stable());
     if (o.tooFewRequests()) {
-      return o.evidence(canary, stable, Verdict.INCONCLUSIVE,
-          "fewer than " + o.minRequests() + " requests");
+      return o.evidence(
+          canary, stable, Verdict.INCONCLUSIVE, "fewer than " + o.minRequests() + " requests");
     }
     Verdict verdict = o.rule().failIf().evaluate(canary, stable) ? Verdict.FAIL : Verdict.PASS;
-    String detail = metric.isLatency() && !o.canary().hasWindowedLatency()
-        ? "latency since the revision started: no histogram from the metrics source"
-        : "";
+    String detail =
+        metric.isLatency() && !o.canary().hasWindowedLatency()
+            ? "latency since the revision started: no histogram from the metrics source"
+            : "";
     return o.evidence(canary, stable, verdict, detail);
   }
 

@@ -21,8 +21,16 @@ import java.util.regex.Pattern;
  */
 final class AnalysisReader {
 
-  private static final List<String> KEYS = List.of("interval", "count", "failure_limit",
-      "min_requests", "inconclusive", "consecutive_error_limit", "judge", "metrics");
+  private static final List<String> KEYS =
+      List.of(
+          "interval",
+          "count",
+          "failure_limit",
+          "min_requests",
+          "inconclusive",
+          "consecutive_error_limit",
+          "judge",
+          "metrics");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
   private static final Map<String, InconclusivePolicy.Action> ACTIONS = new LinkedHashMap<>();
   private static final Map<String, String> JUDGES = new LinkedHashMap<>();
@@ -42,16 +50,25 @@ final class AnalysisReader {
       return templates;
     }
     if (!(value.node() instanceof YamlNode.Mapping mapping)) {
-      value.problem(value.node().describe() + " (expected: a map of analysis names to settings,"
-          + " like default: {interval: 10s})");
+      value.problem(
+          value.node().describe()
+              + " (expected: a map of analysis names to settings,"
+              + " like default: {interval: 10s})");
       return templates;
     }
     for (YamlNode.Entry entry : mapping.entries()) {
-      Value template = new Value(entry.value(), ConfigPaths.key(value.path(), entry.key()),
-          entry.line(), value.context());
+      Value template =
+          new Value(
+              entry.value(),
+              ConfigPaths.key(value.path(), entry.key()),
+              entry.line(),
+              value.context());
       if (!NAME.matcher(entry.key()).matches()) {
-        template.problem("\"" + entry.key() + "\" is not a valid analysis name (expected: lower-case"
-            + " letters, digits, - and _, starting with a letter)");
+        template.problem(
+            "\""
+                + entry.key()
+                + "\" is not a valid analysis name (expected: lower-case"
+                + " letters, digits, - and _, starting with a letter)");
         continue;
       }
       AnalysisTemplate read = template(entry.key(), template);
@@ -69,14 +86,16 @@ final class AnalysisReader {
     Integer count = settings.get("count").integer(0, 10_000);
     Integer failureLimit = settings.get("failure_limit").integer(0, 10_000);
     Integer minRequests = settings.get("min_requests").integer(0, Integer.MAX_VALUE);
-    InconclusivePolicy inconclusive = inconclusive(settings.get("inconclusive"), base.inconclusive());
+    InconclusivePolicy inconclusive =
+        inconclusive(settings.get("inconclusive"), base.inconclusive());
     Integer errorLimit = settings.get("consecutive_error_limit").integer(0, 10_000);
     String judge = settings.get("judge").oneOf(JUDGES);
     List<MetricRule> metrics = metrics(settings.get("metrics"));
     if (value.context().hasProblems()) {
       return null;
     }
-    return new AnalysisTemplate(name,
+    return new AnalysisTemplate(
+        name,
         interval == null ? base.interval() : interval,
         count == null ? base.count() : count,
         failureLimit == null ? base.failureLimit() : failureLimit,
@@ -91,8 +110,8 @@ final class AnalysisReader {
     MapReader policy = MapReader.open(value, List.of("limit", "then"), List.of());
     Integer limit = policy.get("limit").integer(0, 10_000);
     InconclusivePolicy.Action then = policy.get("then").oneOf(ACTIONS);
-    return new InconclusivePolicy(limit == null ? base.limit() : limit,
-        then == null ? base.then() : then);
+    return new InconclusivePolicy(
+        limit == null ? base.limit() : limit, then == null ? base.then() : then);
   }
 
   private static List<MetricRule> metrics(Value value) {
@@ -100,17 +119,23 @@ final class AnalysisReader {
       return null;
     }
     List<MetricRule> rules = new ArrayList<>();
-    List<Value> items = value.items("a list of metrics, like - {name: error-rate, builtin: error_rate,"
-        + " fail_if: \"canary - stable > 0.05\"}");
+    List<Value> items =
+        value.items(
+            "a list of metrics, like - {name: error-rate, builtin: error_rate,"
+                + " fail_if: \"canary - stable > 0.05\"}");
     if (items.isEmpty() && value.node() instanceof YamlNode.Sequence) {
       value.problem("an empty list (expected: at least one metric)");
     }
     for (Value item : items) {
       MapReader metric = MapReader.open(item, List.of("name", "builtin", "fail_if"), List.of());
-      String builtin = metric.get("builtin").required("a built-in metric, like error_rate")
-          .text("a built-in metric, like error_rate");
+      String builtin =
+          metric
+              .get("builtin")
+              .required("a built-in metric, like error_rate")
+              .text("a built-in metric, like error_rate");
       String name = metric.get("name").text("a string");
-      Value failIfValue = metric.get("fail_if").required("a condition, like \"canary - stable > 0.05\"");
+      Value failIfValue =
+          metric.get("fail_if").required("a condition, like \"canary - stable > 0.05\"");
       String failIf = failIfValue.text("a condition, like \"canary - stable > 0.05\"");
       if (builtin == null || failIf == null) {
         continue;

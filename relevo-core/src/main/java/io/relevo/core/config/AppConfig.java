@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param rollback how long a previous revision is kept warm
  * @param proxy timeouts of the proxy for this app
  * @param source where the config came from (file name and raw text), for history and re-reads
- * @param analysis the analyses canary steps refer to, by name; {@code default} is always there
- *     (the runbooks' three rules unless the config redefines it)
+ * @param analysis the analyses canary steps refer to, by name; {@code default} is always there (the
+ *     runbooks' three rules unless the config redefines it)
  */
 public record AppConfig(
     String app,

@@ -12,7 +12,15 @@ final class AppConfigReader {
 
   static final List<String> KEYS =
       List.of(
-          "app", "env", "runtime", "listen", "health", "smoke", "strategy", "analysis", "rollback",
+          "app",
+          "env",
+          "runtime",
+          "listen",
+          "health",
+          "smoke",
+          "strategy",
+          "analysis",
+          "rollback",
           "proxy");
   static final List<String> NOT_YET = List.of("gates", "migrations", "notify");
 

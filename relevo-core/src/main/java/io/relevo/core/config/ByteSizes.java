@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class ByteSizes {
 
   private static final Pattern SIZE =
-      Pattern.compile("(\\d{1,15}(?:\\.\\d{1,6})?)\\s*([bkmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(\\d{1,15}(?:\\.\\d{1,6})?)\\s*([bkmgt]?)(?:i?b)?", Pattern.CASE_INSENSITIVE);
   private static final String EXPECTED = "a size like 512m, 1g or 1.5g";
 
   private ByteSizes() {}
@@ -42,7 +43,8 @@ public final class ByteSizes {
         };
     BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift));
     if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      throw new IllegalArgumentException("\"" + text + "\" (expected: " + EXPECTED + ", below 8 EiB)");
+      throw new IllegalArgumentException(
+          "\"" + text + "\" (expected: " + EXPECTED + ", below 8 EiB)");
     }
     return bytes.longValue();
   }

@@ -31,9 +31,11 @@ final class DockerReader {
 
   private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
-  private static final Pattern SIGNAL = Pattern.compile("(SIG)?[A-Z][A-Z0-9]*([+-][0-9]{1,2})?|[0-9]{1,2}");
+  private static final Pattern SIGNAL =
+      Pattern.compile("(SIG)?[A-Z][A-Z0-9]*([+-][0-9]{1,2})?|[0-9]{1,2}");
   private static final Pattern VOLUME = Pattern.compile("[^:\\s]+:[^:\\s]+(:[a-z,]+)?");
-  private static final String VOLUME_EXAMPLE = "source:target[:options], like ./data:/data or cache:/cache:ro";
+  private static final String VOLUME_EXAMPLE =
+      "source:target[:options], like ./data:/data or cache:/cache:ro";
   private static final Map<String, Pull> PULL = new LinkedHashMap<>();
 
   static {
@@ -50,14 +52,16 @@ final class DockerReader {
         runtime
             .get("image")
             .required("an image reference like shop:{version}, when type is docker")
-            .text("an image reference like shop:{version}", s -> IMAGE.matcher(s.strip()).matches());
+            .text(
+                "an image reference like shop:{version}", s -> IMAGE.matcher(s.strip()).matches());
     Integer containerPort =
         runtime
             .get("container_port")
             .required("the port the service listens on inside the container, like 8000")
             .integer(1, 65535);
     Integer hostPort = runtime.get("host_port").integer(0, 65535);
-    List<String> envFiles = runtime.get("env_files").strings("a list of files, like [.env.production]");
+    List<String> envFiles =
+        runtime.get("env_files").strings("a list of files, like [.env.production]");
     List<String> volumes = volumes(runtime.get("volumes"));
     String network = runtime.get("network").text("a Docker network name, like shop-backend");
     Map<String, String> labels =
@@ -72,7 +76,8 @@ final class DockerReader {
     String stopSignal =
         runtime
             .get("stop_signal")
-            .text("a signal name like SIGTERM, SIGINT or SIGQUIT", s -> SIGNAL.matcher(s).matches());
+            .text(
+                "a signal name like SIGTERM, SIGINT or SIGQUIT", s -> SIGNAL.matcher(s).matches());
     if (image == null || containerPort == null) {
       return null;
     }
@@ -116,7 +121,8 @@ final class DockerReader {
       return null;
     }
     if (bytes < MIN_MEMORY) {
-      value.problem(value.show(text) + " (expected: at least 6m, the smallest limit Docker allows)");
+      value.problem(
+          value.show(text) + " (expected: at least 6m, the smallest limit Docker allows)");
       return null;
     }
     return bytes;
@@ -131,7 +137,8 @@ final class DockerReader {
     try {
       BigDecimal cpus = new BigDecimal(text.strip());
       // The engine refuses less than 0.01 CPUs; its upper bound is the host's count, known there.
-      if (cpus.compareTo(new BigDecimal("0.01")) >= 0 && cpus.compareTo(BigDecimal.valueOf(1024)) <= 0) {
+      if (cpus.compareTo(new BigDecimal("0.01")) >= 0
+          && cpus.compareTo(BigDecimal.valueOf(1024)) <= 0) {
         return cpus.doubleValue();
       }
     } catch (NumberFormatException e) {

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * One health check, with Docker HEALTHCHECK's timing: a check runs every {@code interval}, fails
- * after {@code timeout}; the revision counts as unhealthy after {@code retries} consecutive failures;
- * failures during {@code startPeriod} are not counted.
+ * after {@code timeout}; the revision counts as unhealthy after {@code retries} consecutive
+ * failures; failures during {@code startPeriod} are not counted.
  *
  * @param type http (default), tcp or command
  * @param path for http: the path, default {@code /}
  * @param expectStatus for http: the status that passes, default 200
- * @param degraded for http with a JSON {@code status} field: whether {@code degraded} passes or fails
+ * @param degraded for http with a JSON {@code status} field: whether {@code degraded} passes or
+ *     fails
  * @param command for command checks: the command line; exit 0 passes
  * @param interval default 2 s
  * @param timeout default 1 s

@@ -9,7 +9,8 @@ import java.time.Duration;
  *     default 60 s
  * @param connectTimeout how long the proxy waits to connect to a revision before 502; default 2 s
  */
-public record ProxyConfig(Duration drainTimeout, Duration upstreamTimeout, Duration connectTimeout) {
+public record ProxyConfig(
+    Duration drainTimeout, Duration upstreamTimeout, Duration connectTimeout) {
 
   public ProxyConfig {
     drainTimeout = drainTimeout == null ? Duration.ofSeconds(30) : drainTimeout;

@@ -11,8 +11,7 @@ public record RollbackConfig(Duration keepPrevious, Duration watchAfterPromotion
 
   public RollbackConfig {
     keepPrevious = keepPrevious == null ? Duration.ofMinutes(10) : keepPrevious;
-    watchAfterPromotion =
-        watchAfterPromotion == null ? Duration.ofMinutes(5) : watchAfterPromotion;
+    watchAfterPromotion = watchAfterPromotion == null ? Duration.ofMinutes(5) : watchAfterPromotion;
   }
 
   public static RollbackConfig defaults() {

@@ -12,7 +12,8 @@ import java.util.Map;
  *     {@code docker} it replaces the image's {@code CMD}, and empty keeps the image's
  * @param portEnv the env var that carries the port relevo picked for a revision, default {@code
  *     PORT}; for {@code docker} it carries the container port
- * @param workdir the working directory of the process, relative to the config file; null = its folder
+ * @param workdir the working directory of the process, relative to the config file; null = its
+ *     folder
  * @param env extra environment for the revision; values may contain {@code {version}}
  * @param stopGrace time between the stop signal and SIGKILL, default 10 s
  * @param docker the container settings; set exactly when {@code type} is {@code docker}

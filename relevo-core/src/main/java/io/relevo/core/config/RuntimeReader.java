@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads the {@code runtime} section; the keys of {@code type: docker} are {@link DockerReader}'s. */
+/**
+ * Reads the {@code runtime} section; the keys of {@code type: docker} are {@link DockerReader}'s.
+ */
 final class RuntimeReader {
 
   static final String COMMAND_EXAMPLE = "[\"java\", \"-jar\", \"app-{version}.jar\"]";
@@ -51,9 +53,7 @@ final class RuntimeReader {
 
     // Under a runtime that is not a map, a missing command would only repeat that problem.
     List<String> command =
-        value.node() instanceof YamlNode.Mapping
-            ? command(runtime.get("command"), !docker)
-            : null;
+        value.node() instanceof YamlNode.Mapping ? command(runtime.get("command"), !docker) : null;
     String portEnv =
         runtime
             .get("port_env")
@@ -83,18 +83,13 @@ final class RuntimeReader {
         if (DockerReader.KEYS.contains(key)) {
           runtime
               .get(key)
-              .problem("set, but type is " + typeName + " (expected: type: docker, or no " + key + ")");
+              .problem(
+                  "set, but type is " + typeName + " (expected: type: docker, or no " + key + ")");
         }
       }
     }
     return new RuntimeConfig(
-        type,
-        command,
-        portEnv,
-        docker ? null : workdir,
-        env,
-        stopGrace,
-        dockerConfig);
+        type, command, portEnv, docker ? null : workdir, env, stopGrace, dockerConfig);
   }
 
   /** The command line; required when {@code required}, else (docker) empty keeps the image's. */

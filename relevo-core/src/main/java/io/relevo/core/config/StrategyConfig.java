@@ -33,11 +33,16 @@ public sealed interface StrategyConfig {
 
     /** The runbooks' ramp: 10 → 25 → 50 → 100 %, with the default analysis after each step. */
     public static Canary defaults() {
-      return new Canary(List.of(
-          new CanaryStep.SetWeight(10), new CanaryStep.RunAnalysis("default"),
-          new CanaryStep.SetWeight(25), new CanaryStep.RunAnalysis("default"),
-          new CanaryStep.SetWeight(50), new CanaryStep.RunAnalysis("default"),
-          new CanaryStep.SetWeight(100)), null);
+      return new Canary(
+          List.of(
+              new CanaryStep.SetWeight(10),
+              new CanaryStep.RunAnalysis("default"),
+              new CanaryStep.SetWeight(25),
+              new CanaryStep.RunAnalysis("default"),
+              new CanaryStep.SetWeight(50),
+              new CanaryStep.RunAnalysis("default"),
+              new CanaryStep.SetWeight(100)),
+          null);
     }
   }
 

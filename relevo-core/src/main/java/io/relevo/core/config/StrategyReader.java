@@ -21,7 +21,8 @@ final class StrategyReader {
     BOOLEANS.put("false", false);
   }
 
-  private static final String STEP_EXAMPLE = "{weight: 10}, {pause: 30s}, {pause: {}} or {analysis: default}";
+  private static final String STEP_EXAMPLE =
+      "{weight: 10}, {pause: 30s}, {pause: {}} or {analysis: default}";
 
   private StrategyReader() {}
 
@@ -43,17 +44,20 @@ final class StrategyReader {
           return StrategyConfig.Canary.defaults();
         }
         default -> {
-          value.problem(value.show(name) + (NOT_YET.contains(name.trim())
-              ? " is " + MapReader.NOT_SUPPORTED_YET + " (expected: bluegreen or canary)"
-              : " (expected: bluegreen or canary)"));
+          value.problem(
+              value.show(name)
+                  + (NOT_YET.contains(name.trim())
+                      ? " is " + MapReader.NOT_SUPPORTED_YET + " (expected: bluegreen or canary)"
+                      : " (expected: bluegreen or canary)"));
           return null;
         }
       }
     }
     MapReader strategy = MapReader.open(value, SUPPORTED, NOT_YET);
     if (value.node() instanceof YamlNode.Mapping mapping && mapping.entries().size() > 1) {
-      value.problem(mapping.entries().size()
-          + " strategies (expected: exactly one, like bluegreen: {} or canary: {steps: [...]})");
+      value.problem(
+          mapping.entries().size()
+              + " strategies (expected: exactly one, like bluegreen: {} or canary: {steps: [...]})");
       return null;
     }
     if (value.node() instanceof YamlNode.Mapping mapping && mapping.entries().isEmpty()) {
@@ -62,7 +66,8 @@ final class StrategyReader {
     }
     Value blueGreen = strategy.get("bluegreen");
     if (blueGreen.node() != null) {
-      MapReader.open(blueGreen, List.of(), List.of()); // reports any setting: bluegreen has none yet
+      MapReader.open(
+          blueGreen, List.of(), List.of()); // reports any setting: bluegreen has none yet
       return new StrategyConfig.BlueGreen();
     }
     Value canary = strategy.get("canary");
@@ -79,7 +84,8 @@ final class StrategyReader {
     boolean sticky = Boolean.TRUE.equals(canary.get("sticky").oneOf(BOOLEANS));
     Value stepsValue = canary.get("steps");
     if (!stepsValue.isSet()) {
-      return new StrategyConfig.Canary(StrategyConfig.Canary.defaults().steps(), backgroundName, sticky);
+      return new StrategyConfig.Canary(
+          StrategyConfig.Canary.defaults().steps(), backgroundName, sticky);
     }
     List<CanaryStep> steps = new ArrayList<>();
     List<Value> items = stepsValue.items("a list of steps, like " + STEP_EXAMPLE);
@@ -110,8 +116,9 @@ final class StrategyReader {
     if (pause.node() != null) {
       if (pause.node() instanceof YamlNode.Mapping untilPromoted) {
         if (!untilPromoted.entries().isEmpty()) {
-          pause.problem("a map with settings (expected: a duration like 30s, or {} to wait for"
-              + " relevo promote)");
+          pause.problem(
+              "a map with settings (expected: a duration like 30s, or {} to wait for"
+                  + " relevo promote)");
           return null;
         }
         return new CanaryStep.Pause(null);
@@ -133,8 +140,11 @@ final class StrategyReader {
       return null;
     }
     if (!analyses.contains(name.trim())) {
-      value.problem(value.show(name) + " is not an analysis (expected one of: "
-          + String.join(", ", analyses) + "; define it under analysis:)");
+      value.problem(
+          value.show(name)
+              + " is not an analysis (expected one of: "
+              + String.join(", ", analyses)
+              + "; define it under analysis:)");
       return null;
     }
     return name.trim();

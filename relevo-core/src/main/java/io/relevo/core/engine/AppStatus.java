@@ -36,8 +36,15 @@ public record AppStatus(
   }
 
   /** A status without alerts. */
-  public AppStatus(String app, String env, String listen, Revision stable, List<Revision> running,
-      TrafficSplit split, RolloutRecord activeRollout, RolloutProgress progress) {
+  public AppStatus(
+      String app,
+      String env,
+      String listen,
+      Revision stable,
+      List<Revision> running,
+      TrafficSplit split,
+      RolloutRecord activeRollout,
+      RolloutProgress progress) {
     this(app, env, listen, stable, running, split, activeRollout, progress, List.of());
   }
 }

@@ -10,7 +10,14 @@ final class BlueGreenStrategy implements RolloutStrategy {
 
   @Override
   public void shift(Rollout rollout) {
-    rollout.promotion().switchTo(rollout.app(), rollout.candidate(), rollout.candidateInstance(),
-        rollout.stable(), true, rollout.log());
+    rollout
+        .promotion()
+        .switchTo(
+            rollout.app(),
+            rollout.candidate(),
+            rollout.candidateInstance(),
+            rollout.stable(),
+            true,
+            rollout.log());
   }
 }

@@ -37,13 +37,17 @@ final class CanaryStrategy implements RolloutStrategy {
   @Override
   public void shift(Rollout rollout) throws StepFailed, InterruptedException {
     if (rollout.stableInstance() == null) {
-      rollout.log().event("canary", Status.INFO, "no stable revision runs to compare with: the canary"
-          + " takes all traffic at once");
+      rollout
+          .log()
+          .event(
+              "canary",
+              Status.INFO,
+              "no stable revision runs to compare with: the canary" + " takes all traffic at once");
       promote(rollout);
       return;
     }
-    AnalysisRun background = config.backgroundAnalysis() == null ? null
-        : start(rollout, config.backgroundAnalysis());
+    AnalysisRun background =
+        config.backgroundAnalysis() == null ? null : start(rollout, config.backgroundAnalysis());
     CanaryWatch watch = new CanaryWatch(rollout, background);
     List<CanaryStep> steps = config.steps();
     int weight = 0;
@@ -58,7 +62,8 @@ final class CanaryStrategy implements RolloutStrategy {
             route(rollout, weight, config.sticky());
           }
           case CanaryStep.Pause pause -> pause(rollout, watch, i + 1, weight, pause.duration());
-          case CanaryStep.RunAnalysis analysis -> analyse(rollout, watch, i + 1, weight, analysis.analysis());
+          case CanaryStep.RunAnalysis analysis ->
+              analyse(rollout, watch, i + 1, weight, analysis.analysis());
         }
       }
       if (rollout.control().fullPromotion()) {
@@ -71,25 +76,56 @@ final class CanaryStrategy implements RolloutStrategy {
   }
 
   private static void promote(Rollout rollout) {
-    rollout.promotion().switchTo(rollout.app(), rollout.candidate(), rollout.candidateInstance(),
-        rollout.stable(), true, rollout.log());
+    rollout
+        .promotion()
+        .switchTo(
+            rollout.app(),
+            rollout.candidate(),
+            rollout.candidateInstance(),
+            rollout.stable(),
+            true,
+            rollout.log());
   }
 
   private static void route(Rollout rollout, int weight, boolean sticky) {
     var stable = rollout.stableInstance();
-    rollout.parts().router().route(rollout.app().name, new TrafficSplit(List.of(
-        new TrafficSplit.Backend(rollout.stable().number(), stable.endpoint(), 100 - weight),
-        new TrafficSplit.Backend(rollout.candidate().number(), rollout.candidateInstance().endpoint(), weight)),
-        sticky));
-    rollout.log().event("weight", Status.OK, weight + "% of traffic on canary revision "
-        + rollout.candidate().label() + ", " + (100 - weight) + "% on stable " + rollout.stable().label());
+    rollout
+        .parts()
+        .router()
+        .route(
+            rollout.app().name,
+            new TrafficSplit(
+                List.of(
+                    new TrafficSplit.Backend(
+                        rollout.stable().number(), stable.endpoint(), 100 - weight),
+                    new TrafficSplit.Backend(
+                        rollout.candidate().number(),
+                        rollout.candidateInstance().endpoint(),
+                        weight)),
+                sticky));
+    rollout
+        .log()
+        .event(
+            "weight",
+            Status.OK,
+            weight
+                + "% of traffic on canary revision "
+                + rollout.candidate().label()
+                + ", "
+                + (100 - weight)
+                + "% on stable "
+                + rollout.stable().label());
   }
 
   private void pause(Rollout rollout, CanaryWatch watch, int step, int weight, Duration duration)
       throws StepFailed, InterruptedException {
     if (duration == null) {
-      rollout.log().event("pause", Status.STARTED, "paused: waiting for `relevo promote "
-          + rollout.app().name + "` (or abort)");
+      rollout
+          .log()
+          .event(
+              "pause",
+              Status.STARTED,
+              "paused: waiting for `relevo promote " + rollout.app().name + "` (or abort)");
       progress(rollout, step, "paused: waiting for relevo promote", weight, true, List.of());
     } else {
       rollout.log().event("pause", Status.STARTED, "pausing " + Durations.format(duration));
@@ -102,9 +138,20 @@ final class CanaryStrategy implements RolloutStrategy {
       throws StepFailed, InterruptedException {
     AnalysisRun run = start(rollout, name);
     AnalysisTemplate template = run.template();
-    rollout.log().event("analysis", Status.STARTED, "analysis " + name + ": every "
-        + Durations.format(template.interval()) + ", " + template.metrics().size() + " metrics, at least "
-        + template.minRequests() + " requests per side");
+    rollout
+        .log()
+        .event(
+            "analysis",
+            Status.STARTED,
+            "analysis "
+                + name
+                + ": every "
+                + Durations.format(template.interval())
+                + ", "
+                + template.metrics().size()
+                + " metrics, at least "
+                + template.minRequests()
+                + " requests per side");
     while (run.state() == AnalysisState.RUNNING) {
       await(rollout, watch, template.interval(), false);
       if (rollout.control().fullPromotion()) {
@@ -113,15 +160,39 @@ final class CanaryStrategy implements RolloutStrategy {
       Measurement measurement = run.measure();
       List<String> evidence = measurement.metrics().stream().map(Object::toString).toList();
       rollout.log().event("analysis", Status.PROGRESS, "analysis " + name + " " + measurement);
-      progress(rollout, step, "analysis " + name + " (" + run.measurements().size()
-          + (template.count() > 0 ? "/" + template.count() : "") + ")", weight, false, evidence);
+      progress(
+          rollout,
+          step,
+          "analysis "
+              + name
+              + " ("
+              + run.measurements().size()
+              + (template.count() > 0 ? "/" + template.count() : "")
+              + ")",
+          weight,
+          false,
+          evidence);
     }
     switch (run.state()) {
       case PASSED -> rollout.log().event("analysis", Status.OK, "analysis " + name + " passed");
       case INCONCLUSIVE -> {
-        rollout.log().event("analysis", Status.INFO, run.reason() + "; paused: waiting for `relevo promote "
-            + rollout.app().name + "` or `relevo abort " + rollout.app().name + "`");
-        progress(rollout, step, "paused: analysis " + name + " inconclusive", weight, true,
+        rollout
+            .log()
+            .event(
+                "analysis",
+                Status.INFO,
+                run.reason()
+                    + "; paused: waiting for `relevo promote "
+                    + rollout.app().name
+                    + "` or `relevo abort "
+                    + rollout.app().name
+                    + "`");
+        progress(
+            rollout,
+            step,
+            "paused: analysis " + name + " inconclusive",
+            weight,
+            true,
             rollout.app().progress == null ? List.of() : rollout.app().progress.evidence());
         await(rollout, watch, null, true);
       }
@@ -130,7 +201,8 @@ final class CanaryStrategy implements RolloutStrategy {
   }
 
   /** Waits {@code duration} (null = until promoted), checking aborts and the canary every slice. */
-  private static void await(Rollout rollout, CanaryWatch watch, Duration duration, boolean promotable)
+  private static void await(
+      Rollout rollout, CanaryWatch watch, Duration duration, boolean promotable)
       throws StepFailed, InterruptedException {
     var clock = rollout.parts().clock();
     Instant end = duration == null ? null : clock.instant().plus(duration);
@@ -151,20 +223,31 @@ final class CanaryStrategy implements RolloutStrategy {
 
   private static AnalysisRun start(Rollout rollout, String name) {
     AnalysisTemplate template = rollout.app().config.analysis().get(name);
-    return AnalysisRun.start(template, rollout.parts().metrics(), rollout.app().name,
-        rollout.candidate().number(), rollout.stable().number(), rollout.parts().clock());
+    return AnalysisRun.start(
+        template,
+        rollout.parts().metrics(),
+        rollout.app().name,
+        rollout.candidate().number(),
+        rollout.stable().number(),
+        rollout.parts().clock());
   }
 
-  private void progress(Rollout rollout, int step, String description, int weight, boolean paused,
+  private void progress(
+      Rollout rollout,
+      int step,
+      String description,
+      int weight,
+      boolean paused,
       List<String> evidence) {
-    rollout.app().progress = new RolloutProgress(step, config.steps().size(), description, weight,
-        paused, evidence);
+    rollout.app().progress =
+        new RolloutProgress(step, config.steps().size(), description, weight, paused, evidence);
   }
 
   private static String describe(CanaryStep step) {
     return switch (step) {
       case CanaryStep.SetWeight w -> "weight " + w.weight() + "%";
-      case CanaryStep.Pause p -> p.duration() == null ? "pause until promoted" : "pause " + Durations.format(p.duration());
+      case CanaryStep.Pause p ->
+          p.duration() == null ? "pause until promoted" : "pause " + Durations.format(p.duration());
       case CanaryStep.RunAnalysis a -> "analysis " + a.analysis();
     };
   }

@@ -34,8 +34,12 @@ final class CanaryWatch {
     var instance = rollout.candidateInstance();
     var label = rollout.candidate().label();
     if (!instance.isAlive()) {
-      throw new StepFailed("canary revision " + label + " exited"
-          + instance.exitCode().map(code -> " with code " + code).orElse("") + " during the rollout");
+      throw new StepFailed(
+          "canary revision "
+              + label
+              + " exited"
+              + instance.exitCode().map(code -> " with code " + code).orElse("")
+              + " during the rollout");
     }
     Instant now = rollout.parts().clock().instant();
     ProbeConfig liveness = rollout.app().config.health().liveness();
@@ -47,20 +51,38 @@ final class CanaryWatch {
       } else {
         unhealthySince = unhealthySince == null ? now : unhealthySince;
         var limit = rollout.app().config.health().maxUnhealthy();
-        rollout.log().event("liveness", Status.PROGRESS, "canary liveness check failed: " + result.detail()
-            + " (failing for " + Durations.format(java.time.Duration.between(unhealthySince, now))
-            + ", limit " + Durations.format(limit) + ")");
+        rollout
+            .log()
+            .event(
+                "liveness",
+                Status.PROGRESS,
+                "canary liveness check failed: "
+                    + result.detail()
+                    + " (failing for "
+                    + Durations.format(java.time.Duration.between(unhealthySince, now))
+                    + ", limit "
+                    + Durations.format(limit)
+                    + ")");
         if (!now.isBefore(unhealthySince.plus(limit))) {
-          throw new StepFailed("canary revision " + label + " failed its liveness check for "
-              + Durations.format(limit) + "; last: " + result.detail());
+          throw new StepFailed(
+              "canary revision "
+                  + label
+                  + " failed its liveness check for "
+                  + Durations.format(limit)
+                  + "; last: "
+                  + result.detail());
         }
       }
     }
     if (background != null && !now.isBefore(nextBackground)) {
       nextBackground = now.plus(background.template().interval());
       Measurement measurement = background.measure();
-      rollout.log().event("analysis", Status.PROGRESS, "background analysis "
-          + background.template().name() + " " + measurement);
+      rollout
+          .log()
+          .event(
+              "analysis",
+              Status.PROGRESS,
+              "background analysis " + background.template().name() + " " + measurement);
       AnalysisState state = background.state();
       if (state == AnalysisState.FAILED || state == AnalysisState.ERROR) {
         throw new StepFailed(background.reason());

@@ -22,7 +22,11 @@ final class Deployment {
     this.stages = stages;
   }
 
-  RolloutRecord run(LiveApp app, Revision stable, DeployRequest request, RolloutStrategy strategy,
+  RolloutRecord run(
+      LiveApp app,
+      Revision stable,
+      DeployRequest request,
+      RolloutStrategy strategy,
       RolloutListener listener) {
     EngineParts parts = stages.parts();
     AppConfig config = request.config();
@@ -31,36 +35,77 @@ final class Deployment {
     app.config = config;
     app.baseDir = request.baseDir();
     parts.router().open(app.name, config.listen(), config.proxy());
-    Revision candidate = new Revision(app.name, parts.store().nextRevisionNumber(app.name),
-        request.version(), ConfigHash.of(config.source().text()), config.source().text(),
-        request.baseDir().resolve(Path.of(config.source().fileName()).getFileName()).toString(),
-        Revision.State.STARTING, null, parts.clock().instant(), null, null);
+    Revision candidate =
+        new Revision(
+            app.name,
+            parts.store().nextRevisionNumber(app.name),
+            request.version(),
+            ConfigHash.of(config.source().text()),
+            config.source().text(),
+            request.baseDir().resolve(Path.of(config.source().fileName()).getFileName()).toString(),
+            Revision.State.STARTING,
+            null,
+            parts.clock().instant(),
+            null,
+            null);
     parts.store().saveRevision(candidate);
-    long rolloutId = parts.store().startRollout(new RolloutRecord(0, app.name, RolloutRecord.Kind.DEPLOY,
-        stable == null ? null : stable.number(), candidate.number(), strategy.name(), request.actor(),
-        request.reason(), parts.clock().instant(), null, Outcome.RUNNING, null, null));
+    long rolloutId =
+        parts
+            .store()
+            .startRollout(
+                new RolloutRecord(
+                    0,
+                    app.name,
+                    RolloutRecord.Kind.DEPLOY,
+                    stable == null ? null : stable.number(),
+                    candidate.number(),
+                    strategy.name(),
+                    request.actor(),
+                    request.reason(),
+                    parts.clock().instant(),
+                    null,
+                    Outcome.RUNNING,
+                    null,
+                    null));
     app.activeRollout = rolloutId;
     app.control = new RolloutControl();
     app.watch = null;
     RolloutLog log = new RolloutLog(rolloutId, parts, listener);
-    log.event("rollout", Status.STARTED, "deploying " + request.version() + " to " + app.name
-        + " as revision " + candidate.number() + " (" + strategy.name() + ")"
-        + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
+    log.event(
+        "rollout",
+        Status.STARTED,
+        "deploying "
+            + request.version()
+            + " to "
+            + app.name
+            + " as revision "
+            + candidate.number()
+            + " ("
+            + strategy.name()
+            + ")"
+            + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     try {
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
       parts.store().saveRevision(ready);
       stages.smoke().run(instance, config.smoke(), log);
-      strategy.shift(new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
+      strategy.shift(
+          new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
       app.watch = PromotionWatch.after(app, ready, stable, parts);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return refuse(app, candidate, stable, log, "interrupted: the agent is shutting down",
-          previousConfig, previousBaseDir);
+      return refuse(
+          app,
+          candidate,
+          stable,
+          log,
+          "interrupted: the agent is shutting down",
+          previousConfig,
+          previousBaseDir);
     } catch (RuntimeException e) {
       refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
       throw e;
@@ -74,18 +119,31 @@ final class Deployment {
    * Puts all traffic back on stable (if the candidate had any) in one switch, then drains and stops
    * the candidate. The app's config goes back to the one stable runs with.
    */
-  private RolloutRecord refuse(LiveApp app, Revision candidate, Revision stable, RolloutLog log,
-      String why, AppConfig previousConfig, Path previousBaseDir) {
+  private RolloutRecord refuse(
+      LiveApp app,
+      Revision candidate,
+      Revision stable,
+      RolloutLog log,
+      String why,
+      AppConfig previousConfig,
+      Path previousBaseDir) {
     EngineParts parts = stages.parts();
-    boolean hadTraffic = parts.router().current(app.name).backends().stream()
-        .anyMatch(b -> b.revision() == candidate.number() && b.weight() > 0);
+    boolean hadTraffic =
+        parts.router().current(app.name).backends().stream()
+            .anyMatch(b -> b.revision() == candidate.number() && b.weight() > 0);
     Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
     if (hadTraffic && stableInstance != null) {
       long decided = System.nanoTime();
       parts.router().route(app.name, TrafficSplit.all(stable.number(), stableInstance.endpoint()));
       long micros = (System.nanoTime() - decided) / 1_000;
-      log.event("abort", Status.OK, "all traffic back on revision " + stable.label() + " "
-          + micros + "µs after the decision");
+      log.event(
+          "abort",
+          Status.OK,
+          "all traffic back on revision "
+              + stable.label()
+              + " "
+              + micros
+              + "µs after the decision");
     }
     if (hadTraffic) {
       stages.retirement().retire(app, candidate, Revision.State.FAILED, log);
@@ -96,9 +154,11 @@ final class Deployment {
       app.config = previousConfig;
       app.baseDir = previousBaseDir;
     }
-    String where = stableInstance == null
-        ? "no revision serves " + app.name
-        : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ") + stable.label();
+    String where =
+        stableInstance == null
+            ? "no revision serves " + app.name
+            : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ")
+                + stable.label();
     return log.finish(hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
   }
 }

@@ -25,8 +25,10 @@ import java.util.Objects;
  * @param clock the time
  * @param sleeper waits between health check attempts
  * @param stateDir the agent's state folder; revision logs go under {@code logs/APP/REVISION.log}
- * @param env the environment configs are interpolated with when a revision is restarted from history
- * @param metrics per-revision traffic counters for canary analysis; none = every revision reads empty
+ * @param env the environment configs are interpolated with when a revision is restarted from
+ *     history
+ * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
+ *     empty
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -56,8 +58,16 @@ public record EngineParts(
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
-  public EngineParts(RuntimeProvider runtime, Router router, Store store, Notifier notifier,
-      HealthProbe health, SmokeRunner smoke, InstantSource clock, Sleeper sleeper, Path stateDir,
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
       Map<String, String> env) {
     this(runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null);
   }

@@ -45,18 +45,23 @@ final class Housekeeping {
       return;
     }
     EngineParts parts = stages.parts();
-    parts.store().appState(app.name).map(state -> state.stableRevision())
-        .flatMap(number -> number == null ? Optional.empty() : parts.store().revision(app.name, number))
+    parts
+        .store()
+        .appState(app.name)
+        .map(state -> state.stableRevision())
+        .flatMap(
+            number -> number == null ? Optional.empty() : parts.store().revision(app.name, number))
         .filter(revision -> revision.state() == Revision.State.SERVING)
-        .ifPresent(serving -> {
-          Instance instance = app.instances.get(serving.number());
-          if (instance != null && instance.isAlive()) {
-            if (app.liveness == null) {
-              app.liveness = new LivenessMonitor(parts.health());
-            }
-            app.liveness.check(app.name, serving, instance, liveness, parts.clock().instant());
-          }
-        });
+        .ifPresent(
+            serving -> {
+              Instance instance = app.instances.get(serving.number());
+              if (instance != null && instance.isAlive()) {
+                if (app.liveness == null) {
+                  app.liveness = new LivenessMonitor(parts.health());
+                }
+                app.liveness.check(app.name, serving, instance, liveness, parts.clock().instant());
+              }
+            });
   }
 
   private void sweep(LiveApp app) {
@@ -64,15 +69,26 @@ final class Housekeeping {
     var now = parts.clock().instant();
     for (Revision revision : parts.store().revisions(app.name)) {
       Instance instance = app.instances.get(revision.number());
-      if (instance != null && !instance.isAlive()
-          && (revision.state() == Revision.State.SERVING || revision.state() == Revision.State.WARM)) {
+      if (instance != null
+          && !instance.isAlive()
+          && (revision.state() == Revision.State.SERVING
+              || revision.state() == Revision.State.WARM)) {
         app.instances.remove(revision.number());
         Integer code = instance.exitCode().orElse(null);
         parts.store().saveRevision(revision.withState(Revision.State.CRASHED).withExitCode(code));
-        LOG.warning(app.name + ": revision " + revision.label() + " exited on its own"
-            + (code == null ? "" : " with code " + code) + "; see `relevo logs " + app.name
-            + " --revision " + revision.number() + "`");
-      } else if (revision.state() == Revision.State.WARM && revision.keepUntil() != null
+        LOG.warning(
+            app.name
+                + ": revision "
+                + revision.label()
+                + " exited on its own"
+                + (code == null ? "" : " with code " + code)
+                + "; see `relevo logs "
+                + app.name
+                + " --revision "
+                + revision.number()
+                + "`");
+      } else if (revision.state() == Revision.State.WARM
+          && revision.keepUntil() != null
           && !now.isBefore(revision.keepUntil())) {
         stages.retirement().retire(app, revision, Revision.State.STOPPED, null);
       }

@@ -31,13 +31,15 @@ final class LivenessMonitor {
   }
 
   /** Checks {@code serving} if its liveness check is due. */
-  synchronized void check(String app, Revision serving, Instance instance, ProbeConfig liveness, Instant now) {
+  synchronized void check(
+      String app, Revision serving, Instance instance, ProbeConfig liveness, Instant now) {
     if (serving.number() != revision) {
       revision = serving.number();
       failures = 0;
       unhealthySince = null;
       alert = null;
-      nextCheck = serving.createdAt() == null ? now : serving.createdAt().plus(liveness.startPeriod());
+      nextCheck =
+          serving.createdAt() == null ? now : serving.createdAt().plus(liveness.startPeriod());
     }
     if (now.isBefore(nextCheck)) {
       return;
@@ -46,7 +48,12 @@ final class LivenessMonitor {
     HealthResult result = probe.check(instance.endpoint(), liveness);
     if (result.passed()) {
       if (alert != null) {
-        LOG.info(app + ": revision " + serving.label() + " passes its liveness check again: " + result.detail());
+        LOG.info(
+            app
+                + ": revision "
+                + serving.label()
+                + " passes its liveness check again: "
+                + result.detail());
       }
       failures = 0;
       unhealthySince = null;
@@ -57,10 +64,23 @@ final class LivenessMonitor {
     unhealthySince = unhealthySince == null ? now : unhealthySince;
     if (failures >= liveness.retries()) {
       boolean first = alert == null;
-      alert = "revision " + serving.label() + " fails its liveness check since " + unhealthySince
-          + " (" + failures + " in a row); last: " + result.detail();
+      alert =
+          "revision "
+              + serving.label()
+              + " fails its liveness check since "
+              + unhealthySince
+              + " ("
+              + failures
+              + " in a row); last: "
+              + result.detail();
       if (first) {
-        LOG.warning(app + ": " + alert + "; roll back with `relevo rollback " + app + "` if users are hurt");
+        LOG.warning(
+            app
+                + ": "
+                + alert
+                + "; roll back with `relevo rollback "
+                + app
+                + "` if users are hurt");
       }
     }
   }

@@ -22,15 +22,24 @@ final class Promotion {
    * Switches traffic to {@code to} in one atomic step. The revision that served before is kept warm
    * for {@code rollback.keep_previous} when {@code keepOld}, else drained and stopped now.
    */
-  void switchTo(LiveApp app, Revision to, Instance instance, Revision previous, boolean keepOld,
+  void switchTo(
+      LiveApp app,
+      Revision to,
+      Instance instance,
+      Revision previous,
+      boolean keepOld,
       RolloutLog log) {
     parts.router().route(app.name, TrafficSplit.all(to.number(), instance.endpoint()));
-    Revision serving = to.withState(Revision.State.SERVING).withKeepUntil(null)
-        .withInstance(instance.record());
+    Revision serving =
+        to.withState(Revision.State.SERVING).withKeepUntil(null).withInstance(instance.record());
     parts.store().saveRevision(serving);
     parts.store().saveAppState(new AppState(app.name, to.number(), to.number()));
-    log.event("switch", Status.OK, "all traffic on revision " + to.label()
-        + (previous == null ? "" : " (was " + previous.label() + ")"));
+    log.event(
+        "switch",
+        Status.OK,
+        "all traffic on revision "
+            + to.label()
+            + (previous == null ? "" : " (was " + previous.label() + ")"));
     if (previous == null || previous.number() == to.number()) {
       return;
     }
@@ -39,8 +48,10 @@ final class Promotion {
       var until = parts.clock().instant().plus(keep);
       Revision warm = parts.store().revision(app.name, previous.number()).orElse(previous);
       parts.store().saveRevision(warm.withState(Revision.State.WARM).withKeepUntil(until));
-      log.event("keep", Status.INFO, "revision " + previous.label()
-          + " stays warm until " + until + " for a quick rollback");
+      log.event(
+          "keep",
+          Status.INFO,
+          "revision " + previous.label() + " stays warm until " + until + " for a quick rollback");
     } else {
       retirement.retire(app, previous, Revision.State.STOPPED, log);
     }

@@ -23,7 +23,8 @@ final class PromotionWatch {
   private final Instant until;
   private Instant next;
 
-  private PromotionWatch(Revision promoted, Revision previous, AnalysisRun run, Instant until, Instant next) {
+  private PromotionWatch(
+      Revision promoted, Revision previous, AnalysisRun run, Instant until, Instant next) {
     this.promoted = promoted;
     this.previous = previous;
     this.run = run;
@@ -32,7 +33,8 @@ final class PromotionWatch {
   }
 
   /** A watch for a promotion, or null when there is nothing to watch against. */
-  static PromotionWatch after(LiveApp app, Revision promoted, Revision previous, EngineParts parts) {
+  static PromotionWatch after(
+      LiveApp app, Revision promoted, Revision previous, EngineParts parts) {
     Duration length = app.config.rollback().watchAfterPromotion();
     if (previous == null || length.isZero() || !app.instances.containsKey(previous.number())) {
       return null;
@@ -44,9 +46,11 @@ final class PromotionWatch {
     }
     var replay = new ReplayedWindow(parts.metrics(), app.name, previous.number(), baseline);
     Instant now = parts.clock().instant();
-    AnalysisRun run = AnalysisRun.start(template, replay, app.name, promoted.number(), previous.number(),
-        parts.clock());
-    return new PromotionWatch(promoted, previous, run, now.plus(length), now.plus(template.interval()));
+    AnalysisRun run =
+        AnalysisRun.start(
+            template, replay, app.name, promoted.number(), previous.number(), parts.clock());
+    return new PromotionWatch(
+        promoted, previous, run, now.plus(length), now.plus(template.interval()));
   }
 
   private static String analysisName(LiveApp app) {
@@ -77,7 +81,8 @@ final class PromotionWatch {
   private Optional<String> failure() {
     AnalysisState state = run.state();
     return state == AnalysisState.FAILED || state == AnalysisState.ERROR
-        ? Optional.of("revision " + promoted.label() + " failed the watch after promotion: " + run.reason())
+        ? Optional.of(
+            "revision " + promoted.label() + " failed the watch after promotion: " + run.reason())
         : Optional.empty();
   }
 }

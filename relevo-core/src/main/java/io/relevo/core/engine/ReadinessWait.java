@@ -40,36 +40,78 @@ final class ReadinessWait {
     Instant deadline = start.plus(health.readyTimeout());
     int attempts = 0;
     int counted = 0;
-    log.event("ready", Status.STARTED, "waiting for revision " + revision.label() + " to be ready at "
-        + instance.endpoint() + " (every " + Durations.format(readiness.interval()) + ", "
-        + readiness.retries() + " failures allowed, deadline " + Durations.format(health.readyTimeout()) + ")");
+    log.event(
+        "ready",
+        Status.STARTED,
+        "waiting for revision "
+            + revision.label()
+            + " to be ready at "
+            + instance.endpoint()
+            + " (every "
+            + Durations.format(readiness.interval())
+            + ", "
+            + readiness.retries()
+            + " failures allowed, deadline "
+            + Durations.format(health.readyTimeout())
+            + ")");
     while (true) {
       if (!instance.isAlive()) {
-        throw new StepFailed("revision " + revision.label() + " exited"
-            + instance.exitCode().map(code -> " with code " + code).orElse("")
-            + " before it became ready" + logTail(instance));
+        throw new StepFailed(
+            "revision "
+                + revision.label()
+                + " exited"
+                + instance.exitCode().map(code -> " with code " + code).orElse("")
+                + " before it became ready"
+                + logTail(instance));
       }
       HealthResult result = probe.check(instance.endpoint(), readiness);
       attempts++;
       Instant now = clock.instant();
       if (result.passed()) {
-        log.event("ready", Status.OK, "ready after " + attempts + (attempts == 1 ? " check" : " checks")
-            + ": " + result.detail(), Duration.between(start, now));
+        log.event(
+            "ready",
+            Status.OK,
+            "ready after "
+                + attempts
+                + (attempts == 1 ? " check" : " checks")
+                + ": "
+                + result.detail(),
+            Duration.between(start, now));
         return result;
       }
       boolean starting = now.isBefore(startPeriodEnd);
       if (!starting) {
         counted++;
       }
-      log.event("ready", Status.PROGRESS, "check " + attempts + ": " + result.detail()
-          + (starting ? " (start period, not counted)" : " (" + counted + "/" + readiness.retries() + ")"));
+      log.event(
+          "ready",
+          Status.PROGRESS,
+          "check "
+              + attempts
+              + ": "
+              + result.detail()
+              + (starting
+                  ? " (start period, not counted)"
+                  : " (" + counted + "/" + readiness.retries() + ")"));
       if (counted >= readiness.retries()) {
-        throw new StepFailed("revision " + revision.label() + " is unhealthy: " + counted
-            + " readiness checks failed in a row; last: " + result.detail() + logTail(instance));
+        throw new StepFailed(
+            "revision "
+                + revision.label()
+                + " is unhealthy: "
+                + counted
+                + " readiness checks failed in a row; last: "
+                + result.detail()
+                + logTail(instance));
       }
       if (!now.plus(readiness.interval()).isBefore(deadline)) {
-        throw new StepFailed("revision " + revision.label() + " was not ready within "
-            + Durations.format(health.readyTimeout()) + "; last check: " + result.detail() + logTail(instance));
+        throw new StepFailed(
+            "revision "
+                + revision.label()
+                + " was not ready within "
+                + Durations.format(health.readyTimeout())
+                + "; last check: "
+                + result.detail()
+                + logTail(instance));
       }
       sleeper.sleep(readiness.interval());
     }

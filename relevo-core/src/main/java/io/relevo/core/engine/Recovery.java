@@ -45,19 +45,30 @@ final class Recovery {
         continue;
       }
       boolean isStable = stable != null && stable.number() == revision.number();
-      Optional<Instance> adopted = revision.instance() == null
-          ? Optional.empty()
-          : parts.runtime().adopt(launcher.spec(revision, live.config, live.baseDir), revision.instance());
+      Optional<Instance> adopted =
+          revision.instance() == null
+              ? Optional.empty()
+              : parts
+                  .runtime()
+                  .adopt(launcher.spec(revision, live.config, live.baseDir), revision.instance());
       if (adopted.isPresent() && (isStable || revision.state() == Revision.State.WARM)) {
         live.instances.put(revision.number(), adopted.get());
-        LOG.info(app + ": re-adopted revision " + revision.label() + " (" + revision.instance().id() + ")");
+        LOG.info(
+            app
+                + ": re-adopted revision "
+                + revision.label()
+                + " ("
+                + revision.instance().id()
+                + ")");
       } else if (adopted.isPresent()) {
         // Started by a rollout that never finished: it never took traffic, so it goes.
         parts.runtime().stop(adopted.get(), live.config.runtime().stopGrace());
         parts.store().saveRevision(revision.withState(Revision.State.FAILED).withInstance(null));
       } else {
-        Revision.State gone = revision.state() == Revision.State.SERVING
-            || revision.state() == Revision.State.WARM ? Revision.State.CRASHED : Revision.State.FAILED;
+        Revision.State gone =
+            revision.state() == Revision.State.SERVING || revision.state() == Revision.State.WARM
+                ? Revision.State.CRASHED
+                : Revision.State.FAILED;
         parts.store().saveRevision(revision.withState(gone).withInstance(null));
         LOG.warning(app + ": revision " + revision.label() + " was no longer running");
       }
@@ -76,18 +87,39 @@ final class Recovery {
   }
 
   private Instance restartStable(LiveApp live, Revision stable) {
-    long id = parts.store().startRollout(new RolloutRecord(0, live.name, RolloutRecord.Kind.DEPLOY,
-        null, stable.number(), "restart", "relevo",
-        "the stable revision was not running when the agent started", parts.clock().instant(), null,
-        Outcome.RUNNING, null, null));
+    long id =
+        parts
+            .store()
+            .startRollout(
+                new RolloutRecord(
+                    0,
+                    live.name,
+                    RolloutRecord.Kind.DEPLOY,
+                    null,
+                    stable.number(),
+                    "restart",
+                    "relevo",
+                    "the stable revision was not running when the agent started",
+                    parts.clock().instant(),
+                    null,
+                    Outcome.RUNNING,
+                    null,
+                    null));
     RolloutLog log = new RolloutLog(id, parts, RolloutListener.none());
     try {
       Instance instance = launcher.start(live, stable, live.config, live.baseDir, log);
       new ReadinessWait(parts.health(), parts.clock(), parts.sleeper())
           .await(stable, instance, live.config.health(), log);
-      parts.store().saveRevision(stable.withState(Revision.State.SERVING).withInstance(instance.record()));
-      parts.store().finishRollout(id, Outcome.PROMOTED, "revision " + stable.label() + " restarted",
-          parts.clock().instant());
+      parts
+          .store()
+          .saveRevision(stable.withState(Revision.State.SERVING).withInstance(instance.record()));
+      parts
+          .store()
+          .finishRollout(
+              id,
+              Outcome.PROMOTED,
+              "revision " + stable.label() + " restarted",
+              parts.clock().instant());
       return instance;
     } catch (StepFailed | RelevoException e) {
       parts.store().finishRollout(id, Outcome.FAILED, e.getMessage(), parts.clock().instant());
@@ -102,9 +134,13 @@ final class Recovery {
   private void closeUnfinishedRollouts(String app) {
     for (RolloutRecord rollout : parts.store().rollouts(app, 20)) {
       if (rollout.outcome() == Outcome.RUNNING) {
-        parts.store().finishRollout(rollout.id(), Outcome.FAILED,
-            "the agent stopped during this rollout; traffic stayed on the stable revision",
-            parts.clock().instant());
+        parts
+            .store()
+            .finishRollout(
+                rollout.id(),
+                Outcome.FAILED,
+                "the agent stopped during this rollout; traffic stayed on the stable revision",
+                parts.clock().instant());
       }
     }
   }
@@ -114,8 +150,10 @@ final class Recovery {
     try {
       return ConfigLoader.parse(revision.configFile(), revision.configText(), parts.env());
     } catch (RelevoException e) {
-      throw new RelevoException(RelevoException.Kind.BAD_INPUT, "the config of revision "
-          + revision.label() + " no longer loads: " + e.getMessage(), e);
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "the config of revision " + revision.label() + " no longer loads: " + e.getMessage(),
+          e);
     }
   }
 

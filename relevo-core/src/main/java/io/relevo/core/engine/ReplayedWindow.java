@@ -38,8 +38,15 @@ final class ReplayedWindow implements MetricsSource {
       }
       histogram = new LatencyHistogram(histogram.upperBoundsMicros(), counts);
     }
-    return new RevisionStats(k * window.requests(), k * window.status2xx(), k * window.status3xx(),
-        k * window.status4xx(), k * window.status5xx(), k * window.connectFailures(),
-        k * window.timeouts(), window.latency(), histogram);
+    return new RevisionStats(
+        k * window.requests(),
+        k * window.status2xx(),
+        k * window.status3xx(),
+        k * window.status4xx(),
+        k * window.status5xx(),
+        k * window.connectFailures(),
+        k * window.timeouts(),
+        window.latency(),
+        histogram);
   }
 }

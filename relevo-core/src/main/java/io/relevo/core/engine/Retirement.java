@@ -22,13 +22,22 @@ final class Retirement {
   void retire(LiveApp app, Revision revision, Revision.State finalState, RolloutLog log) {
     Instance instance = app.instances.remove(revision.number());
     if (instance != null) {
-      DrainResult drained = parts.router().drain(
-          app.name, revision.number(), app.config.proxy().drainTimeout());
+      DrainResult drained =
+          parts.router().drain(app.name, revision.number(), app.config.proxy().drainTimeout());
       if (log != null) {
-        log.event("drain", drained.cutOff() == 0 ? Status.OK : Status.FAILED,
-            "revision " + revision.label() + " drained in " + Durations.format(drained.took()) + ": "
-                + drained.finished() + " in-flight requests finished, " + drained.cutOff()
-                + " cut off with 504", drained.took());
+        log.event(
+            "drain",
+            drained.cutOff() == 0 ? Status.OK : Status.FAILED,
+            "revision "
+                + revision.label()
+                + " drained in "
+                + Durations.format(drained.took())
+                + ": "
+                + drained.finished()
+                + " in-flight requests finished, "
+                + drained.cutOff()
+                + " cut off with 504",
+            drained.took());
       }
       parts.runtime().stop(instance, app.config.runtime().stopGrace());
       if (log != null) {
@@ -36,8 +45,15 @@ final class Retirement {
       }
     }
     Revision latest = parts.store().revision(revision.app(), revision.number()).orElse(revision);
-    parts.store().saveRevision(latest.withState(finalState).withKeepUntil(null).withInstance(null)
-        .withExitCode(instance == null ? latest.exitCode() : instance.exitCode().orElse(null)));
+    parts
+        .store()
+        .saveRevision(
+            latest
+                .withState(finalState)
+                .withKeepUntil(null)
+                .withInstance(null)
+                .withExitCode(
+                    instance == null ? latest.exitCode() : instance.exitCode().orElse(null)));
   }
 
   /** Stops a revision that never took traffic; no drain needed. */

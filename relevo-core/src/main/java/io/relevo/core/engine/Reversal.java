@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One rollback: a switch when the target revision is still warm, otherwise a restart of it with
- * the readiness and smoke checks of a deploy first. The revision it leaves is drained and stopped,
- * and the deploy that brought it is marked rolled back. The caller holds the app's rollout lock.
+ * One rollback: a switch when the target revision is still warm, otherwise a restart of it with the
+ * readiness and smoke checks of a deploy first. The revision it leaves is drained and stopped, and
+ * the deploy that brought it is marked rolled back. The caller holds the app's rollout lock.
  */
 final class Reversal {
 
@@ -26,33 +26,63 @@ final class Reversal {
     this.stages = stages;
   }
 
-  RolloutRecord run(LiveApp app, Revision stable, RollbackRequest request, RolloutListener listener) {
+  RolloutRecord run(
+      LiveApp app, Revision stable, RollbackRequest request, RolloutListener listener) {
     EngineParts parts = stages.parts();
     app.watch = null;
     Revision target = target(app.name, stable, request.toRevision());
     Instance warm = app.instances.get(target.number());
     boolean isWarm = warm != null && warm.isAlive();
-    long rolloutId = parts.store().startRollout(new RolloutRecord(0, app.name,
-        RolloutRecord.Kind.ROLLBACK, stable == null ? null : stable.number(), target.number(),
-        isWarm ? "switch" : "restart", request.actor(), request.reason(), parts.clock().instant(),
-        null, Outcome.RUNNING, null, null));
+    long rolloutId =
+        parts
+            .store()
+            .startRollout(
+                new RolloutRecord(
+                    0,
+                    app.name,
+                    RolloutRecord.Kind.ROLLBACK,
+                    stable == null ? null : stable.number(),
+                    target.number(),
+                    isWarm ? "switch" : "restart",
+                    request.actor(),
+                    request.reason(),
+                    parts.clock().instant(),
+                    null,
+                    Outcome.RUNNING,
+                    null,
+                    null));
     app.activeRollout = rolloutId;
     RolloutLog log = new RolloutLog(rolloutId, parts, listener);
-    log.event("rollout", Status.STARTED, request.actor() + " rolls " + app.name + " back to revision "
-        + target.label() + (isWarm ? ", still warm: switching" : ", not running: restarting it")
-        + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")"));
+    log.event(
+        "rollout",
+        Status.STARTED,
+        request.actor()
+            + " rolls "
+            + app.name
+            + " back to revision "
+            + target.label()
+            + (isWarm ? ", still warm: switching" : ", not running: restarting it")
+            + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")"));
     try {
       Instance instance = isWarm ? warm : restart(app, target, log);
       stages.promotion().switchTo(app, target, instance, stable, false, log);
       if (stable != null) {
         markRolledBack(app.name, stable, request);
       }
-      return log.finish(Outcome.PROMOTED, "rolled back: revision " + target.label() + " serves all traffic");
+      return log.finish(
+          Outcome.PROMOTED, "rolled back: revision " + target.label() + " serves all traffic");
     } catch (StepFailed e) {
       stages.retirement().discard(app, target, Revision.State.STOPPED);
-      return log.finish(Outcome.FAILED, "rollback to revision " + target.label() + " failed: "
-          + e.getMessage() + "\n"
-          + (stable == null ? "no revision serves " + app.name : "traffic stays on revision " + stable.label()));
+      return log.finish(
+          Outcome.FAILED,
+          "rollback to revision "
+              + target.label()
+              + " failed: "
+              + e.getMessage()
+              + "\n"
+              + (stable == null
+                  ? "no revision serves " + app.name
+                  : "traffic stays on revision " + stable.label()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return log.finish(Outcome.FAILED, "interrupted: the agent is shutting down");
@@ -80,40 +110,78 @@ final class Reversal {
   private Revision target(String app, Revision stable, Integer requested) {
     List<Revision> revisions = stages.parts().store().revisions(app);
     if (requested != null) {
-      Revision target = revisions.stream().filter(r -> r.number() == requested).findFirst()
-          .orElseThrow(() -> new RelevoException(Kind.NOT_FOUND, app + " has no revision " + requested
-              + " (revisions: " + labels(revisions) + ")"));
+      Revision target =
+          revisions.stream()
+              .filter(r -> r.number() == requested)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new RelevoException(
+                          Kind.NOT_FOUND,
+                          app
+                              + " has no revision "
+                              + requested
+                              + " (revisions: "
+                              + labels(revisions)
+                              + ")"));
       if (stable != null && target.number() == stable.number()) {
-        throw new RelevoException(Kind.BAD_INPUT, "revision " + target.label() + " already serves " + app);
+        throw new RelevoException(
+            Kind.BAD_INPUT, "revision " + target.label() + " already serves " + app);
       }
       if (target.state() == Revision.State.FAILED) {
-        throw new RelevoException(Kind.BAD_INPUT, "revision " + target.label()
-            + " never passed its checks, so relevo will not send traffic to it; pick another: "
-            + labels(revisions));
+        throw new RelevoException(
+            Kind.BAD_INPUT,
+            "revision "
+                + target.label()
+                + " never passed its checks, so relevo will not send traffic to it; pick another: "
+                + labels(revisions));
       }
       return target;
     }
     int below = stable == null ? Integer.MAX_VALUE : stable.number();
     return revisions.stream()
-        .filter(r -> r.number() < below && r.state() != Revision.State.FAILED
-            && r.state() != Revision.State.STARTING && r.state() != Revision.State.READY)
+        .filter(
+            r ->
+                r.number() < below
+                    && r.state() != Revision.State.FAILED
+                    && r.state() != Revision.State.STARTING
+                    && r.state() != Revision.State.READY)
         .max(Comparator.comparingInt(Revision::number))
-        .orElseThrow(() -> new RelevoException(Kind.BAD_INPUT, "no earlier revision of " + app
-            + " to roll back to" + (stable == null ? "" : " (stable is revision " + stable.label() + ")")));
+        .orElseThrow(
+            () ->
+                new RelevoException(
+                    Kind.BAD_INPUT,
+                    "no earlier revision of "
+                        + app
+                        + " to roll back to"
+                        + (stable == null ? "" : " (stable is revision " + stable.label() + ")")));
   }
 
   private void markRolledBack(String app, Revision from, RollbackRequest request) {
     var store = stages.parts().store();
     store.rollouts(app, 50).stream()
-        .filter(r -> r.kind() == RolloutRecord.Kind.DEPLOY && r.toRevision() == from.number()
-            && r.outcome() == Outcome.PROMOTED)
+        .filter(
+            r ->
+                r.kind() == RolloutRecord.Kind.DEPLOY
+                    && r.toRevision() == from.number()
+                    && r.outcome() == Outcome.PROMOTED)
         .findFirst()
-        .ifPresent(r -> store.finishRollout(r.id(), Outcome.ROLLED_BACK, "rolled back by "
-            + request.actor() + (request.reason().isEmpty() ? "" : ": " + request.reason()), r.finishedAt()));
+        .ifPresent(
+            r ->
+                store.finishRollout(
+                    r.id(),
+                    Outcome.ROLLED_BACK,
+                    "rolled back by "
+                        + request.actor()
+                        + (request.reason().isEmpty() ? "" : ": " + request.reason()),
+                    r.finishedAt()));
   }
 
   private static String labels(List<Revision> revisions) {
-    return String.join(", ", revisions.stream()
-        .map(r -> r.label() + " " + r.state().name().toLowerCase(Locale.ROOT)).toList());
+    return String.join(
+        ", ",
+        revisions.stream()
+            .map(r -> r.label() + " " + r.state().name().toLowerCase(Locale.ROOT))
+            .toList());
   }
 }

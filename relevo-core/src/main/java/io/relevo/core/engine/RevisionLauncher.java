@@ -20,7 +20,12 @@ final class RevisionLauncher {
   }
 
   RevisionSpec spec(Revision revision, AppConfig config, Path baseDir) {
-    return new RevisionSpec(revision.app(), revision.number(), revision.version(), config, baseDir,
+    return new RevisionSpec(
+        revision.app(),
+        revision.number(),
+        revision.version(),
+        config,
+        baseDir,
         engine.logFile(revision.app(), revision.number()));
   }
 
@@ -35,10 +40,22 @@ final class RevisionLauncher {
       throw new StepFailed(e.getMessage());
     }
     app.instances.put(revision.number(), instance);
-    parts.store().saveRevision(
-        revision.withState(Revision.State.STARTING).withInstance(instance.record()).withExitCode(null));
-    log.event("start", Status.OK, "revision " + revision.label() + " started as "
-        + instance.record().id() + " on " + instance.endpoint());
+    parts
+        .store()
+        .saveRevision(
+            revision
+                .withState(Revision.State.STARTING)
+                .withInstance(instance.record())
+                .withExitCode(null));
+    log.event(
+        "start",
+        Status.OK,
+        "revision "
+            + revision.label()
+            + " started as "
+            + instance.record().id()
+            + " on "
+            + instance.endpoint());
     return instance;
   }
 }

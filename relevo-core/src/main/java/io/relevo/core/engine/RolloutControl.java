@@ -37,7 +37,8 @@ final class RolloutControl {
   /** Throws when someone aborted the rollout. */
   synchronized void throwIfAborted() throws StepFailed {
     if (abortedBy != null) {
-      throw new StepFailed("aborted by " + abortedBy + (abortReason.isEmpty() ? "" : ": " + abortReason));
+      throw new StepFailed(
+          "aborted by " + abortedBy + (abortReason.isEmpty() ? "" : ": " + abortReason));
     }
   }
 }

@@ -25,8 +25,12 @@ import java.util.logging.Logger;
 public final class RolloutEngine {
 
   private static final Logger LOG = Logger.getLogger(RolloutEngine.class.getName());
-  static final Set<Revision.State> RUNNING_STATES = EnumSet.of(
-      Revision.State.STARTING, Revision.State.READY, Revision.State.SERVING, Revision.State.WARM);
+  static final Set<Revision.State> RUNNING_STATES =
+      EnumSet.of(
+          Revision.State.STARTING,
+          Revision.State.READY,
+          Revision.State.SERVING,
+          Revision.State.WARM);
 
   private final EngineParts parts;
   private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
@@ -50,7 +54,8 @@ public final class RolloutEngine {
    */
   public RolloutRecord deploy(DeployRequest request, RolloutListener listener) {
     AppConfig config = request.config();
-    LiveApp app = apps.computeIfAbsent(config.app(), name -> new LiveApp(name, config, request.baseDir()));
+    LiveApp app =
+        apps.computeIfAbsent(config.app(), name -> new LiveApp(name, config, request.baseDir()));
     RolloutStrategy strategy = strategyFor(config.strategy());
     begin(app);
     try {
@@ -95,18 +100,33 @@ public final class RolloutEngine {
    */
   public RolloutRecord retry(String app, String actor, RolloutListener listener) {
     known(app);
-    RolloutRecord last = parts.store().rollouts(app, 20).stream()
-        .filter(r -> r.kind() == RolloutRecord.Kind.DEPLOY && !"restart".equals(r.strategy()))
-        .findFirst()
-        .orElseThrow(() -> new RelevoException(Kind.BAD_INPUT, app + " has no deploy to retry"));
+    RolloutRecord last =
+        parts.store().rollouts(app, 20).stream()
+            .filter(r -> r.kind() == RolloutRecord.Kind.DEPLOY && !"restart".equals(r.strategy()))
+            .findFirst()
+            .orElseThrow(
+                () -> new RelevoException(Kind.BAD_INPUT, app + " has no deploy to retry"));
     if (last.outcome() != Outcome.FAILED && last.outcome() != Outcome.ROLLED_BACK) {
-      throw new RelevoException(Kind.BAD_INPUT, "the last deploy of " + app + " (rollout " + last.id()
-          + ") ended " + last.outcome().name().toLowerCase(java.util.Locale.ROOT) + "; nothing to retry");
+      throw new RelevoException(
+          Kind.BAD_INPUT,
+          "the last deploy of "
+              + app
+              + " (rollout "
+              + last.id()
+              + ") ended "
+              + last.outcome().name().toLowerCase(java.util.Locale.ROOT)
+              + "; nothing to retry");
     }
     Revision revision = parts.store().revision(app, last.toRevision()).orElseThrow();
     AppConfig config = stages.recovery().configOf(revision);
-    return deploy(new DeployRequest(config, Recovery.baseDirOf(revision), revision.version(), actor,
-        "retry of rollout " + last.id()), listener);
+    return deploy(
+        new DeployRequest(
+            config,
+            Recovery.baseDirOf(revision),
+            revision.version(),
+            actor,
+            "retry of rollout " + last.id()),
+        listener);
   }
 
   private RolloutControl underWay(String app) {
@@ -124,13 +144,17 @@ public final class RolloutEngine {
     try {
       parts.router().route(app, TrafficSplit.none());
       for (Revision revision : parts.store().revisions(app)) {
-        if (RUNNING_STATES.contains(revision.state()) || live.instances.containsKey(revision.number())) {
+        if (RUNNING_STATES.contains(revision.state())
+            || live.instances.containsKey(revision.number())) {
           stages.retirement().retire(live, revision, Revision.State.STOPPED, null);
         }
       }
       var state = parts.store().appState(app);
-      parts.store().saveAppState(new io.relevo.core.store.AppState(app, null,
-          state.map(io.relevo.core.store.AppState::lastKnownGood).orElse(null)));
+      parts
+          .store()
+          .saveAppState(
+              new io.relevo.core.store.AppState(
+                  app, null, state.map(io.relevo.core.store.AppState::lastKnownGood).orElse(null)));
       parts.router().close(app);
       LOG.info(actor + " stopped " + app);
     } finally {
@@ -141,11 +165,19 @@ public final class RolloutEngine {
   /** The app's state now; throws NOT_FOUND for an app relevo never deployed. */
   public AppStatus status(String app) {
     LiveApp live = known(app);
-    List<Revision> running = parts.store().revisions(app).stream()
-        .filter(r -> RUNNING_STATES.contains(r.state())).toList();
+    List<Revision> running =
+        parts.store().revisions(app).stream()
+            .filter(r -> RUNNING_STATES.contains(r.state()))
+            .toList();
     Long active = live.activeRollout;
-    return new AppStatus(app, live.config.env(), live.config.listen().toString(), stable(app), running,
-        parts.router().current(app), active == null ? null : parts.store().rollout(active).orElse(null),
+    return new AppStatus(
+        app,
+        live.config.env(),
+        live.config.listen().toString(),
+        stable(app),
+        running,
+        parts.router().current(app),
+        active == null ? null : parts.store().rollout(active).orElse(null),
         active == null ? null : live.progress,
         live.liveness == null ? List.of() : live.liveness.alert().stream().toList());
   }
@@ -201,7 +233,8 @@ public final class RolloutEngine {
       if (watchFailure != null) {
         LOG.warning(app.name + ": " + watchFailure + "; rolling back");
         try {
-          rollback(new RollbackRequest(app.name, watch.previous.number(), "relevo", watchFailure),
+          rollback(
+              new RollbackRequest(app.name, watch.previous.number(), "relevo", watchFailure),
               RolloutListener.none());
         } catch (RelevoException e) {
           LOG.warning(app.name + ": automatic rollback refused: " + e.getMessage());
@@ -212,9 +245,13 @@ public final class RolloutEngine {
 
   /** The app's stable revision as history has it, or null. */
   Revision stable(String app) {
-    return parts.store().appState(app)
+    return parts
+        .store()
+        .appState(app)
         .map(io.relevo.core.store.AppState::stableRevision)
-        .flatMap(number -> number == null ? java.util.Optional.empty() : parts.store().revision(app, number))
+        .flatMap(
+            number ->
+                number == null ? java.util.Optional.empty() : parts.store().revision(app, number))
         .orElse(null);
   }
 
@@ -223,8 +260,14 @@ public final class RolloutEngine {
     if (live == null) {
       List<String> names = new ArrayList<>(apps.keySet());
       names.sort(null);
-      throw new RelevoException(Kind.NOT_FOUND, "no app named \"" + app + "\""
-          + (names.isEmpty() ? "; nothing has been deployed yet" : " (apps: " + String.join(", ", names) + ")"));
+      throw new RelevoException(
+          Kind.NOT_FOUND,
+          "no app named \""
+              + app
+              + "\""
+              + (names.isEmpty()
+                  ? "; nothing has been deployed yet"
+                  : " (apps: " + String.join(", ", names) + ")"));
     }
     return live;
   }
@@ -233,9 +276,15 @@ public final class RolloutEngine {
     synchronized (app) {
       Long active = app.activeRollout;
       if (app.busy) {
-        throw new RelevoException(Kind.CONFLICT, "a rollout of " + app.name + " is under way"
-            + (active == null ? "" : " (rollout " + active + ")")
-            + "; wait for it to end, or follow it with `relevo status " + app.name + "`");
+        throw new RelevoException(
+            Kind.CONFLICT,
+            "a rollout of "
+                + app.name
+                + " is under way"
+                + (active == null ? "" : " (rollout " + active + ")")
+                + "; wait for it to end, or follow it with `relevo status "
+                + app.name
+                + "`");
       }
       app.busy = true;
     }

@@ -21,19 +21,22 @@ final class SmokeStage {
     if (checks.isEmpty()) {
       return;
     }
-    log.event("smoke", Status.STARTED, checks.size() + " smoke checks against " + instance.endpoint());
+    log.event(
+        "smoke", Status.STARTED, checks.size() + " smoke checks against " + instance.endpoint());
     int failed = 0;
     String firstFailure = null;
     for (SmokeCheck check : checks) {
       SmokeResult result = runner.run(instance.endpoint(), check);
-      log.event("smoke", result.passed() ? Status.OK : Status.FAILED, result.detail(), result.took());
+      log.event(
+          "smoke", result.passed() ? Status.OK : Status.FAILED, result.detail(), result.took());
       if (!result.passed()) {
         failed++;
         firstFailure = firstFailure == null ? result.detail() : firstFailure;
       }
     }
     if (failed > 0) {
-      throw new StepFailed(failed + " of " + checks.size() + " smoke checks failed; first: " + firstFailure);
+      throw new StepFailed(
+          failed + " of " + checks.size() + " smoke checks failed; first: " + firstFailure);
     }
   }
 }

@@ -16,8 +16,13 @@ record Stages(
   static Stages of(EngineParts parts, RolloutEngine engine) {
     RevisionLauncher launcher = new RevisionLauncher(parts, engine);
     Retirement retirement = new Retirement(parts);
-    return new Stages(parts, launcher, new ReadinessWait(parts.health(), parts.clock(), parts.sleeper()),
-        new SmokeStage(parts.smoke()), retirement, new Promotion(parts, retirement),
+    return new Stages(
+        parts,
+        launcher,
+        new ReadinessWait(parts.health(), parts.clock(), parts.sleeper()),
+        new SmokeStage(parts.smoke()),
+        retirement,
+        new Promotion(parts, retirement),
         new Recovery(parts, engine, launcher));
   }
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
  * One attempt's outcome.
  *
  * @param passed whether it counts as healthy
- * @param detail what was seen, for people: {@code HTTP 200 status=healthy}, {@code connection refused}
+ * @param detail what was seen, for people: {@code HTTP 200 status=healthy}, {@code connection
+ *     refused}
  * @param took how long the attempt took
  */
 public record HealthResult(boolean passed, String detail, Duration took) {

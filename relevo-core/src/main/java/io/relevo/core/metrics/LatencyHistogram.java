@@ -26,12 +26,16 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
     }
     if (upperBoundsMicros.length == 0 || upperBoundsMicros.length != counts.length) {
       throw new IllegalArgumentException(
-          "counts: " + counts.length + " buckets (expected: as many as upperBoundsMicros, "
-              + upperBoundsMicros.length + ", and at least one)");
+          "counts: "
+              + counts.length
+              + " buckets (expected: as many as upperBoundsMicros, "
+              + upperBoundsMicros.length
+              + ", and at least one)");
     }
     if (upperBoundsMicros[upperBoundsMicros.length - 1] != Long.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "upperBoundsMicros: last bound " + upperBoundsMicros[upperBoundsMicros.length - 1]
+          "upperBoundsMicros: last bound "
+              + upperBoundsMicros[upperBoundsMicros.length - 1]
               + " (expected: Long.MAX_VALUE, the overflow bucket)");
     }
     for (int i = 0; i < counts.length; i++) {
@@ -40,8 +44,13 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
       }
       if (i > 0 && upperBoundsMicros[i] <= upperBoundsMicros[i - 1]) {
         throw new IllegalArgumentException(
-            "upperBoundsMicros[" + i + "]: " + upperBoundsMicros[i] + " (expected: > "
-                + upperBoundsMicros[i - 1] + ")");
+            "upperBoundsMicros["
+                + i
+                + "]: "
+                + upperBoundsMicros[i]
+                + " (expected: > "
+                + upperBoundsMicros[i - 1]
+                + ")");
       }
     }
     upperBoundsMicros = upperBoundsMicros.clone();
@@ -60,8 +69,8 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
 
   /**
    * A histogram on the standard bounds, filled from any source that can count its samples at or
-   * below a value, e.g. HdrHistogram: {@code standard(h.getTotalCount(), v -> h.getCountBetweenValues(0,
-   * Math.min(v, h.getMaxValue())))}.
+   * below a value, e.g. HdrHistogram: {@code standard(h.getTotalCount(), v ->
+   * h.getCountBetweenValues(0, Math.min(v, h.getMaxValue())))}.
    *
    * @param total all samples
    * @param countAtOrBelowMicros samples {@code <= v} microseconds, non-decreasing in {@code v}
@@ -70,7 +79,8 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
     long[] counts = new long[STANDARD_BOUNDS.length];
     long below = 0;
     for (int i = 0; i < STANDARD_BOUNDS.length - 1; i++) {
-      long atOrBelow = Math.min(total, Math.max(below, countAtOrBelowMicros.applyAsLong(STANDARD_BOUNDS[i])));
+      long atOrBelow =
+          Math.min(total, Math.max(below, countAtOrBelowMicros.applyAsLong(STANDARD_BOUNDS[i])));
       counts[i] = atOrBelow - below;
       below = atOrBelow;
     }
@@ -108,8 +118,13 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
       window[i] = counts[i] - earlier.counts[i];
       if (window[i] < 0) {
         throw new IllegalArgumentException(
-            "earlier: bucket " + i + " holds " + earlier.counts[i] + " samples, more than the later "
-                + counts[i] + " (expected: an earlier snapshot of the same source)");
+            "earlier: bucket "
+                + i
+                + " holds "
+                + earlier.counts[i]
+                + " samples, more than the later "
+                + counts[i]
+                + " (expected: an earlier snapshot of the same source)");
       }
     }
     return new LatencyHistogram(upperBoundsMicros, window);

@@ -9,7 +9,8 @@ package io.relevo.core.metrics;
  * @param p99Micros 99th percentile
  * @param maxMicros slowest
  */
-public record LatencySnapshot(long count, long p50Micros, long p95Micros, long p99Micros, long maxMicros) {
+public record LatencySnapshot(
+    long count, long p50Micros, long p95Micros, long p99Micros, long maxMicros) {
 
   public static LatencySnapshot empty() {
     return new LatencySnapshot(0, 0, 0, 0, 0);

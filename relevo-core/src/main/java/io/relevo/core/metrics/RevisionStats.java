@@ -36,12 +36,21 @@ public record RevisionStats(
       long connectFailures,
       long timeouts,
       LatencySnapshot latency) {
-    this(requests, status2xx, status3xx, status4xx, status5xx, connectFailures, timeouts, latency,
+    this(
+        requests,
+        status2xx,
+        status3xx,
+        status4xx,
+        status5xx,
+        connectFailures,
+        timeouts,
+        latency,
         null);
   }
 
   public static RevisionStats empty() {
-    return new RevisionStats(0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty(), LatencyHistogram.empty());
+    return new RevisionStats(
+        0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty(), LatencyHistogram.empty());
   }
 
   /** 5xx, connection failures and timeouts, as a share of all requests; 0 without requests. */

@@ -21,8 +21,8 @@ public interface Router {
   TrafficSplit current(String app);
 
   /**
-   * Waits until the revision has no request in flight, or {@code timeout} has passed; requests still
-   * in flight then are answered 504. Call after the revision has left the split.
+   * Waits until the revision has no request in flight, or {@code timeout} has passed; requests
+   * still in flight then are answered 504. Call after the revision has left the split.
    *
    * @return what happened to in-flight requests
    */

@@ -8,8 +8,8 @@ import java.util.List;
  * 100, or the list is empty (no revision serves).
  *
  * @param backends the revisions and their weights
- * @param sticky whether a client stays on the revision it first got (a cookie the router sets)
- *     for as long as that revision has a share
+ * @param sticky whether a client stays on the revision it first got (a cookie the router sets) for
+ *     as long as that revision has a share
  */
 public record TrafficSplit(List<Backend> backends, boolean sticky) {
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where revisions run: local processes, Docker containers, Kubernetes. The engine starts, adopts and
- * stops revisions through this port and knows nothing else of how they run.
+ * Where revisions run: local processes, Docker containers, Kubernetes. The engine starts, adopts
+ * and stops revisions through this port and knows nothing else of how they run.
  */
 public interface RuntimeProvider {
 

@@ -50,23 +50,63 @@ public record Revision(
   }
 
   public Revision withState(State newState) {
-    return new Revision(app, number, version, configHash, configText, configFile, newState,
-        instance, createdAt, keepUntil, exitCode);
+    return new Revision(
+        app,
+        number,
+        version,
+        configHash,
+        configText,
+        configFile,
+        newState,
+        instance,
+        createdAt,
+        keepUntil,
+        exitCode);
   }
 
   public Revision withInstance(InstanceRecord newInstance) {
-    return new Revision(app, number, version, configHash, configText, configFile, state,
-        newInstance, createdAt, keepUntil, exitCode);
+    return new Revision(
+        app,
+        number,
+        version,
+        configHash,
+        configText,
+        configFile,
+        state,
+        newInstance,
+        createdAt,
+        keepUntil,
+        exitCode);
   }
 
   public Revision withKeepUntil(Instant until) {
-    return new Revision(app, number, version, configHash, configText, configFile, state,
-        instance, createdAt, until, exitCode);
+    return new Revision(
+        app,
+        number,
+        version,
+        configHash,
+        configText,
+        configFile,
+        state,
+        instance,
+        createdAt,
+        until,
+        exitCode);
   }
 
   public Revision withExitCode(Integer code) {
-    return new Revision(app, number, version, configHash, configText, configFile, state,
-        instance, createdAt, keepUntil, code);
+    return new Revision(
+        app,
+        number,
+        version,
+        configHash,
+        configText,
+        configFile,
+        state,
+        instance,
+        createdAt,
+        keepUntil,
+        code);
   }
 
   /** {@code 3 (v1.2.0)}: how messages name a revision. */

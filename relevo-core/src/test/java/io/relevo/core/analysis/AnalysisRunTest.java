@@ -20,11 +20,19 @@ class AnalysisRunTest {
   private final ManualClock clock = new ManualClock();
   private final Traffic traffic = new Traffic();
 
-  private static AnalysisTemplate template(int count, int failureLimit, InconclusivePolicy policy,
-      int errorLimit) {
+  private static AnalysisTemplate template(
+      int count, int failureLimit, InconclusivePolicy policy, int errorLimit) {
     AnalysisTemplate defaults = AnalysisTemplate.defaults();
-    return new AnalysisTemplate("default", INTERVAL, count, failureLimit, 50, policy, errorLimit,
-        Judge.threshold(), defaults.metrics());
+    return new AnalysisTemplate(
+        "default",
+        INTERVAL,
+        count,
+        failureLimit,
+        50,
+        policy,
+        errorLimit,
+        Judge.threshold(),
+        defaults.metrics());
   }
 
   private AnalysisRun start(AnalysisTemplate template) {
@@ -62,17 +70,21 @@ class AnalysisRunTest {
 
     Measurement first = interval(run, 20, 20_000);
     assertThat(first.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(run.state()).as("one failure is within failure_limit 1").isEqualTo(AnalysisState.RUNNING);
+    assertThat(run.state())
+        .as("one failure is within failure_limit 1")
+        .isEqualTo(AnalysisState.RUNNING);
     interval(run, 20, 20_000);
 
     assertThat(run.state()).isEqualTo(AnalysisState.FAILED);
-    assertThat(run.reason()).isEqualTo("analysis default failed: 2 failed measurements (failure"
-        + " limit 1); error-rate: canary 20.0% vs stable 1.0% (fail if canary - stable > 0.05)"
-        + " over 10s, 100 vs 900 requests");
-    assertThat(first.metrics(Verdict.FAIL)).extracting(MetricEvidence::name)
+    assertThat(run.reason())
+        .isEqualTo(
+            "analysis default failed: 2 failed measurements (failure"
+                + " limit 1); error-rate: canary 20.0% vs stable 1.0% (fail if canary - stable > 0.05)"
+                + " over 10s, 100 vs 900 requests");
+    assertThat(first.metrics(Verdict.FAIL))
+        .extracting(MetricEvidence::name)
         .containsExactly("error-rate", "availability");
-    assertThat(first.metrics(Verdict.PASS)).extracting(MetricEvidence::name)
-        .containsExactly("p95");
+    assertThat(first.metrics(Verdict.PASS)).extracting(MetricEvidence::name).containsExactly("p95");
   }
 
   @Test
@@ -84,14 +96,23 @@ class AnalysisRunTest {
     assertThat(run.state()).isEqualTo(AnalysisState.FAILED);
     assertThat(m.metrics(Verdict.FAIL)).extracting(MetricEvidence::name).containsExactly("p95");
     assertThat(m.metrics(Verdict.FAIL).getFirst().describe())
-        .startsWith("p95: canary 4.").contains("vs stable 2");
+        .startsWith("p95: canary 4.")
+        .contains("vs stable 2");
   }
 
   @Test
   void anAbsoluteConditionIsJudgedWithoutStableTraffic() {
-    AnalysisTemplate availability = new AnalysisTemplate("idle-colour", INTERVAL, 1, 0, 50,
-        InconclusivePolicy.pauseAfter(3), 4, Judge.threshold(),
-        List.of(MetricRule.of("availability", "availability", "canary < 0.95")));
+    AnalysisTemplate availability =
+        new AnalysisTemplate(
+            "idle-colour",
+            INTERVAL,
+            1,
+            0,
+            50,
+            InconclusivePolicy.pauseAfter(3),
+            4,
+            Judge.threshold(),
+            List.of(MetricRule.of("availability", "availability", "canary < 0.95")));
     AnalysisRun run = start(availability);
     traffic.serve(CANARY, 90, 0, 20_000).connectFailures(CANARY, 10);
     clock.advance(INTERVAL);
@@ -99,8 +120,10 @@ class AnalysisRunTest {
     Measurement m = run.measure();
 
     assertThat(m.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(m.metrics().getFirst().describe()).isEqualTo("availability: canary 90.0% vs stable"
-        + " 100.0% (fail if canary < 0.95) over 10s, 100 vs 0 requests");
+    assertThat(m.metrics().getFirst().describe())
+        .isEqualTo(
+            "availability: canary 90.0% vs stable"
+                + " 100.0% (fail if canary < 0.95) over 10s, 100 vs 0 requests");
   }
 
   @Test
@@ -134,8 +157,10 @@ class AnalysisRunTest {
     }
 
     assertThat(run.state()).isEqualTo(AnalysisState.INCONCLUSIVE);
-    assertThat(run.reason()).startsWith("analysis default inconclusive: 3 measurements with too"
-        + " few requests (limit 2), waiting for promote or abort; error-rate: ");
+    assertThat(run.reason())
+        .startsWith(
+            "analysis default inconclusive: 3 measurements with too"
+                + " few requests (limit 2), waiting for promote or abort; error-rate: ");
   }
 
   @Test
@@ -146,19 +171,21 @@ class AnalysisRunTest {
     run.measure();
 
     assertThat(run.state()).isEqualTo(AnalysisState.FAILED);
-    assertThat(run.reason()).startsWith(
-        "analysis default inconclusive: 1 measurements with too few requests (limit 0); ");
+    assertThat(run.reason())
+        .startsWith(
+            "analysis default inconclusive: 1 measurements with too few requests (limit 0); ");
   }
 
   @Test
   void aMetricsSourceThatKeepsFailingEndsTheRunInErrorPastTheConsecutiveErrorLimit() {
     AtomicInteger reads = new AtomicInteger();
-    MetricsSource flaky = (app, revision) -> {
-      if (reads.incrementAndGet() > 2) { // the baseline reads work, then the proxy is gone
-        throw new IllegalStateException("connection refused");
-      }
-      return traffic.snapshot(revision);
-    };
+    MetricsSource flaky =
+        (app, revision) -> {
+          if (reads.incrementAndGet() > 2) { // the baseline reads work, then the proxy is gone
+            throw new IllegalStateException("connection refused");
+          }
+          return traffic.snapshot(revision);
+        };
     AnalysisRun run = start(template(3, 1, InconclusivePolicy.pauseAfter(3), 2), flaky);
 
     for (int i = 0; i < 2; i++) {
@@ -172,19 +199,22 @@ class AnalysisRunTest {
     assertThat(run.state()).isEqualTo(AnalysisState.ERROR);
     assertThat(third.metrics().getFirst().detail())
         .isEqualTo("reading revision 2 of alojamientos failed: connection refused");
-    assertThat(run.reason()).startsWith("analysis default could not measure: 3 errors in a row"
-        + " (consecutive error limit 2); error-rate: no values");
+    assertThat(run.reason())
+        .startsWith(
+            "analysis default could not measure: 3 errors in a row"
+                + " (consecutive error limit 2); error-rate: no values");
   }
 
   @Test
   void aSuccessfulMeasurementResetsTheConsecutiveErrors() {
     AtomicBoolean down = new AtomicBoolean();
-    MetricsSource everyOtherFails = (app, revision) -> {
-      if (down.get()) {
-        throw new IllegalStateException("timeout");
-      }
-      return traffic.snapshot(revision);
-    };
+    MetricsSource everyOtherFails =
+        (app, revision) -> {
+          if (down.get()) {
+            throw new IllegalStateException("timeout");
+          }
+          return traffic.snapshot(revision);
+        };
     AnalysisRun run = start(template(0, 1, InconclusivePolicy.pauseAfter(10), 1), everyOtherFails);
 
     for (int i = 0; i < 5; i++) {
@@ -194,20 +224,22 @@ class AnalysisRunTest {
       run.measure();
     }
 
-    assertThat(run.measurements()).extracting(Measurement::verdict).containsExactly(
-        Verdict.ERROR, Verdict.PASS, Verdict.ERROR, Verdict.PASS, Verdict.ERROR);
+    assertThat(run.measurements())
+        .extracting(Measurement::verdict)
+        .containsExactly(Verdict.ERROR, Verdict.PASS, Verdict.ERROR, Verdict.PASS, Verdict.ERROR);
     assertThat(run.state()).isEqualTo(AnalysisState.RUNNING);
   }
 
   @Test
   void aBaselineThatCannotBeReadCountsAsAnErrorAndTheNextReadStartsTheWindow() {
     AtomicInteger reads = new AtomicInteger();
-    MetricsSource lateSource = (app, revision) -> {
-      if (reads.incrementAndGet() == 1) {
-        throw new IllegalStateException("not ready");
-      }
-      return traffic.snapshot(revision);
-    };
+    MetricsSource lateSource =
+        (app, revision) -> {
+          if (reads.incrementAndGet() == 1) {
+            throw new IllegalStateException("not ready");
+          }
+          return traffic.snapshot(revision);
+        };
     AnalysisRun run = start(AnalysisTemplate.defaults(), lateSource);
     assertThat(run.measurements()).extracting(Measurement::verdict).containsExactly(Verdict.ERROR);
 
@@ -257,10 +289,12 @@ class AnalysisRunTest {
     AnalysisRun run = start(AnalysisTemplate.defaults());
     var startedAt = clock.instant();
 
-    AnalysisState end = run.runToEnd(duration -> {
-      traffic.serve(STABLE, 900, 9, 20_000).serve(CANARY, 100, 1, 20_000);
-      clock.advance(duration);
-    });
+    AnalysisState end =
+        run.runToEnd(
+            duration -> {
+              traffic.serve(STABLE, 900, 9, 20_000).serve(CANARY, 100, 1, 20_000);
+              clock.advance(duration);
+            });
 
     assertThat(end).isEqualTo(AnalysisState.PASSED);
     assertThat(Duration.between(startedAt, clock.instant())).isEqualTo(Duration.ofSeconds(30));

@@ -13,8 +13,8 @@ class AnalysisTemplateTest {
   void theDefaultsAreTheRunbooksThreeRules() {
     AnalysisTemplate defaults = AnalysisTemplate.defaults();
 
-    assertThat(defaults.metrics()).extracting(r -> r.name() + " " + r.metric().builtinName()
-            + " fail if " + r.failIf())
+    assertThat(defaults.metrics())
+        .extracting(r -> r.name() + " " + r.metric().builtinName() + " fail if " + r.failIf())
         .containsExactly(
             "error-rate error_rate fail if canary - stable > 0.05",
             "p95 latency_p95 fail if canary - stable > 3s",
@@ -30,16 +30,36 @@ class AnalysisTemplateTest {
   @Test
   void rejectsAZeroIntervalNamingTheField() {
     AnalysisTemplate d = AnalysisTemplate.defaults();
-    assertThatThrownBy(() -> new AnalysisTemplate("default", Duration.ZERO, 3, 1, 50,
-        d.inconclusive(), 4, d.judge(), d.metrics()))
+    assertThatThrownBy(
+            () ->
+                new AnalysisTemplate(
+                    "default",
+                    Duration.ZERO,
+                    3,
+                    1,
+                    50,
+                    d.inconclusive(),
+                    4,
+                    d.judge(),
+                    d.metrics()))
         .hasMessage("default.interval: PT0S (expected: > 0)");
   }
 
   @Test
   void rejectsNegativeLimitsNamingTheField() {
     AnalysisTemplate d = AnalysisTemplate.defaults();
-    assertThatThrownBy(() -> new AnalysisTemplate("default", d.interval(), 3, -1, 50,
-        d.inconclusive(), 4, d.judge(), d.metrics()))
+    assertThatThrownBy(
+            () ->
+                new AnalysisTemplate(
+                    "default",
+                    d.interval(),
+                    3,
+                    -1,
+                    50,
+                    d.inconclusive(),
+                    4,
+                    d.judge(),
+                    d.metrics()))
         .hasMessage("default.failure_limit: -1 (expected: >= 0)");
     assertThatThrownBy(() -> InconclusivePolicy.pauseAfter(-2))
         .hasMessage("inconclusive.limit: -2 (expected: >= 0)");
@@ -49,16 +69,28 @@ class AnalysisTemplateTest {
   void rejectsTwoMetricsWithTheSameName() {
     AnalysisTemplate d = AnalysisTemplate.defaults();
     MetricRule rule = MetricRule.of("p95", "latency_p95", "canary > 1s");
-    assertThatThrownBy(() -> new AnalysisTemplate("slow", d.interval(), 3, 1, 50,
-        d.inconclusive(), 4, d.judge(), List.of(rule, rule)))
+    assertThatThrownBy(
+            () ->
+                new AnalysisTemplate(
+                    "slow",
+                    d.interval(),
+                    3,
+                    1,
+                    50,
+                    d.inconclusive(),
+                    4,
+                    d.judge(),
+                    List.of(rule, rule)))
         .hasMessage("slow.metrics: \"p95\" twice (expected: unique names)");
   }
 
   @Test
   void rejectsAnAnalysisWithoutMetrics() {
     AnalysisTemplate d = AnalysisTemplate.defaults();
-    assertThatThrownBy(() -> new AnalysisTemplate("empty", d.interval(), 3, 1, 50,
-        d.inconclusive(), 4, d.judge(), List.of()))
+    assertThatThrownBy(
+            () ->
+                new AnalysisTemplate(
+                    "empty", d.interval(), 3, 1, 50, d.inconclusive(), 4, d.judge(), List.of()))
         .hasMessage("empty.metrics: none (expected: at least one)");
   }
 

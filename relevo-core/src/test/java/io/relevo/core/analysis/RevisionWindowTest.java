@@ -38,8 +38,10 @@ class RevisionWindowTest {
     // Within one standard bucket (at most 19% wide) of the 4 s the requests took.
     assertThat(Metric.LATENCY_P95.value(window)).isBetween(4.0 / 1.19, 4.0 * 1.19);
     assertThat(Metric.LATENCY_P50.value(window)).isBetween(4.0 / 1.19, 4.0 * 1.19);
-    assertThat(Metric.LATENCY_P95.value(RevisionWindow.between(RevisionStats.empty(),
-        traffic.snapshot(CANARY)))).isLessThan(0.03);
+    assertThat(
+            Metric.LATENCY_P95.value(
+                RevisionWindow.between(RevisionStats.empty(), traffic.snapshot(CANARY))))
+        .isLessThan(0.03);
   }
 
   @Test
@@ -66,8 +68,9 @@ class RevisionWindowTest {
   @Test
   void withoutAHistogramLatencyFallsBackToTheCumulativeQuantiles() {
     RevisionStats before = new RevisionStats(100, 100, 0, 0, 0, 0, 0, LatencySnapshot.empty());
-    RevisionStats after = new RevisionStats(300, 300, 0, 0, 0, 0, 0,
-        new LatencySnapshot(300, 20_000, 250_000, 900_000, 1_200_000));
+    RevisionStats after =
+        new RevisionStats(
+            300, 300, 0, 0, 0, 0, 0, new LatencySnapshot(300, 20_000, 250_000, 900_000, 1_200_000));
 
     RevisionWindow window = RevisionWindow.between(before, after);
 

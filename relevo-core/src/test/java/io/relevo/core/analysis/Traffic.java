@@ -18,7 +18,9 @@ final class Traffic {
   private final Map<Integer, long[]> counters = new HashMap<>(); // requests, 5xx, connect, timeout
   private final Map<Integer, long[]> buckets = new HashMap<>();
 
-  /** {@code requests} answered by {@code revision} after {@code micros}, {@code errors} of them 5xx. */
+  /**
+   * {@code requests} answered by {@code revision} after {@code micros}, {@code errors} of them 5xx.
+   */
   Traffic serve(int revision, long requests, long errors, long micros) {
     long[] c = counters.computeIfAbsent(revision, r -> new long[4]);
     c[0] += requests;
@@ -44,8 +46,16 @@ final class Traffic {
     long[] c = counters.getOrDefault(revision, new long[4]);
     long[] b = buckets.getOrDefault(revision, new long[BOUNDS.length]);
     long errors = c[1] + c[2] + c[3];
-    return new RevisionStats(c[0], c[0] - errors, 0, 0, c[1], c[2], c[3],
-        LatencySnapshot.empty(), new LatencyHistogram(BOUNDS, b));
+    return new RevisionStats(
+        c[0],
+        c[0] - errors,
+        0,
+        0,
+        c[1],
+        c[2],
+        c[3],
+        LatencySnapshot.empty(),
+        new LatencyHistogram(BOUNDS, b));
   }
 
   MetricsSource source() {

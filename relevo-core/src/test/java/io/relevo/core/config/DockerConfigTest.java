@@ -151,7 +151,11 @@ class DockerConfigTest {
 
   @Test
   void stopSignalMustNameASignal() {
-    assertThat(Configs.parse(docker(VALID + "  stop_signal: SIGQUIT\n")).runtime().docker().stopSignal())
+    assertThat(
+            Configs.parse(docker(VALID + "  stop_signal: SIGQUIT\n"))
+                .runtime()
+                .docker()
+                .stopSignal())
         .isEqualTo("SIGQUIT");
     assertThat(problems(docker(VALID + "  stop_signal: sigterm please\n")))
         .containsExactly(
@@ -228,8 +232,7 @@ class DockerConfigTest {
   void everyProblemOfADockerRuntimeIsListedAtOnce() {
     assertThat(
             problems(
-                docker(
-                    "  container_port: http\n  pull: maybe\n  memory: 1x\n  stop_grace: 10\n")))
+                docker("  container_port: http\n  pull: maybe\n  memory: 1x\n  stop_grace: 10\n")))
         .hasSize(5)
         .first()
         .isEqualTo(

@@ -17,48 +17,63 @@ class StrategyValidationTest {
 
   @Test
   void canaryByNameIsTheRunbooksRamp() {
-    var canary = (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL + "strategy: canary\n").strategy();
-    assertThat(canary.steps()).containsExactly(
-        new StrategyConfig.CanaryStep.SetWeight(10), new StrategyConfig.CanaryStep.RunAnalysis("default"),
-        new StrategyConfig.CanaryStep.SetWeight(25), new StrategyConfig.CanaryStep.RunAnalysis("default"),
-        new StrategyConfig.CanaryStep.SetWeight(50), new StrategyConfig.CanaryStep.RunAnalysis("default"),
-        new StrategyConfig.CanaryStep.SetWeight(100));
+    var canary =
+        (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL + "strategy: canary\n").strategy();
+    assertThat(canary.steps())
+        .containsExactly(
+            new StrategyConfig.CanaryStep.SetWeight(10),
+            new StrategyConfig.CanaryStep.RunAnalysis("default"),
+            new StrategyConfig.CanaryStep.SetWeight(25),
+            new StrategyConfig.CanaryStep.RunAnalysis("default"),
+            new StrategyConfig.CanaryStep.SetWeight(50),
+            new StrategyConfig.CanaryStep.RunAnalysis("default"),
+            new StrategyConfig.CanaryStep.SetWeight(100));
   }
 
   @Test
   void canaryStepsAreReadInOrder() {
-    var canary = (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL
-        + "strategy:\n  canary:\n    analysis: default\n"
-        + "    steps: [{weight: 10}, {pause: 30s}, {pause: {}}, {analysis: default}, {weight: 100}]\n")
-        .strategy();
-    assertThat(canary.steps()).containsExactly(
-        new StrategyConfig.CanaryStep.SetWeight(10),
-        new StrategyConfig.CanaryStep.Pause(java.time.Duration.ofSeconds(30)),
-        new StrategyConfig.CanaryStep.Pause(null),
-        new StrategyConfig.CanaryStep.RunAnalysis("default"),
-        new StrategyConfig.CanaryStep.SetWeight(100));
+    var canary =
+        (StrategyConfig.Canary)
+            Configs.parse(
+                    Configs.MINIMAL
+                        + "strategy:\n  canary:\n    analysis: default\n"
+                        + "    steps: [{weight: 10}, {pause: 30s}, {pause: {}}, {analysis: default}, {weight: 100}]\n")
+                .strategy();
+    assertThat(canary.steps())
+        .containsExactly(
+            new StrategyConfig.CanaryStep.SetWeight(10),
+            new StrategyConfig.CanaryStep.Pause(java.time.Duration.ofSeconds(30)),
+            new StrategyConfig.CanaryStep.Pause(null),
+            new StrategyConfig.CanaryStep.RunAnalysis("default"),
+            new StrategyConfig.CanaryStep.SetWeight(100));
     assertThat(canary.backgroundAnalysis()).isEqualTo("default");
   }
 
   @Test
   void canaryStickinessIsOffUnlessAsked() {
-    var plain = (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL + "strategy: canary\n").strategy();
-    var sticky = (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL
-        + "strategy:\n  canary:\n    sticky: true\n").strategy();
+    var plain =
+        (StrategyConfig.Canary) Configs.parse(Configs.MINIMAL + "strategy: canary\n").strategy();
+    var sticky =
+        (StrategyConfig.Canary)
+            Configs.parse(Configs.MINIMAL + "strategy:\n  canary:\n    sticky: true\n").strategy();
     assertThat(plain.sticky()).isFalse();
     assertThat(sticky.sticky()).isTrue();
     assertThat(problems(Configs.MINIMAL + "strategy:\n  canary:\n    sticky: maybe\n"))
-        .containsExactly("relevo.yml:6: strategy.canary.sticky: \"maybe\" (expected: one of true, false)");
+        .containsExactly(
+            "relevo.yml:6: strategy.canary.sticky: \"maybe\" (expected: one of true, false)");
   }
 
   @Test
   void badCanaryStepsEachSayWhatIsExpected() {
-    assertThat(problems(Configs.MINIMAL + "strategy:\n  canary:\n    steps:\n"
-        + "      - {weight: 120}\n"
-        + "      - {pause: soon}\n"
-        + "      - {analysis: quick}\n"
-        + "      - {weight: 10, pause: 1s}\n"
-        + "      - {wieght: 10}\n"))
+    assertThat(
+            problems(
+                Configs.MINIMAL
+                    + "strategy:\n  canary:\n    steps:\n"
+                    + "      - {weight: 120}\n"
+                    + "      - {pause: soon}\n"
+                    + "      - {analysis: quick}\n"
+                    + "      - {weight: 10, pause: 1s}\n"
+                    + "      - {wieght: 10}\n"))
         .containsExactly(
             "relevo.yml:7: strategy.canary.steps[0].weight: 120 (expected: 0..100)",
             "relevo.yml:8: strategy.canary.steps[1].pause: \"soon\" (expected: a duration like 2s, 500ms, 1m)",
@@ -71,28 +86,49 @@ class StrategyValidationTest {
 
   @Test
   void analysesAreReadWithTheDefaultsFilledIn() {
-    AppConfig config = Configs.parse(Configs.MINIMAL
-        + "analysis:\n  quick:\n    interval: 2s\n    judge: statistical\n"
-        + "    metrics:\n      - {name: errors, builtin: error_rate, fail_if: \"canary > 2 * stable\"}\n"
-        + "strategy:\n  canary:\n    steps: [{weight: 5}, {analysis: quick}]\n");
+    AppConfig config =
+        Configs.parse(
+            Configs.MINIMAL
+                + "analysis:\n  quick:\n    interval: 2s\n    judge: statistical\n"
+                + "    metrics:\n      - {name: errors, builtin: error_rate, fail_if: \"canary > 2 * stable\"}\n"
+                + "strategy:\n  canary:\n    steps: [{weight: 5}, {analysis: quick}]\n");
     var quick = config.analysis().get("quick");
     assertThat(quick.interval()).isEqualTo(java.time.Duration.ofSeconds(2));
     assertThat(quick.minRequests()).isEqualTo(50);
-    assertThat(quick.metrics()).singleElement().satisfies(m -> assertThat(m.failIf().text()).isEqualTo("canary > 2 * stable"));
+    assertThat(quick.metrics())
+        .singleElement()
+        .satisfies(m -> assertThat(m.failIf().text()).isEqualTo("canary > 2 * stable"));
     assertThat(config.analysis()).containsKeys("default", "quick");
   }
 
   @Test
   void badAnalysisSettingsNameTheKeyAndTheFix() {
-    assertThat(problems(Configs.MINIMAL
-        + "analysis:\n  quick:\n    interval: 2x\n    inconclusive: {then: wait}\n"
-        + "    metrics:\n      - {builtin: error_ratio, fail_if: \"canary >\"}\n      - {builtin: error_rate}\n"))
+    assertThat(
+            problems(
+                Configs.MINIMAL
+                    + "analysis:\n  quick:\n    interval: 2x\n    inconclusive: {then: wait}\n"
+                    + "    metrics:\n      - {builtin: error_ratio, fail_if: \"canary >\"}\n      - {builtin: error_rate}\n"))
         .hasSize(5)
         .anySatisfy(p -> assertThat(p).startsWith("relevo.yml:6: analysis.quick.interval: \"2x\""))
-        .anySatisfy(p -> assertThat(p).startsWith("relevo.yml:7: analysis.quick.inconclusive.then: \"wait\" (expected: one of pause, fail)"))
-        .anySatisfy(p -> assertThat(p).startsWith("relevo.yml:9: analysis.quick.metrics[0].builtin: \"error_ratio\" (expected one of: error_rate"))
-        .anySatisfy(p -> assertThat(p).startsWith("relevo.yml:9: analysis.quick.metrics[0].fail_if: \"canary >\": at column"))
-        .anySatisfy(p -> assertThat(p).startsWith("relevo.yml:10: analysis.quick.metrics[1].fail_if: missing"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "relevo.yml:7: analysis.quick.inconclusive.then: \"wait\" (expected: one of pause, fail)"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "relevo.yml:9: analysis.quick.metrics[0].builtin: \"error_ratio\" (expected one of: error_rate"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "relevo.yml:9: analysis.quick.metrics[0].fail_if: \"canary >\": at column"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("relevo.yml:10: analysis.quick.metrics[1].fail_if: missing"));
   }
 
   @Test

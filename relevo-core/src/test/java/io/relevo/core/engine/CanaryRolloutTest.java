@@ -32,9 +32,19 @@ class CanaryRolloutTest {
   private final FakeChecks checks = new FakeChecks(runtime);
 
   private RolloutEngine engine(double requestsPerSecond) {
-    return new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks, clock, clock,
-        Path.of("/tmp/relevo-test"), Map.of(),
-        new SimulatedTraffic(clock, router, runtime, requestsPerSecond)));
+    return new RolloutEngine(
+        new EngineParts(
+            runtime,
+            router,
+            store,
+            null,
+            checks,
+            checks,
+            clock,
+            clock,
+            Path.of("/tmp/relevo-test"),
+            Map.of(),
+            new SimulatedTraffic(clock, router, runtime, requestsPerSecond)));
   }
 
   private static String config(String steps) {
@@ -57,15 +67,22 @@ class CanaryRolloutTest {
               - {name: availability, builtin: availability, fail_if: "canary < 0.95"}
         rollback:
           watch_after_promotion: 5m
-        """.formatted(steps);
+        """
+        .formatted(steps);
   }
 
   private static final String RAMP =
       "[{weight: 10}, {analysis: default}, {weight: 50}, {analysis: default}, {weight: 100}]";
 
   private RolloutRecord deploy(RolloutEngine engine, String version, String steps) {
-    return engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", config(steps), Map.of()),
-        Path.of("/srv/shop"), version, "ana", ""), RolloutListener.none());
+    return engine.deploy(
+        new DeployRequest(
+            ConfigLoader.parse("relevo.yml", config(steps), Map.of()),
+            Path.of("/srv/shop"),
+            version,
+            "ana",
+            ""),
+        RolloutListener.none());
   }
 
   private RolloutEngine withStable(double requestsPerSecond) {
@@ -76,8 +93,11 @@ class CanaryRolloutTest {
   }
 
   private List<Integer> canaryWeights() {
-    return router.history.stream().map(TrafficSplit::backends)
-        .filter(b -> b.size() == 2).map(b -> b.get(1).weight()).toList();
+    return router.history.stream()
+        .map(TrafficSplit::backends)
+        .filter(b -> b.size() == 2)
+        .map(b -> b.get(1).weight())
+        .toList();
   }
 
   @Test
@@ -89,7 +109,8 @@ class CanaryRolloutTest {
     assertThat(rollout.outcome()).isEqualTo(Outcome.PROMOTED);
     assertThat(canaryWeights()).containsExactly(10, 50);
     assertThat(router.servingRevision("shop")).isEqualTo(2);
-    assertThat(rollout.events()).filteredOn(e -> e.step().equals("analysis") && e.status() == RolloutEvent.Status.OK)
+    assertThat(rollout.events())
+        .filteredOn(e -> e.step().equals("analysis") && e.status() == RolloutEvent.Status.OK)
         .hasSize(2);
   }
 
@@ -97,12 +118,22 @@ class CanaryRolloutTest {
   void aStickyCanaryAsksTheRouterToKeepUsersOnTheirRevision() {
     RolloutEngine engine = withStable(100);
 
-    engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", config(RAMP).replace(
-        "  canary:\n", "  canary:\n    sticky: true\n"), Map.of()), Path.of("/srv/shop"), "v2", "ana", ""),
+    engine.deploy(
+        new DeployRequest(
+            ConfigLoader.parse(
+                "relevo.yml",
+                config(RAMP).replace("  canary:\n", "  canary:\n    sticky: true\n"),
+                Map.of()),
+            Path.of("/srv/shop"),
+            "v2",
+            "ana",
+            ""),
         RolloutListener.none());
 
-    assertThat(router.history).filteredOn(split -> split.backends().size() == 2)
-        .isNotEmpty().allMatch(TrafficSplit::sticky);
+    assertThat(router.history)
+        .filteredOn(split -> split.backends().size() == 2)
+        .isNotEmpty()
+        .allMatch(TrafficSplit::sticky);
   }
 
   @Test
@@ -138,14 +169,22 @@ class CanaryRolloutTest {
   void tooLittleTrafficIsInconclusiveAndPausesUntilPromoted() {
     RolloutEngine engine = withStable(2);
 
-    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(() -> deploy(engine, "v2", RAMP));
-    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    CompletableFuture<RolloutRecord> rollout =
+        CompletableFuture.supplyAsync(() -> deploy(engine, "v2", RAMP));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> progress(engine) != null && progress(engine).paused());
     assertThat(progress(engine).description()).contains("inconclusive");
     assertThat(router.current("shop").backends()).hasSize(2);
 
     engine.promote("shop", false, "ana");
-    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) == null
-        || progress(engine).paused() && progress(engine).step() > 2 || rollout.isDone());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                progress(engine) == null
+                    || progress(engine).paused() && progress(engine).step() > 2
+                    || rollout.isDone());
     engine.promote("shop", true, "ana");
 
     assertThat(rollout.join().outcome()).isEqualTo(Outcome.PROMOTED);
@@ -156,14 +195,18 @@ class CanaryRolloutTest {
   void canaryThatCrashesMidRolloutAborts() {
     RolloutEngine engine = withStable(100);
 
-    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(
-        () -> deploy(engine, "v2", "[{weight: 10}, {pause: {}}, {weight: 100}]"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    CompletableFuture<RolloutRecord> rollout =
+        CompletableFuture.supplyAsync(
+            () -> deploy(engine, "v2", "[{weight: 10}, {pause: {}}, {weight: 100}]"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> progress(engine) != null && progress(engine).paused());
     runtime.running("v2").orElseThrow().exit(137);
 
     RolloutRecord result = rollout.join();
     assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-    assertThat(result.outcomeReason()).contains("canary revision 2 (v2) exited with code 137 during the rollout");
+    assertThat(result.outcomeReason())
+        .contains("canary revision 2 (v2) exited with code 137 during the rollout");
     assertThat(router.servingRevision("shop")).isEqualTo(1);
   }
 
@@ -171,9 +214,12 @@ class CanaryRolloutTest {
   void abortPutsTrafficBackOnStableWithTheReason() {
     RolloutEngine engine = withStable(100);
 
-    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(
-        () -> deploy(engine, "v2", "[{weight: 25}, {pause: {}}, {weight: 100}]"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    CompletableFuture<RolloutRecord> rollout =
+        CompletableFuture.supplyAsync(
+            () -> deploy(engine, "v2", "[{weight: 25}, {pause: {}}, {weight: 100}]"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> progress(engine) != null && progress(engine).paused());
     engine.abort("shop", "ana", "checkout looks wrong");
 
     RolloutRecord result = rollout.join();
@@ -186,9 +232,16 @@ class CanaryRolloutTest {
   void promoteFullSkipsTheRemainingSteps() {
     RolloutEngine engine = withStable(100);
 
-    CompletableFuture<RolloutRecord> rollout = CompletableFuture.supplyAsync(
-        () -> deploy(engine, "v2", "[{weight: 10}, {pause: {}}, {weight: 50}, {pause: {}}, {weight: 100}]"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> progress(engine) != null && progress(engine).paused());
+    CompletableFuture<RolloutRecord> rollout =
+        CompletableFuture.supplyAsync(
+            () ->
+                deploy(
+                    engine,
+                    "v2",
+                    "[{weight: 10}, {pause: {}}, {weight: 50}, {pause: {}}, {weight: 100}]"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> progress(engine) != null && progress(engine).paused());
     engine.promote("shop", true, "ana");
 
     assertThat(rollout.join().outcome()).isEqualTo(Outcome.PROMOTED);
@@ -212,8 +265,20 @@ class CanaryRolloutTest {
   @Test
   void watchAfterPromotionRollsBackAReleaseThatTurnsBadLater() {
     SimulatedTraffic traffic = new SimulatedTraffic(clock, router, runtime, 100);
-    RolloutEngine engine = new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks,
-        clock, clock, Path.of("/tmp/relevo-test"), Map.of(), traffic));
+    RolloutEngine engine =
+        new RolloutEngine(
+            new EngineParts(
+                runtime,
+                router,
+                store,
+                null,
+                checks,
+                checks,
+                clock,
+                clock,
+                Path.of("/tmp/relevo-test"),
+                Map.of(),
+                traffic));
     deploy(engine, "v1", RAMP);
     clock.advance(Duration.ofMinutes(1));
     assertThat(deploy(engine, "v2", RAMP).outcome()).isEqualTo(Outcome.PROMOTED);
@@ -228,7 +293,9 @@ class CanaryRolloutTest {
     RolloutRecord rollback = engine.history("shop", 1).get(0);
     assertThat(rollback.kind()).isEqualTo(RolloutRecord.Kind.ROLLBACK);
     assertThat(rollback.actor()).isEqualTo("relevo");
-    assertThat(rollback.reason()).contains("failed the watch after promotion").contains("error-rate");
+    assertThat(rollback.reason())
+        .contains("failed the watch after promotion")
+        .contains("error-rate");
     assertThat(store.revision("shop", 2).orElseThrow().state()).isEqualTo(Revision.State.STOPPED);
   }
 

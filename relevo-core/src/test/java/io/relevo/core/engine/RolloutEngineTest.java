@@ -30,11 +30,23 @@ class RolloutEngineTest {
   private final FakeRouter router = new FakeRouter();
   private final InMemoryStore store = new InMemoryStore();
   private final FakeChecks checks = new FakeChecks(runtime);
-  private final RolloutEngine engine = new RolloutEngine(new EngineParts(runtime, router, store, null,
-      checks, checks, clock, clock, Path.of("/tmp/relevo-test"), Map.of()));
+  private final RolloutEngine engine =
+      new RolloutEngine(
+          new EngineParts(
+              runtime,
+              router,
+              store,
+              null,
+              checks,
+              checks,
+              clock,
+              clock,
+              Path.of("/tmp/relevo-test"),
+              Map.of()));
   private final List<RolloutEvent> events = new CopyOnWriteArrayList<>();
 
-  private static final String YAML = """
+  private static final String YAML =
+      """
       app: shop
       runtime:
         command: [run, "{version}"]
@@ -49,7 +61,8 @@ class RolloutEngineTest {
   }
 
   private RolloutRecord deploy(String version) {
-    return engine.deploy(new DeployRequest(config(), Path.of("/srv/shop"), version, "ana", ""),
+    return engine.deploy(
+        new DeployRequest(config(), Path.of("/srv/shop"), version, "ana", ""),
         (id, event) -> events.add(event));
   }
 
@@ -120,8 +133,12 @@ class RolloutEngineTest {
     RolloutRecord rollout = deploy("v1-slowstart");
 
     assertThat(rollout.outcome()).isEqualTo(Outcome.PROMOTED);
-    assertThat(rollout.events()).filteredOn(e -> e.step().equals("ready") && e.status() == RolloutEvent.Status.OK)
-        .singleElement().extracting(RolloutEvent::message).asString().startsWith("ready after 3 checks");
+    assertThat(rollout.events())
+        .filteredOn(e -> e.step().equals("ready") && e.status() == RolloutEvent.Status.OK)
+        .singleElement()
+        .extracting(RolloutEvent::message)
+        .asString()
+        .startsWith("ready after 3 checks");
   }
 
   @Test
@@ -131,7 +148,8 @@ class RolloutEngineTest {
     RolloutRecord rollout = deploy("v2-crash");
 
     assertThat(rollout.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(rollout.outcomeReason()).contains("revision 2 (v2-crash) exited with code 1 before it became ready");
+    assertThat(rollout.outcomeReason())
+        .contains("revision 2 (v2-crash) exited with code 1 before it became ready");
     assertThat(router.servingRevision("shop")).isEqualTo(1);
   }
 
@@ -143,7 +161,9 @@ class RolloutEngineTest {
     RolloutRecord rollout = deploy("v2-badsmoke");
 
     assertThat(rollout.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(rollout.outcomeReason()).contains("1 of 1 smoke checks failed; first: GET /api/v1/healthz: status 500 (expected: 200)");
+    assertThat(rollout.outcomeReason())
+        .contains(
+            "1 of 1 smoke checks failed; first: GET /api/v1/healthz: status 500 (expected: 200)");
     assertThat(router.history).hasSize(splitsBefore);
     assertThat(runtime.running("v2-badsmoke")).isEmpty();
   }
@@ -154,8 +174,10 @@ class RolloutEngineTest {
     deploy("v2");
     int startsBefore = runtime.started.size();
 
-    RolloutRecord rollback = engine.rollback(new RollbackRequest("shop", null, "ana", "errors after release"),
-        RolloutListener.none());
+    RolloutRecord rollback =
+        engine.rollback(
+            new RollbackRequest("shop", null, "ana", "errors after release"),
+            RolloutListener.none());
 
     assertThat(rollback.outcome()).isEqualTo(Outcome.PROMOTED);
     assertThat(rollback.kind()).isEqualTo(RolloutRecord.Kind.ROLLBACK);
@@ -165,8 +187,11 @@ class RolloutEngineTest {
     assertThat(runtime.started).hasSize(startsBefore);
     assertThat(router.servingRevision("shop")).isEqualTo(1);
     assertThat(runtime.running("v2")).isEmpty();
-    assertThat(engine.history("shop", 10)).filteredOn(r -> r.toRevision() == 2).singleElement()
-        .extracting(RolloutRecord::outcome).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(engine.history("shop", 10))
+        .filteredOn(r -> r.toRevision() == 2)
+        .singleElement()
+        .extracting(RolloutRecord::outcome)
+        .isEqualTo(Outcome.ROLLED_BACK);
   }
 
   @Test
@@ -177,13 +202,16 @@ class RolloutEngineTest {
     engine.tick();
     assertThat(runtime.running("v1")).isEmpty();
 
-    RolloutRecord rollback = engine.rollback(new RollbackRequest("shop", 1, "ana", ""), RolloutListener.none());
+    RolloutRecord rollback =
+        engine.rollback(new RollbackRequest("shop", 1, "ana", ""), RolloutListener.none());
 
     assertThat(rollback.outcome()).isEqualTo(Outcome.PROMOTED);
     assertThat(rollback.strategy()).isEqualTo("restart");
     assertThat(runtime.running("v1")).isPresent();
     assertThat(router.servingRevision("shop")).isEqualTo(1);
-    assertThat(rollback.events()).extracting(RolloutEvent::step).contains("start", "ready", "switch");
+    assertThat(rollback.events())
+        .extracting(RolloutEvent::step)
+        .contains("start", "ready", "switch");
   }
 
   @Test
@@ -191,7 +219,9 @@ class RolloutEngineTest {
     deploy("v1");
     deploy("v2-notready");
 
-    assertThatThrownBy(() -> engine.rollback(new RollbackRequest("shop", 2, "ana", ""), RolloutListener.none()))
+    assertThatThrownBy(
+            () ->
+                engine.rollback(new RollbackRequest("shop", 2, "ana", ""), RolloutListener.none()))
         .isInstanceOf(RelevoException.class)
         .hasMessageContaining("revision 2 (v2-notready) never passed its checks");
   }
@@ -200,7 +230,10 @@ class RolloutEngineTest {
   void rollbackWithNothingEarlierSaysSo() {
     deploy("v1");
 
-    assertThatThrownBy(() -> engine.rollback(new RollbackRequest("shop", null, "ana", ""), RolloutListener.none()))
+    assertThatThrownBy(
+            () ->
+                engine.rollback(
+                    new RollbackRequest("shop", null, "ana", ""), RolloutListener.none()))
         .hasMessage("no earlier revision of shop to roll back to (stable is revision 1 (v1))");
   }
 
@@ -218,24 +251,57 @@ class RolloutEngineTest {
     deploy("v1");
     deploy("v2");
     FakeRouter freshRouter = new FakeRouter();
-    RolloutEngine restarted = new RolloutEngine(new EngineParts(runtime, freshRouter, store, null,
-        checks, checks, clock, clock, Path.of("/tmp/relevo-test"), Map.of()));
+    RolloutEngine restarted =
+        new RolloutEngine(
+            new EngineParts(
+                runtime,
+                freshRouter,
+                store,
+                null,
+                checks,
+                checks,
+                clock,
+                clock,
+                Path.of("/tmp/relevo-test"),
+                Map.of()));
     int startsBefore = runtime.started.size();
 
     restarted.recover();
 
     assertThat(runtime.started).hasSize(startsBefore);
     assertThat(freshRouter.servingRevision("shop")).isEqualTo(2);
-    assertThat(restarted.status("shop").running()).extracting(Revision::number).containsExactly(2, 1);
+    assertThat(restarted.status("shop").running())
+        .extracting(Revision::number)
+        .containsExactly(2, 1);
   }
 
   @Test
   void aServingRevisionFailingItsLivenessCheckRaisesAnAlertUntilItRecovers() {
-    RolloutEngine engine = new RolloutEngine(new EngineParts(runtime, router, store, null, checks, checks,
-        clock, clock, Path.of("/tmp/relevo-test"), Map.of()));
-    engine.deploy(new DeployRequest(ConfigLoader.parse("relevo.yml", YAML
-        + "health:\n  liveness: {path: /live, interval: 2s, retries: 2, start_period: 0s}\n", Map.of()),
-        Path.of("/srv/shop"), "v1", "ana", ""), RolloutListener.none());
+    RolloutEngine engine =
+        new RolloutEngine(
+            new EngineParts(
+                runtime,
+                router,
+                store,
+                null,
+                checks,
+                checks,
+                clock,
+                clock,
+                Path.of("/tmp/relevo-test"),
+                Map.of()));
+    engine.deploy(
+        new DeployRequest(
+            ConfigLoader.parse(
+                "relevo.yml",
+                YAML
+                    + "health:\n  liveness: {path: /live, interval: 2s, retries: 2, start_period: 0s}\n",
+                Map.of()),
+            Path.of("/srv/shop"),
+            "v1",
+            "ana",
+            ""),
+        RolloutListener.none());
     engine.tick();
     assertThat(engine.status("shop").alerts()).isEmpty();
 
@@ -245,7 +311,9 @@ class RolloutEngineTest {
     assertThat(engine.status("shop").alerts()).as("one failure is not yet unhealthy").isEmpty();
     clock.advance(Duration.ofSeconds(2));
     engine.tick();
-    assertThat(engine.status("shop").alerts()).singleElement().asString()
+    assertThat(engine.status("shop").alerts())
+        .singleElement()
+        .asString()
         .startsWith("revision 1 (v1) fails its liveness check since")
         .endsWith("(2 in a row); last: HTTP 500 (expected: 200)");
 

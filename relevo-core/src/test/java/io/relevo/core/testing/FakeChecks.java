@@ -54,8 +54,11 @@ public final class FakeChecks implements HealthProbe, SmokeRunner {
   public SmokeResult run(Endpoint endpoint, SmokeCheck check) {
     var instance = runtime.byEndpoint(endpoint).orElseThrow();
     if (instance.version.contains("badsmoke")) {
-      return new SmokeResult(check.name(), false,
-          check.name() + ": status 500 (expected: " + check.expectStatus() + ")", Duration.ofMillis(3));
+      return new SmokeResult(
+          check.name(),
+          false,
+          check.name() + ": status 500 (expected: " + check.expectStatus() + ")",
+          Duration.ofMillis(3));
     }
     return new SmokeResult(check.name(), true, check.name() + ": 200", Duration.ofMillis(3));
   }

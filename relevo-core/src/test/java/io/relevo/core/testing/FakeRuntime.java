@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A runtime whose revisions are objects, not processes. A version containing {@code crash} exits
- * at once; {@code unlaunchable} cannot be started at all.
+ * A runtime whose revisions are objects, not processes. A version containing {@code crash} exits at
+ * once; {@code unlaunchable} cannot be started at all.
  */
 public final class FakeRuntime implements RuntimeProvider {
 
@@ -28,7 +28,8 @@ public final class FakeRuntime implements RuntimeProvider {
   @Override
   public Instance start(RevisionSpec spec) {
     if (spec.version().contains("unlaunchable")) {
-      throw new RelevoException(RelevoException.Kind.FAILED, "cannot start revision " + spec.revision());
+      throw new RelevoException(
+          RelevoException.Kind.FAILED, "cannot start revision " + spec.revision());
     }
     int id = ids.incrementAndGet();
     FakeInstance instance = new FakeInstance("fake-" + id, spec.version(), 20000 + id);
@@ -57,7 +58,9 @@ public final class FakeRuntime implements RuntimeProvider {
 
   /** The running instance of a version, if any. */
   public Optional<FakeInstance> running(String version) {
-    return instances.values().stream().filter(i -> i.version.equals(version) && i.isAlive()).findFirst();
+    return instances.values().stream()
+        .filter(i -> i.version.equals(version) && i.isAlive())
+        .findFirst();
   }
 
   public Optional<FakeInstance> byEndpoint(Endpoint endpoint) {

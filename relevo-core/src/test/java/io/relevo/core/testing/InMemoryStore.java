@@ -45,15 +45,31 @@ public final class InMemoryStore implements Store {
 
   @Override
   public synchronized List<Revision> revisions(String app) {
-    return revisions.values().stream().filter(r -> r.app().equals(app))
-        .sorted(Comparator.comparingInt(Revision::number).reversed()).toList();
+    return revisions.values().stream()
+        .filter(r -> r.app().equals(app))
+        .sorted(Comparator.comparingInt(Revision::number).reversed())
+        .toList();
   }
 
   @Override
   public synchronized long startRollout(RolloutRecord r) {
     long id = nextId++;
-    rollouts.put(id, new RolloutRecord(id, r.app(), r.kind(), r.fromRevision(), r.toRevision(),
-        r.strategy(), r.actor(), r.reason(), r.startedAt(), null, RolloutRecord.Outcome.RUNNING, null, null));
+    rollouts.put(
+        id,
+        new RolloutRecord(
+            id,
+            r.app(),
+            r.kind(),
+            r.fromRevision(),
+            r.toRevision(),
+            r.strategy(),
+            r.actor(),
+            r.reason(),
+            r.startedAt(),
+            null,
+            RolloutRecord.Outcome.RUNNING,
+            null,
+            null));
     events.put(id, new ArrayList<>());
     return id;
   }
@@ -64,10 +80,25 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public synchronized void finishRollout(long id, RolloutRecord.Outcome outcome, String reason, Instant at) {
+  public synchronized void finishRollout(
+      long id, RolloutRecord.Outcome outcome, String reason, Instant at) {
     RolloutRecord r = rollouts.get(id);
-    rollouts.put(id, new RolloutRecord(id, r.app(), r.kind(), r.fromRevision(), r.toRevision(),
-        r.strategy(), r.actor(), r.reason(), r.startedAt(), at, outcome, reason, null));
+    rollouts.put(
+        id,
+        new RolloutRecord(
+            id,
+            r.app(),
+            r.kind(),
+            r.fromRevision(),
+            r.toRevision(),
+            r.strategy(),
+            r.actor(),
+            r.reason(),
+            r.startedAt(),
+            at,
+            outcome,
+            reason,
+            null));
   }
 
   @Override
@@ -77,14 +108,28 @@ public final class InMemoryStore implements Store {
 
   @Override
   public synchronized List<RolloutRecord> rollouts(String app, int limit) {
-    return rollouts.values().stream().filter(r -> r.app().equals(app))
-        .sorted(Comparator.comparingLong(RolloutRecord::id).reversed()).limit(limit)
-        .map(this::withEvents).toList();
+    return rollouts.values().stream()
+        .filter(r -> r.app().equals(app))
+        .sorted(Comparator.comparingLong(RolloutRecord::id).reversed())
+        .limit(limit)
+        .map(this::withEvents)
+        .toList();
   }
 
   private RolloutRecord withEvents(RolloutRecord r) {
-    return new RolloutRecord(r.id(), r.app(), r.kind(), r.fromRevision(), r.toRevision(), r.strategy(),
-        r.actor(), r.reason(), r.startedAt(), r.finishedAt(), r.outcome(), r.outcomeReason(),
+    return new RolloutRecord(
+        r.id(),
+        r.app(),
+        r.kind(),
+        r.fromRevision(),
+        r.toRevision(),
+        r.strategy(),
+        r.actor(),
+        r.reason(),
+        r.startedAt(),
+        r.finishedAt(),
+        r.outcome(),
+        r.outcomeReason(),
         events.get(r.id()));
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Traffic that flows as the manual clock moves: {@code requestsPerSecond} split by the fake
- * router's weights. A version containing {@code err20} answers 20% of its requests with 5xx;
- * {@code slow} takes 600 ms instead of 20 ms. Deterministic: counts are expected values.
+ * router's weights. A version containing {@code err20} answers 20% of its requests with 5xx; {@code
+ * slow} takes 600 ms instead of 20 ms. Deterministic: counts are expected values.
  */
 public final class SimulatedTraffic implements MetricsSource {
 
@@ -24,7 +24,8 @@ public final class SimulatedTraffic implements MetricsSource {
   private Instant last;
   private String badAfterPromotion;
 
-  public SimulatedTraffic(ManualClock clock, FakeRouter router, FakeRuntime runtime, double requestsPerSecond) {
+  public SimulatedTraffic(
+      ManualClock clock, FakeRouter router, FakeRuntime runtime, double requestsPerSecond) {
     this.clock = clock;
     this.router = router;
     this.runtime = runtime;
@@ -46,9 +47,19 @@ public final class SimulatedTraffic implements MetricsSource {
     long errors = (long) t[1];
     boolean slow = versionOf(revision).contains("slow");
     long micros = slow ? 600_000 : 20_000;
-    LatencyHistogram histogram = LatencyHistogram.standard(requests - errors, bound -> bound >= micros ? requests - errors : 0);
-    return new RevisionStats(requests, requests - errors, 0, 0, errors, 0, 0,
-        new LatencySnapshot(requests - errors, micros, micros, micros, micros), histogram);
+    LatencyHistogram histogram =
+        LatencyHistogram.standard(
+            requests - errors, bound -> bound >= micros ? requests - errors : 0);
+    return new RevisionStats(
+        requests,
+        requests - errors,
+        0,
+        0,
+        errors,
+        0,
+        0,
+        new LatencySnapshot(requests - errors, micros, micros, micros, micros),
+        histogram);
   }
 
   private void advance(String app) {
@@ -58,7 +69,8 @@ public final class SimulatedTraffic implements MetricsSource {
     for (var backend : router.current(app).backends()) {
       double requests = seconds * requestsPerSecond * backend.weight() / 100.0;
       String version = runtime.byEndpoint(backend.endpoint()).map(i -> i.version).orElse("");
-      double errorShare = version.equals(badAfterPromotion) ? 0.5 : version.contains("err20") ? 0.2 : 0.0;
+      double errorShare =
+          version.equals(badAfterPromotion) ? 0.5 : version.contains("err20") ? 0.2 : 0.0;
       double[] t = totals.computeIfAbsent(backend.revision(), r -> new double[2]);
       t[0] += requests;
       t[1] += requests * errorShare;
@@ -66,8 +78,12 @@ public final class SimulatedTraffic implements MetricsSource {
   }
 
   private String versionOf(int revision) {
-    return router.history.stream().flatMap(s -> s.backends().stream())
-        .filter(b -> b.revision() == revision).findFirst()
-        .flatMap(b -> runtime.byEndpoint(b.endpoint())).map(i -> i.version).orElse("");
+    return router.history.stream()
+        .flatMap(s -> s.backends().stream())
+        .filter(b -> b.revision() == revision)
+        .findFirst()
+        .flatMap(b -> runtime.byEndpoint(b.endpoint()))
+        .map(i -> i.version)
+        .orElse("");
   }
 }

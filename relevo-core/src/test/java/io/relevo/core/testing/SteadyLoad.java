@@ -33,8 +33,10 @@ public final class SteadyLoad implements AutoCloseable {
   private final HttpRequest request;
 
   private SteadyLoad(int port, String path) {
-    request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build();
+    request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** Starts sending to {@code http://127.0.0.1:PORT/api/v1/accommodations}. */
@@ -43,11 +45,16 @@ public final class SteadyLoad implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     for (int i = 0; i < 2; i++) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      load.threads.add(Thread.ofPlatform().daemon().name("steady-load-" + i).start(() -> {
-        while (load.running.get() && System.nanoTime() < deadline) {
-          load.send(client);
-        }
-      }));
+      load.threads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("steady-load-" + i)
+              .start(
+                  () -> {
+                    while (load.running.get() && System.nanoTime() < deadline) {
+                      load.send(client);
+                    }
+                  }));
     }
     return load;
   }

@@ -14,8 +14,10 @@ record Accommodation(long id, String name, String city, BigDecimal pricePerNight
 
   Accommodation {
     if (id <= 0) throw new IllegalArgumentException("id: " + id + " (expected: > 0)");
-    if (name == null || name.isBlank()) throw new IllegalArgumentException("name: '" + name + "' (expected: non-blank)");
-    if (city == null || city.isBlank()) throw new IllegalArgumentException("city: '" + city + "' (expected: non-blank)");
+    if (name == null || name.isBlank())
+      throw new IllegalArgumentException("name: '" + name + "' (expected: non-blank)");
+    if (city == null || city.isBlank())
+      throw new IllegalArgumentException("city: '" + city + "' (expected: non-blank)");
     if (pricePerNight == null || pricePerNight.signum() <= 0) {
       throw new IllegalArgumentException("pricePerNight: " + pricePerNight + " (expected: > 0)");
     }

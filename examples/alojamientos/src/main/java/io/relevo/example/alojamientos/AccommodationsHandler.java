@@ -14,6 +14,7 @@ final class AccommodationsHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    Responses.json(exchange, 200, bookings.accommodations().stream().map(Accommodation::toJson).toList());
+    Responses.json(
+        exchange, 200, bookings.accommodations().stream().map(Accommodation::toJson).toList());
   }
 }

@@ -48,10 +48,12 @@ public record Behaviour(
 
   public Behaviour {
     if (version == null || version.isBlank()) {
-      throw new IllegalArgumentException("version: '" + version + "' (expected: a non-blank label)");
+      throw new IllegalArgumentException(
+          "version: '" + version + "' (expected: a non-blank label)");
     }
     if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("host: '" + host + "' (expected: an address such as 127.0.0.1)");
+      throw new IllegalArgumentException(
+          "host: '" + host + "' (expected: an address such as 127.0.0.1)");
     }
     if (latencyMs < 0) {
       throw new IllegalArgumentException("latencyMs: " + latencyMs + " (expected: >= 0)");
@@ -84,14 +86,20 @@ public record Behaviour(
    */
   public static Behaviour fromEnv(Map<String, String> env) {
     String version =
-        nonBlank(env, "APP_VERSION").or(() -> nonBlank(env, "RELEVO_VERSION")).orElse(DEFAULT_VERSION);
+        nonBlank(env, "APP_VERSION")
+            .or(() -> nonBlank(env, "RELEVO_VERSION"))
+            .orElse(DEFAULT_VERSION);
     String[] segments = version.split("-");
     return new Behaviour(
         version,
         nonBlank(env, "HOST").orElse("127.0.0.1"),
         nonBlank(env, "ALOJ_LATENCY_MS")
             .map(v -> parseLong("ALOJ_LATENCY_MS", v))
-            .orElseGet(() -> marker(segments, SLOW).map(n -> n.isEmpty() ? SLOW_MARKER_MS : Long.parseLong(n)).orElse(0L)),
+            .orElseGet(
+                () ->
+                    marker(segments, SLOW)
+                        .map(n -> n.isEmpty() ? SLOW_MARKER_MS : Long.parseLong(n))
+                        .orElse(0L)),
         nonBlank(env, "ALOJ_ERROR_RATIO")
             .map(Behaviour::parseRatio)
             .orElseGet(() -> marker(segments, ERR).map(Behaviour::percent).orElse(0.0)),
@@ -101,13 +109,21 @@ public record Behaviour(
         nonBlank(env, "ALOJ_STARTUP_MS").map(v -> parseLong("ALOJ_STARTUP_MS", v)).orElse(0L));
   }
 
-  /** The startup line, e.g. {@code alojamientos v5 listening on 127.0.0.1:8000 (latency +0ms, error ratio 0.00)}. */
+  /**
+   * The startup line, e.g. {@code alojamientos v5 listening on 127.0.0.1:8000 (latency +0ms, error
+   * ratio 0.00)}.
+   */
   String describe(int port) {
     return String.format(
         java.util.Locale.ROOT,
         "alojamientos %s listening on %s:%d (latency +%dms, error ratio %.2f)%s%s",
-        version, host, port, latencyMs, errorRatio,
-        neverReady ? " [never ready]" : "", degraded ? " [degraded]" : "");
+        version,
+        host,
+        port,
+        latencyMs,
+        errorRatio,
+        neverReady ? " [never ready]" : "",
+        degraded ? " [degraded]" : "");
   }
 
   private static Optional<String> marker(String[] segments, Pattern pattern) {
@@ -156,7 +172,8 @@ public record Behaviour(
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException(name + ": '" + value + "' (expected: milliseconds, an integer >= 0)");
+    throw new IllegalArgumentException(
+        name + ": '" + value + "' (expected: milliseconds, an integer >= 0)");
   }
 
   private static double parseRatio(String value) {
@@ -168,6 +185,7 @@ public record Behaviour(
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException("ALOJ_ERROR_RATIO: '" + value + "' (expected: a number in 0..1, e.g. 0.2)");
+    throw new IllegalArgumentException(
+        "ALOJ_ERROR_RATIO: '" + value + "' (expected: a number in 0..1, e.g. 0.2)");
   }
 }

@@ -31,18 +31,20 @@ final class Bookings {
   Bookings(List<Accommodation> seed) {
     for (Accommodation a : seed) {
       if (accommodations.putIfAbsent(a.id(), a) != null) {
-        throw new IllegalArgumentException("accommodation id " + a.id() + " appears twice in the seed");
+        throw new IllegalArgumentException(
+            "accommodation id " + a.id() + " appears twice in the seed");
       }
     }
   }
 
   /** The demo's four accommodations, ids 1 to 4. */
   static Bookings seeded() {
-    return new Bookings(List.of(
-        new Accommodation(1, "Casa del Mar", "Cádiz", new BigDecimal("95.00")),
-        new Accommodation(2, "Loft Gran Vía", "Madrid", new BigDecimal("120.00")),
-        new Accommodation(3, "Refugio Picos", "Cangas de Onís", new BigDecimal("70.00")),
-        new Accommodation(4, "Ático Ramblas", "Barcelona", new BigDecimal("150.00"))));
+    return new Bookings(
+        List.of(
+            new Accommodation(1, "Casa del Mar", "Cádiz", new BigDecimal("95.00")),
+            new Accommodation(2, "Loft Gran Vía", "Madrid", new BigDecimal("120.00")),
+            new Accommodation(3, "Refugio Picos", "Cangas de Onís", new BigDecimal("70.00")),
+            new Accommodation(4, "Ático Ramblas", "Barcelona", new BigDecimal("150.00"))));
   }
 
   /** All accommodations, by id. The map is fixed after construction, so no lock is needed. */
@@ -54,7 +56,9 @@ final class Bookings {
     return Optional.ofNullable(accommodations.get(id));
   }
 
-  /** Holds the nights of {@code request} unless they overlap a pre-reservation of the same place. */
+  /**
+   * Holds the nights of {@code request} unless they overlap a pre-reservation of the same place.
+   */
   synchronized Outcome reserve(PrereservationRequest request) {
     Accommodation place = accommodations.get(request.accommodationId());
     if (place == null) {
@@ -66,9 +70,15 @@ final class Bookings {
       }
     }
     long nights = java.time.temporal.ChronoUnit.DAYS.between(request.checkIn(), request.checkOut());
-    Prereservation created = new Prereservation(
-        nextId++, place.id(), request.checkIn(), request.checkOut(), request.guest(), "pending",
-        place.pricePerNight().multiply(BigDecimal.valueOf(nights)));
+    Prereservation created =
+        new Prereservation(
+            nextId++,
+            place.id(),
+            request.checkIn(),
+            request.checkOut(),
+            request.guest(),
+            "pending",
+            place.pricePerNight().multiply(BigDecimal.valueOf(nights)));
     prereservations.add(created);
     return new Outcome.Created(created);
   }

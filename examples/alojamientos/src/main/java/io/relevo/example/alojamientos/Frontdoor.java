@@ -21,7 +21,9 @@ final class Frontdoor implements HttpHandler {
   private final Metrics metrics;
   private final DoubleSupplier random;
 
-  /** @param random uniform in [0, 1), drawn once per faultable request when the error ratio > 0 */
+  /**
+   * @param random uniform in [0, 1), drawn once per faultable request when the error ratio > 0
+   */
   Frontdoor(Behaviour behaviour, Router router, Metrics metrics, DoubleSupplier random) {
     this.behaviour = behaviour;
     this.router = router;
@@ -49,7 +51,8 @@ final class Frontdoor implements HttpHandler {
       answerIfOpen(exchange, 500, "internal error: " + e);
     } finally {
       int status = exchange.getResponseCode();
-      metrics.finished(exchange.getRequestMethod(), route, status < 0 ? 500 : status, System.nanoTime() - start);
+      metrics.finished(
+          exchange.getRequestMethod(), route, status < 0 ? 500 : status, System.nanoTime() - start);
       exchange.close();
     }
   }
@@ -64,14 +67,21 @@ final class Frontdoor implements HttpHandler {
       Thread.sleep(behaviour.latencyMs());
     }
     if (behaviour.errorRatio() > 0 && random.getAsDouble() < behaviour.errorRatio()) {
-      Responses.error(exchange, 500, String.format(Locale.ROOT,
-          "injected failure: version %s fails %.0f%% of requests", behaviour.version(), behaviour.errorRatio() * 100));
+      Responses.error(
+          exchange,
+          500,
+          String.format(
+              Locale.ROOT,
+              "injected failure: version %s fails %.0f%% of requests",
+              behaviour.version(),
+              behaviour.errorRatio() * 100));
       return true;
     }
     return false;
   }
 
-  private static void answerIfOpen(HttpExchange exchange, int status, String message) throws IOException {
+  private static void answerIfOpen(HttpExchange exchange, int status, String message)
+      throws IOException {
     if (exchange.getResponseCode() < 0) {
       Responses.error(exchange, status, message);
     }

@@ -22,7 +22,11 @@ final class HealthHandler implements HttpHandler {
   /** Database round trip above which the check warns, per the runbooks. */
   static final Duration SLOW_DATABASE = Duration.ofMillis(500);
 
-  enum Status { HEALTHY, DEGRADED, UNHEALTHY;
+  enum Status {
+    HEALTHY,
+    DEGRADED,
+    UNHEALTHY;
+
     String json() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -45,14 +49,17 @@ final class HealthHandler implements HttpHandler {
     long t0 = System.nanoTime();
     int count = bookings.count();
     long latencyMs = (System.nanoTime() - t0) / 1_000_000;
-    Status database = behaviour.neverReady() ? Status.UNHEALTHY
-        : latencyMs > SLOW_DATABASE.toMillis() ? Status.DEGRADED : Status.HEALTHY;
+    Status database =
+        behaviour.neverReady()
+            ? Status.UNHEALTHY
+            : latencyMs > SLOW_DATABASE.toMillis() ? Status.DEGRADED : Status.HEALTHY;
     Map<String, Object> db = new LinkedHashMap<>();
     db.put("status", database.json());
     db.put("latency_ms", latencyMs);
     db.put("prereservations", count);
     if (behaviour.neverReady()) {
-      db.put("error", "connection refused: version " + behaviour.version() + " never becomes ready");
+      db.put(
+          "error", "connection refused: version " + behaviour.version() + " never becomes ready");
     }
     checks.put("database", db);
     worst = max(worst, database);

@@ -218,7 +218,13 @@ final class Json {
     IllegalArgumentException error(String expected) {
       String found = pos < s.length() ? "'" + s.charAt(pos) + "'" : "end of input";
       return new IllegalArgumentException(
-          "invalid JSON at character " + pos + ": found " + found + " (expected: " + expected + ")");
+          "invalid JSON at character "
+              + pos
+              + ": found "
+              + found
+              + " (expected: "
+              + expected
+              + ")");
     }
   }
 }

@@ -36,7 +36,8 @@ public final class Main {
     try {
       app = start(behaviour, port);
     } catch (IllegalStateException | IOException e) {
-      System.err.println("alojamientos " + behaviour.version() + ": cannot start: " + e.getMessage());
+      System.err.println(
+          "alojamientos " + behaviour.version() + ": cannot start: " + e.getMessage());
       System.exit(1);
       return;
     }
@@ -59,8 +60,10 @@ public final class Main {
   /** As {@link #start(Behaviour, int)}, with the source of the error-ratio draws given. */
   static App start(Behaviour behaviour, int port, DoubleSupplier random) throws IOException {
     if (behaviour.failStart()) {
-      throw new IllegalStateException("version " + behaviour.version()
-          + " is set to fail at start (ALOJ_FAIL_START=1 or a -crash version); exiting");
+      throw new IllegalStateException(
+          "version "
+              + behaviour.version()
+              + " is set to fail at start (ALOJ_FAIL_START=1 or a -crash version); exiting");
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
@@ -76,13 +79,14 @@ public final class Main {
     Bookings bookings = Bookings.seeded();
     Metrics metrics = new Metrics(behaviour.version());
     PrereservationsHandler prereservations = new PrereservationsHandler(bookings);
-    Router router = new Router()
-        .add("GET", "/api/v1/accommodations", new AccommodationsHandler(bookings))
-        .add("POST", "/api/v1/prereservations", prereservations.create())
-        .add("GET", "/api/v1/prereservations", prereservations.list())
-        .add("GET", "/api/v1/healthz", new HealthHandler(behaviour, bookings))
-        .add("GET", "/api/v1/version", new VersionHandler(behaviour.version()))
-        .add("GET", "/metrics", new MetricsHandler(metrics));
+    Router router =
+        new Router()
+            .add("GET", "/api/v1/accommodations", new AccommodationsHandler(bookings))
+            .add("POST", "/api/v1/prereservations", prereservations.create())
+            .add("GET", "/api/v1/prereservations", prereservations.list())
+            .add("GET", "/api/v1/healthz", new HealthHandler(behaviour, bookings))
+            .add("GET", "/api/v1/version", new VersionHandler(behaviour.version()))
+            .add("GET", "/metrics", new MetricsHandler(metrics));
 
     HttpServer server = HttpServer.create(new InetSocketAddress(behaviour.host(), port), 128);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

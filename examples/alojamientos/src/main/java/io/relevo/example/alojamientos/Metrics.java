@@ -81,29 +81,56 @@ final class Metrics {
     StringBuilder out = new StringBuilder();
     out.append("# HELP http_requests_total Requests answered, by method, route and status.\n");
     out.append("# TYPE http_requests_total counter\n");
-    requests.forEach((k, v) -> out.append("http_requests_total{method=\"").append(k.series.method)
-        .append("\",path=\"").append(k.series.path).append("\",status=\"").append(k.status)
-        .append("\"} ").append(v.sum()).append('\n'));
+    requests.forEach(
+        (k, v) ->
+            out.append("http_requests_total{method=\"")
+                .append(k.series.method)
+                .append("\",path=\"")
+                .append(k.series.path)
+                .append("\",status=\"")
+                .append(k.status)
+                .append("\"} ")
+                .append(v.sum())
+                .append('\n'));
 
-    out.append("# HELP http_request_duration_seconds Time from request to response, by method and route.\n");
+    out.append(
+        "# HELP http_request_duration_seconds Time from request to response, by method and route.\n");
     out.append("# TYPE http_request_duration_seconds histogram\n");
-    new java.util.TreeMap<>(durations).forEach((s, h) -> {
-      String labels = "method=\"" + s.method + "\",path=\"" + s.path + "\"";
-      // Buckets are cumulative and read while requests land, so clamp each between its lower
-      // neighbour and the count read first: scrapers reject a histogram that decreases.
-      long count = h.count.sum();
-      long previous = 0;
-      for (int i = 0; i < BUCKETS.length; i++) {
-        previous = Math.min(count, Math.max(previous, h.buckets[i].sum()));
-        out.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-            .append(format(BUCKETS[i])).append("\"} ").append(previous).append('\n');
-      }
-      out.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
-          .append(count).append('\n');
-      out.append("http_request_duration_seconds_sum{").append(labels).append("} ")
-          .append(format(h.sumNanos.get() / 1e9)).append('\n');
-      out.append("http_request_duration_seconds_count{").append(labels).append("} ").append(count).append('\n');
-    });
+    new java.util.TreeMap<>(durations)
+        .forEach(
+            (s, h) -> {
+              String labels = "method=\"" + s.method + "\",path=\"" + s.path + "\"";
+              // Buckets are cumulative and read while requests land, so clamp each between its
+              // lower
+              // neighbour and the count read first: scrapers reject a histogram that decreases.
+              long count = h.count.sum();
+              long previous = 0;
+              for (int i = 0; i < BUCKETS.length; i++) {
+                previous = Math.min(count, Math.max(previous, h.buckets[i].sum()));
+                out.append("http_request_duration_seconds_bucket{")
+                    .append(labels)
+                    .append(",le=\"")
+                    .append(format(BUCKETS[i]))
+                    .append("\"} ")
+                    .append(previous)
+                    .append('\n');
+              }
+              out.append("http_request_duration_seconds_bucket{")
+                  .append(labels)
+                  .append(",le=\"+Inf\"} ")
+                  .append(count)
+                  .append('\n');
+              out.append("http_request_duration_seconds_sum{")
+                  .append(labels)
+                  .append("} ")
+                  .append(format(h.sumNanos.get() / 1e9))
+                  .append('\n');
+              out.append("http_request_duration_seconds_count{")
+                  .append(labels)
+                  .append("} ")
+                  .append(count)
+                  .append('\n');
+            });
 
     out.append("# HELP http_requests_inprogress Requests being answered now.\n");
     out.append("# TYPE http_requests_inprogress gauge\n");

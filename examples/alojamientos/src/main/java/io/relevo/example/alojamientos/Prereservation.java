@@ -12,16 +12,24 @@ import java.util.Map;
  * @param status always {@code pending} in this demo
  */
 record Prereservation(
-    long id, long accommodationId, LocalDate checkIn, LocalDate checkOut, String guest, String status,
+    long id,
+    long accommodationId,
+    LocalDate checkIn,
+    LocalDate checkOut,
+    String guest,
+    String status,
     BigDecimal totalPrice) {
 
   Prereservation {
     if (!checkOut.isAfter(checkIn)) {
-      throw new IllegalArgumentException("checkOut: " + checkOut + " (expected: after checkIn " + checkIn + ")");
+      throw new IllegalArgumentException(
+          "checkOut: " + checkOut + " (expected: after checkIn " + checkIn + ")");
     }
   }
 
-  /** Whether the two stays share at least one night; a check-out day may be the next check-in day. */
+  /**
+   * Whether the two stays share at least one night; a check-out day may be the next check-in day.
+   */
   boolean overlaps(LocalDate otherIn, LocalDate otherOut) {
     return checkIn.isBefore(otherOut) && otherIn.isBefore(checkOut);
   }

@@ -6,7 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** A validated request body of {@code POST /api/v1/prereservations}. */
-record PrereservationRequest(long accommodationId, LocalDate checkIn, LocalDate checkOut, String guest) {
+record PrereservationRequest(
+    long accommodationId, LocalDate checkIn, LocalDate checkOut, String guest) {
 
   /** Longest stay accepted, in nights. */
   static final int MAX_NIGHTS = 90;
@@ -34,7 +35,14 @@ record PrereservationRequest(long accommodationId, LocalDate checkIn, LocalDate 
       throw new BadRequest("check_out: " + out + " (expected: after check_in " + in + ")");
     }
     if (in.plusDays(MAX_NIGHTS).isBefore(out)) {
-      throw new BadRequest("check_out: " + out + " (expected: at most " + MAX_NIGHTS + " nights after check_in " + in + ")");
+      throw new BadRequest(
+          "check_out: "
+              + out
+              + " (expected: at most "
+              + MAX_NIGHTS
+              + " nights after check_in "
+              + in
+              + ")");
     }
     Object guest = map.get("guest");
     if (!(guest instanceof String name) || name.isBlank()) {
@@ -52,7 +60,8 @@ record PrereservationRequest(long accommodationId, LocalDate checkIn, LocalDate 
         // not a whole number: fall through
       }
     }
-    throw new BadRequest("accommodation_id: " + Json.write(value) + " (expected: a positive integer)");
+    throw new BadRequest(
+        "accommodation_id: " + Json.write(value) + " (expected: a positive integer)");
   }
 
   private static LocalDate date(Map<?, ?> map, String field) {

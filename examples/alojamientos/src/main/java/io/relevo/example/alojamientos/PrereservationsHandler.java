@@ -5,9 +5,9 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 
 /**
- * {@code POST /api/v1/prereservations}: 201 with the pending pre-reservation, 400 on bad input,
- * 404 for an unknown accommodation, 409 when the nights overlap another pre-reservation.
- * {@code GET} lists the pre-reservations made since start.
+ * {@code POST /api/v1/prereservations}: 201 with the pending pre-reservation, 400 on bad input, 404
+ * for an unknown accommodation, 409 when the nights overlap another pre-reservation. {@code GET}
+ * lists the pre-reservations made since start.
  */
 final class PrereservationsHandler {
   private final Bookings bookings;
@@ -21,8 +21,11 @@ final class PrereservationsHandler {
   }
 
   HttpHandler list() {
-    return exchange -> Responses.json(
-        exchange, 200, bookings.prereservations().stream().map(Prereservation::toJson).toList());
+    return exchange ->
+        Responses.json(
+            exchange,
+            200,
+            bookings.prereservations().stream().map(Prereservation::toJson).toList());
   }
 
   private void create(HttpExchange exchange) throws IOException {
@@ -33,11 +36,28 @@ final class PrereservationsHandler {
         Responses.json(exchange, 201, p.toJson());
       }
       case Bookings.Outcome.UnknownAccommodation(long id) ->
-          Responses.error(exchange, 404, "accommodation_id: " + id + " (expected: the id of an accommodation listed by GET /api/v1/accommodations)");
+          Responses.error(
+              exchange,
+              404,
+              "accommodation_id: "
+                  + id
+                  + " (expected: the id of an accommodation listed by GET /api/v1/accommodations)");
       case Bookings.Outcome.Overlap(Prereservation existing) ->
-          Responses.error(exchange, 409, "accommodation " + existing.accommodationId() + " is already held from "
-              + existing.checkIn() + " to " + existing.checkOut() + " by pre-reservation " + existing.id()
-              + "; asked " + request.checkIn() + " to " + request.checkOut());
+          Responses.error(
+              exchange,
+              409,
+              "accommodation "
+                  + existing.accommodationId()
+                  + " is already held from "
+                  + existing.checkIn()
+                  + " to "
+                  + existing.checkOut()
+                  + " by pre-reservation "
+                  + existing.id()
+                  + "; asked "
+                  + request.checkIn()
+                  + " to "
+                  + request.checkOut());
     }
   }
 }

@@ -23,7 +23,8 @@ final class Responses {
     json(exchange, status, Map.of("error", message));
   }
 
-  static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -34,12 +35,16 @@ final class Responses {
     }
   }
 
-  /** The request body as UTF-8 text. @throws BadRequest when it is longer than {@link #MAX_BODY_BYTES} */
+  /**
+   * The request body as UTF-8 text. @throws BadRequest when it is longer than {@link
+   * #MAX_BODY_BYTES}
+   */
   static String body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {
-        throw new BadRequest("body: more than " + MAX_BODY_BYTES + " bytes (expected: a small JSON object)");
+        throw new BadRequest(
+            "body: more than " + MAX_BODY_BYTES + " bytes (expected: a small JSON object)");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     }

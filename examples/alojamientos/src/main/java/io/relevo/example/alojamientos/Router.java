@@ -21,22 +21,37 @@ final class Router {
 
   /** The route {@code path} belongs to, or {@link #OTHER}. A trailing slash is ignored. */
   String route(String path) {
-    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String p =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return routes.containsKey(p) ? p : OTHER;
   }
 
   void dispatch(HttpExchange exchange, String route) throws IOException {
     Map<String, HttpHandler> byMethod = routes.get(route);
     if (byMethod == null) {
-      Responses.error(exchange, 404, "no route for " + exchange.getRequestURI().getPath()
-          + " (expected one of: " + String.join(", ", routes.keySet()) + ")");
+      Responses.error(
+          exchange,
+          404,
+          "no route for "
+              + exchange.getRequestURI().getPath()
+              + " (expected one of: "
+              + String.join(", ", routes.keySet())
+              + ")");
       return;
     }
     HttpHandler handler = byMethod.get(exchange.getRequestMethod());
     if (handler == null) {
       exchange.getResponseHeaders().set("Allow", String.join(", ", byMethod.keySet()));
-      Responses.error(exchange, 405, "method " + exchange.getRequestMethod() + " on " + route
-          + " (expected one of: " + String.join(", ", byMethod.keySet()) + ")");
+      Responses.error(
+          exchange,
+          405,
+          "method "
+              + exchange.getRequestMethod()
+              + " on "
+              + route
+              + " (expected one of: "
+              + String.join(", ", byMethod.keySet())
+              + ")");
       return;
     }
     handler.handle(exchange);

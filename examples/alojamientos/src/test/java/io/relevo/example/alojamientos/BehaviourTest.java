@@ -23,21 +23,37 @@ class BehaviourTest {
     assertThat(Behaviour.ofVersion("v5-err7-slow").latencyMs()).isEqualTo(500);
     assertThat(Behaviour.ofVersion("v5-crash").failStart()).isTrue();
     assertThat(Behaviour.ofVersion("v5-notready").neverReady()).isTrue();
-    assertThat(Behaviour.ofVersion("slow").latencyMs()).as("the first segment is the version, not a marker").isZero();
+    assertThat(Behaviour.ofVersion("slow").latencyMs())
+        .as("the first segment is the version, not a marker")
+        .isZero();
   }
 
   @Test
   void environmentVariablesWinOverMarkers() {
-    Behaviour b = Behaviour.fromEnv(Map.of(
-        "RELEVO_VERSION", "v5-slow-err20", "ALOJ_LATENCY_MS", "10", "ALOJ_ERROR_RATIO", "0.5",
-        "ALOJ_FAIL_START", "1", "ALOJ_NEVER_READY", "true", "ALOJ_STARTUP_MS", "250"));
+    Behaviour b =
+        Behaviour.fromEnv(
+            Map.of(
+                "RELEVO_VERSION",
+                "v5-slow-err20",
+                "ALOJ_LATENCY_MS",
+                "10",
+                "ALOJ_ERROR_RATIO",
+                "0.5",
+                "ALOJ_FAIL_START",
+                "1",
+                "ALOJ_NEVER_READY",
+                "true",
+                "ALOJ_STARTUP_MS",
+                "250"));
 
-    assertThat(b).isEqualTo(new Behaviour("v5-slow-err20", "127.0.0.1", 10, 0.5, true, true, false, 250));
+    assertThat(b)
+        .isEqualTo(new Behaviour("v5-slow-err20", "127.0.0.1", 10, 0.5, true, true, false, 250));
   }
 
   @Test
   void appVersionWinsOverRelevoVersionAndDevIsTheDefault() {
-    assertThat(Behaviour.fromEnv(Map.of("APP_VERSION", "a", "RELEVO_VERSION", "b")).version()).isEqualTo("a");
+    assertThat(Behaviour.fromEnv(Map.of("APP_VERSION", "a", "RELEVO_VERSION", "b")).version())
+        .isEqualTo("a");
     assertThat(Behaviour.fromEnv(Map.of("RELEVO_VERSION", "b")).version()).isEqualTo("b");
     assertThat(Behaviour.fromEnv(Map.of()).version()).isEqualTo(Behaviour.DEFAULT_VERSION);
   }
@@ -53,6 +69,7 @@ class BehaviourTest {
   @Test
   void theStartupLineShowsVersionAddressLatencyAndErrorRatio() {
     assertThat(Behaviour.ofVersion("v5-err20").describe(8000))
-        .isEqualTo("alojamientos v5-err20 listening on 127.0.0.1:8000 (latency +0ms, error ratio 0.20)");
+        .isEqualTo(
+            "alojamientos v5-err20 listening on 127.0.0.1:8000 (latency +0ms, error ratio 0.20)");
   }
 }

@@ -28,8 +28,15 @@ class BookingApiTest {
   }
 
   private static String body(long id, String in, String out, String guest) {
-    return "{\"accommodation_id\": " + id + ", \"check_in\": \"" + in + "\", \"check_out\": \"" + out
-        + "\", \"guest\": \"" + guest + "\"}";
+    return "{\"accommodation_id\": "
+        + id
+        + ", \"check_in\": \""
+        + in
+        + "\", \"check_out\": \""
+        + out
+        + "\", \"guest\": \""
+        + guest
+        + "\"}";
   }
 
   @Test
@@ -46,23 +53,28 @@ class BookingApiTest {
 
   @Test
   void createsAPendingPrereservationWithItsPrice() {
-    HttpResponse<String> response = client.post("/api/v1/prereservations", body(1, "2026-07-01", "2026-07-04", "Ana"));
+    HttpResponse<String> response =
+        client.post("/api/v1/prereservations", body(1, "2026-07-01", "2026-07-04", "Ana"));
 
     assertThat(response.statusCode()).isEqualTo(201);
     Map<?, ?> created = (Map<?, ?>) Json.parse(response.body());
     assertThat(created.get("status")).isEqualTo("pending");
     assertThat(created.get("id")).isNotNull();
     assertThat(created.get("total_price").toString()).isEqualTo("285.00");
-    assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/prereservations/" + created.get("id"));
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue("/api/v1/prereservations/" + created.get("id"));
   }
 
   @Test
   void overlappingNightsOfTheSameAccommodationAreAConflict() {
     client.post("/api/v1/prereservations", body(2, "2026-07-01", "2026-07-04", "Ana"));
 
-    HttpResponse<String> overlap = client.post("/api/v1/prereservations", body(2, "2026-07-03", "2026-07-06", "Bo"));
-    HttpResponse<String> sameDayTurnover = client.post("/api/v1/prereservations", body(2, "2026-07-04", "2026-07-06", "Cy"));
-    HttpResponse<String> otherPlace = client.post("/api/v1/prereservations", body(3, "2026-07-01", "2026-07-04", "Di"));
+    HttpResponse<String> overlap =
+        client.post("/api/v1/prereservations", body(2, "2026-07-03", "2026-07-06", "Bo"));
+    HttpResponse<String> sameDayTurnover =
+        client.post("/api/v1/prereservations", body(2, "2026-07-04", "2026-07-06", "Cy"));
+    HttpResponse<String> otherPlace =
+        client.post("/api/v1/prereservations", body(3, "2026-07-01", "2026-07-04", "Di"));
 
     assertThat(overlap.statusCode()).isEqualTo(409);
     assertThat(overlap.body()).contains("already held from 2026-07-01 to 2026-07-04");
@@ -73,17 +85,29 @@ class BookingApiTest {
   @Test
   void concurrentRequestsForTheSameNightsLetExactlyOneThrough() throws Exception {
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<Integer>> statuses = IntStream.range(0, 20)
-          .mapToObj(i -> pool.submit(() ->
-              client.post("/api/v1/prereservations", body(4, "2026-08-01", "2026-08-03", "g" + i)).statusCode()))
-          .toList();
-      List<Integer> codes = statuses.stream().map(f -> {
-        try {
-          return f.get();
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      }).toList();
+      List<Future<Integer>> statuses =
+          IntStream.range(0, 20)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () ->
+                              client
+                                  .post(
+                                      "/api/v1/prereservations",
+                                      body(4, "2026-08-01", "2026-08-03", "g" + i))
+                                  .statusCode()))
+              .toList();
+      List<Integer> codes =
+          statuses.stream()
+              .map(
+                  f -> {
+                    try {
+                      return f.get();
+                    } catch (Exception e) {
+                      throw new AssertionError(e);
+                    }
+                  })
+              .toList();
       assertThat(codes).containsOnly(201, 409).filteredOn(c -> c == 201).hasSize(1);
     }
   }
@@ -92,18 +116,26 @@ class BookingApiTest {
   void badInputIsA400ThatNamesTheFieldAndWhatWasExpected() {
     assertThat(client.post("/api/v1/prereservations", body(1, "2026-07-04", "2026-07-01", "Ana")))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
-        .satisfies(r -> assertThat(r.body()).contains("check_out: 2026-07-01 (expected: after check_in 2026-07-04)"));
-    assertThat(client.post("/api/v1/prereservations", body(1, "July 1st", "2026-07-04", "Ana")).body())
+        .satisfies(
+            r ->
+                assertThat(r.body())
+                    .contains("check_out: 2026-07-01 (expected: after check_in 2026-07-04)"));
+    assertThat(
+            client.post("/api/v1/prereservations", body(1, "July 1st", "2026-07-04", "Ana")).body())
         .contains("check_in: \\\"July 1st\\\" (expected: a date as YYYY-MM-DD)");
-    assertThat(client.post("/api/v1/prereservations", body(1, "2026-07-01", "2026-07-04", " ")).body())
+    assertThat(
+            client.post("/api/v1/prereservations", body(1, "2026-07-01", "2026-07-04", " ")).body())
         .contains("guest");
-    assertThat(client.post("/api/v1/prereservations", "{\"accommodation_id\": 1,").statusCode()).isEqualTo(400);
-    assertThat(client.post("/api/v1/prereservations", "[1, 2]").body()).contains("expected: a JSON object");
+    assertThat(client.post("/api/v1/prereservations", "{\"accommodation_id\": 1,").statusCode())
+        .isEqualTo(400);
+    assertThat(client.post("/api/v1/prereservations", "[1, 2]").body())
+        .contains("expected: a JSON object");
   }
 
   @Test
   void anUnknownAccommodationIsA404() {
-    HttpResponse<String> response = client.post("/api/v1/prereservations", body(99, "2026-07-01", "2026-07-04", "Ana"));
+    HttpResponse<String> response =
+        client.post("/api/v1/prereservations", body(99, "2026-07-01", "2026-07-04", "Ana"));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("accommodation_id: 99");

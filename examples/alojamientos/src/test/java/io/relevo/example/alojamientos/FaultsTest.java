@@ -30,7 +30,10 @@ class FaultsTest {
         assertThat(client.get("/api/v1/healthz").statusCode()).isEqualTo(200);
       }
       assertThat(client.get("/metrics").body())
-          .contains("http_requests_total{method=\"GET\",path=\"/api/v1/accommodations\",status=\"500\"} " + failures + "\n");
+          .contains(
+              "http_requests_total{method=\"GET\",path=\"/api/v1/accommodations\",status=\"500\"} "
+                  + failures
+                  + "\n");
     }
   }
 
@@ -44,7 +47,8 @@ class FaultsTest {
       assertThat(health.statusCode()).isEqualTo(503);
       Map<?, ?> body = (Map<?, ?>) Json.parse(health.body());
       assertThat(body.get("status")).isEqualTo("unhealthy");
-      assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("checks")).get("database")).get("status")).isEqualTo("unhealthy");
+      assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("checks")).get("database")).get("status"))
+          .isEqualTo("unhealthy");
       assertThat(client.get("/api/v1/accommodations").statusCode()).isEqualTo(200);
     }
   }

@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +22,11 @@ class JarProcessIT {
     assertThat(JAR).as("built by mvn package before failsafe runs").exists();
     String java = ProcessHandle.current().info().command().orElseThrow();
     ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString());
-    builder.environment().keySet().removeIf(k -> k.startsWith("ALOJ_") || k.equals("APP_VERSION") || k.equals("RELEVO_VERSION"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k -> k.startsWith("ALOJ_") || k.equals("APP_VERSION") || k.equals("RELEVO_VERSION"));
     builder.environment().putAll(env);
     return builder.start();
   }
@@ -41,9 +44,12 @@ class JarProcessIT {
 
   /** Reads the startup line and returns the port it names. */
   private static int startupPort(Process process, String expectedPrefix) throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
-    Matcher m = Pattern.compile(Pattern.quote(expectedPrefix) + "127\\.0\\.0\\.1:(\\d+) \\(latency .*").matcher(String.valueOf(line));
+    Matcher m =
+        Pattern.compile(Pattern.quote(expectedPrefix) + "127\\.0\\.0\\.1:(\\d+) \\(latency .*")
+            .matcher(String.valueOf(line));
     assertThat(m.matches()).as("startup line: %s", line).isTrue();
     return Integer.parseInt(m.group(1));
   }
@@ -56,7 +62,9 @@ class JarProcessIT {
       assertThat(client.get("/api/v1/healthz").statusCode()).isEqualTo(200);
 
       process.destroy(); // SIGTERM
-      assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within the grace period").isTrue();
+      assertThat(process.waitFor(10, TimeUnit.SECONDS))
+          .as("stopped within the grace period")
+          .isTrue();
       assertThat(process.exitValue()).isEqualTo(143);
     } finally {
       process.destroyForcibly();
@@ -68,8 +76,8 @@ class JarProcessIT {
     Process process = launch(Map.of("RELEVO_VERSION", "v4", "PORT", "0", "ALOJ_LATENCY_MS", "800"));
     try {
       TestClient client = new TestClient(startupPort(process, "alojamientos v4 listening on "));
-      CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(
-          () -> client.get("/api/v1/accommodations").statusCode());
+      CompletableFuture<Integer> inFlight =
+          CompletableFuture.supplyAsync(() -> client.get("/api/v1/accommodations").statusCode());
       Thread.sleep(300); // the request is now inside its 800 ms of staged latency
 
       process.destroy(); // SIGTERM

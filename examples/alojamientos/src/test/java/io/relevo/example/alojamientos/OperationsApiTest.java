@@ -43,7 +43,9 @@ class OperationsApiTest {
 
     assertThat(Json.parse(version.body())).isEqualTo(Map.of("version", "v1.4.2"));
     for (String path : new String[] {"/api/v1/version", "/api/v1/healthz", "/metrics", "/nope"}) {
-      assertThat(client.get(path).headers().firstValue(Frontdoor.VERSION_HEADER)).as(path).hasValue("v1.4.2");
+      assertThat(client.get(path).headers().firstValue(Frontdoor.VERSION_HEADER))
+          .as(path)
+          .hasValue("v1.4.2");
     }
   }
 
@@ -59,11 +61,14 @@ class OperationsApiTest {
     assertThat(metrics.headers().firstValue("Content-Type")).hasValue(MetricsHandler.CONTENT_TYPE);
     assertThat(metrics.body())
         .contains("# TYPE http_requests_total counter")
-        .contains("http_requests_total{method=\"GET\",path=\"/api/v1/accommodations\",status=\"200\"} 2\n")
+        .contains(
+            "http_requests_total{method=\"GET\",path=\"/api/v1/accommodations\",status=\"200\"} 2\n")
         .contains("http_requests_total{method=\"GET\",path=\"other\",status=\"404\"} 1\n")
         .contains("# TYPE http_request_duration_seconds histogram")
-        .contains("http_request_duration_seconds_bucket{method=\"GET\",path=\"/api/v1/accommodations\",le=\"+Inf\"} 2\n")
-        .contains("http_request_duration_seconds_count{method=\"GET\",path=\"/api/v1/accommodations\"} 2\n")
+        .contains(
+            "http_request_duration_seconds_bucket{method=\"GET\",path=\"/api/v1/accommodations\",le=\"+Inf\"} 2\n")
+        .contains(
+            "http_request_duration_seconds_count{method=\"GET\",path=\"/api/v1/accommodations\"} 2\n")
         .contains("app_info{version=\"v1.4.2\"} 1\n");
   }
 }
