@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchBackend {
 
-  private static final ByteBuf BODY = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
-      "hello from the relevo bench backend\n".getBytes(StandardCharsets.US_ASCII)));
+  private static final ByteBuf BODY =
+      Unpooled.unreleasableBuffer(
+          Unpooled.directBuffer()
+              .writeBytes(
+                  "hello from the relevo bench backend\n".getBytes(StandardCharsets.US_ASCII)));
 
   private BenchBackend() {}
 
@@ -44,19 +47,26 @@ public final class BenchBackend {
     long delayMillis = Long.parseLong(args[1]);
     int threads = Integer.parseInt(args[2]);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory());
-    Channel server = new ServerBootstrap()
-        .group(group)
-        .channel(EpollServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 4096)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                new Answer(delayMillis));
-          }
-        })
-        .bind("127.0.0.1", port).sync().channel();
+    Channel server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(EpollServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            new HttpServerCodec(),
+                            new HttpObjectAggregator(1 << 20),
+                            new Answer(delayMillis));
+                  }
+                })
+            .bind("127.0.0.1", port)
+            .sync()
+            .channel();
     System.out.println("ready " + port);
     System.out.flush();
     while (System.in.read() >= 0) {
@@ -75,15 +85,18 @@ public final class BenchBackend {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {
-      FullHttpResponse response = new DefaultFullHttpResponse(
-          HttpVersion.HTTP_1_1, HttpResponseStatus.OK, BODY.duplicate());
-      response.headers()
+      FullHttpResponse response =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.OK, BODY.duplicate());
+      response
+          .headers()
           .set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
           .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.readableBytes());
       if (delayMillis <= 0) {
         ctx.writeAndFlush(response);
       } else {
-        ctx.executor().schedule(() -> ctx.writeAndFlush(response), delayMillis, TimeUnit.MILLISECONDS);
+        ctx.executor()
+            .schedule(() -> ctx.writeAndFlush(response), delayMillis, TimeUnit.MILLISECONDS);
       }
     }
   }

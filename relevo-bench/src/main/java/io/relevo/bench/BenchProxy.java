@@ -43,12 +43,18 @@ public final class BenchProxy {
       proxy.open(APP, new HostPort("127.0.0.1", port), ProxyConfig.defaults());
       System.out.println("ready " + proxy.boundPort(APP) + " " + proxy.transport());
       System.out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
         String[] words = line.trim().split("\\s+");
         if (words[0].equals("switch") && green != null) {
-          System.out.println(switches(proxy, blue, green, Integer.parseInt(words[1]),
-              Duration.ofMillis(Long.parseLong(words[2]))));
+          System.out.println(
+              switches(
+                  proxy,
+                  blue,
+                  green,
+                  Integer.parseInt(words[1]),
+                  Duration.ofMillis(Long.parseLong(words[2]))));
           System.out.flush();
         }
       }
@@ -56,10 +62,11 @@ public final class BenchProxy {
   }
 
   /**
-   * Switches back and forth; the proxy's time-to-first-byte of requests answered within
-   * {@link #AROUND} after each switch is compared with that of the rest of the time.
+   * Switches back and forth; the proxy's time-to-first-byte of requests answered within {@link
+   * #AROUND} after each switch is compared with that of the rest of the time.
    */
-  private static String switches(Proxy proxy, Endpoint blue, Endpoint green, int count, Duration every) {
+  private static String switches(
+      Proxy proxy, Endpoint blue, Endpoint green, int count, Duration every) {
     long[] around = new long[LatencyHistogram.standardBoundsMicros().length];
     long[] between = new long[around.length];
     long slowestSwitchNanos = 0;
@@ -84,8 +91,14 @@ public final class BenchProxy {
     return String.format(
         "switched n=%d slowest_switch_us=%d around_requests=%d around_p99_us=%.0f around_p999_us=%.0f"
             + " between_requests=%d between_p99_us=%.0f between_p999_us=%.0f",
-        count, slowestSwitchNanos / 1_000, a.totalCount(), a.quantileMicros(0.99),
-        a.quantileMicros(0.999), b.totalCount(), b.quantileMicros(0.99), b.quantileMicros(0.999));
+        count,
+        slowestSwitchNanos / 1_000,
+        a.totalCount(),
+        a.quantileMicros(0.99),
+        a.quantileMicros(0.999),
+        b.totalCount(),
+        b.quantileMicros(0.99),
+        b.quantileMicros(0.999));
   }
 
   private static long[] both(Proxy proxy) {

@@ -30,28 +30,48 @@ final class Footprint {
 
   Result run() throws IOException, InterruptedException {
     if (!Files.isRegularFile(relevoJar)) {
-      return new Result(relevoJar + " is missing (build: ./mvnw -o -q -DskipTests package -pl relevo-cli -am)",
-          0, 0, List.of());
+      return new Result(
+          relevoJar + " is missing (build: ./mvnw -o -q -DskipTests package -pl relevo-cli -am)",
+          0,
+          0,
+          List.of());
     }
     Path state = Files.createDirectories(work.resolve("agent-state"));
     // A copy, as ./relevo runs one: a build elsewhere may rewrite the jar under a running agent.
-    Path jar = Files.copy(relevoJar, work.resolve("relevo.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Path jar =
+        Files.copy(relevoJar, work.resolve("relevo.jar"), StandardCopyOption.REPLACE_EXISTING);
     int port = Subjects.freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long start = System.nanoTime();
-    try (Subject agent = Subject.start("relevo agent", port, work.resolve("agent.log"), java, "-jar",
-        jar.toString(), "agent", "--state-dir", state.toString(), "--api", "127.0.0.1:" + port)) {
+    try (Subject agent =
+        Subject.start(
+            "relevo agent",
+            port,
+            work.resolve("agent.log"),
+            java,
+            "-jar",
+            jar.toString(),
+            "agent",
+            "--state-dir",
+            state.toString(),
+            "--api",
+            "127.0.0.1:" + port)) {
       double startMillis = (System.nanoTime() - start) / 1e6;
       Thread.sleep(2000);
       long idle = agent.rssKib();
       List<Double> cli = new ArrayList<>();
       for (int i = 0; i < CLI_RUNS; i++) {
         long t0 = System.nanoTime();
-        Process status = new ProcessBuilder(java, "-jar", jar.toString(), "status", "--state-dir",
-            state.toString()).redirectErrorStream(true).redirectOutput(work.resolve("status.log").toFile()).start();
+        Process status =
+            new ProcessBuilder(
+                    java, "-jar", jar.toString(), "status", "--state-dir", state.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("status.log").toFile())
+                .start();
         if (!status.waitFor(30, TimeUnit.SECONDS) || status.exitValue() != 0) {
           status.destroyForcibly();
-          return new Result("relevo status failed; see " + work.resolve("status.log"), startMillis, idle, cli);
+          return new Result(
+              "relevo status failed; see " + work.resolve("status.log"), startMillis, idle, cli);
         }
         cli.add((System.nanoTime() - t0) / 1e6);
       }

@@ -7,20 +7,42 @@ import java.util.List;
 
 /**
  * What bench/run was asked for. {@code --quick}: the fast scenario only, 2 rounds of 3 s, 100
- * switches 40 ms apart in 1 round (under 2 minutes with the build); the full run: three scenarios,
- * 5 rounds of 8 s, 100 switches 100 ms apart in 3 rounds (about 12 minutes).
+ * switches 40 ms apart in 1 round, 5 aborts and 1 pair of bad canaries (under 2 minutes with the
+ * build); the full run: three scenarios, 5 rounds of 8 s, 100 switches 100 ms apart in 3 rounds, 20
+ * aborts and 3 pairs of bad canaries, and a JFR profile (under 15 minutes). --quick leaves the
+ * profile out unless {@code --profile} asks for it: 3 s of recording give too few samples to read.
  *
- * @param threads worker threads of every proxy under test (nginx workers, HAProxy nbthread,
- *     relevo event loops) and of the backend nginx; default 1
+ * @param threads worker threads of every proxy under test (nginx workers, HAProxy nbthread, relevo
+ *     event loops) and of the backend nginx; default 1
+ * @param aborts rollback speed: aborts of a healthy canary at 10%
+ * @param detections rollback speed: runs of the two bad canaries under default analysis
  */
-record Options(boolean quick, int threads, int wrkThreads, int rounds, Duration duration,
-    Duration warmup, List<Scenario> scenarios, int switchRounds, int switches, Duration switchInterval,
-    boolean proxyCost, boolean switchCost, boolean footprint, boolean profile, Path root, Path out,
+record Options(
+    boolean quick,
+    int threads,
+    int wrkThreads,
+    int rounds,
+    Duration duration,
+    Duration warmup,
+    List<Scenario> scenarios,
+    int switchRounds,
+    int switches,
+    Duration switchInterval,
+    boolean proxyCost,
+    boolean switchCost,
+    boolean rollback,
+    int aborts,
+    int detections,
+    boolean footprint,
+    boolean profile,
+    Path root,
+    Path out,
     List<String> jvmOptions) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: bench/run [--quick] [--threads N] [--wrk-threads N] [--rounds N] [--duration SECONDS]
-                       [--only proxy|switch|footprint|profile] [--no-profile] [--out DIR]
+                       [--only proxy|switch|rollback|footprint|profile] [--profile|--no-profile] [--out DIR]
                        [--jvm "OPTIONS"]""";
 
   static Options parse(String[] args, Path root) {
@@ -30,36 +52,57 @@ record Options(boolean quick, int threads, int wrkThreads, int rounds, Duration 
     int rounds = quick ? 2 : 5;
     Duration duration = Duration.ofSeconds(quick ? 3 : 8);
     String only = null;
-    boolean profile = true;
+    Boolean profile = null; // default: on for the full run, off for --quick
     Path out = null;
     List<String> jvm = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--quick" -> { }
+        case "--quick" -> {}
         case "--threads" -> threads = positive(args, ++i);
         case "--wrk-threads" -> wrkThreads = positive(args, ++i);
         case "--rounds" -> rounds = positive(args, ++i);
         case "--duration" -> duration = Duration.ofSeconds(positive(args, ++i));
         case "--only" -> only = value(args, ++i);
+        case "--profile" -> profile = true;
         case "--no-profile" -> profile = false;
         case "--out" -> out = Path.of(value(args, ++i));
         case "--jvm" -> jvm = List.of(value(args, ++i).trim().split("\\s+"));
         default -> throw new IllegalArgumentException(args[i] + ": unknown option\n" + USAGE);
       }
     }
-    if (only != null && !List.of("proxy", "switch", "footprint", "profile").contains(only)) {
-      throw new IllegalArgumentException("--only: " + only + " (expected: proxy, switch, footprint or profile)");
+    if (only != null
+        && !List.of("proxy", "switch", "rollback", "footprint", "profile").contains(only)) {
+      throw new IllegalArgumentException(
+          "--only: " + only + " (expected: proxy, switch, rollback, footprint or profile)");
     }
-    List<Scenario> scenarios = quick
-        ? List.of(new Scenario("fast, 100 conns", 0, 100))
-        : List.of(new Scenario("fast, 100 conns", 0, 100), new Scenario("slow 5 ms, 100 conns", 5, 100),
-            new Scenario("slow 5 ms, 1000 conns", 5, 1000));
-    return new Options(quick, threads, wrkThreads, rounds, duration,
-        Duration.ofSeconds(quick ? 2 : 4), scenarios, quick ? 1 : 3, 100,
+    List<Scenario> scenarios =
+        quick
+            ? List.of(new Scenario("fast, 100 conns", 0, 100))
+            : List.of(
+                new Scenario("fast, 100 conns", 0, 100),
+                new Scenario("slow 5 ms, 100 conns", 5, 100),
+                new Scenario("slow 5 ms, 1000 conns", 5, 1000));
+    return new Options(
+        quick,
+        threads,
+        wrkThreads,
+        rounds,
+        duration,
+        Duration.ofSeconds(quick ? 2 : 4),
+        scenarios,
+        quick ? 1 : 3,
+        100,
         Duration.ofMillis(quick ? 40 : 100),
-        only == null || only.equals("proxy"), only == null || only.equals("switch"),
-        only == null || only.equals("footprint"), profile && (only == null || only.equals("profile")),
-        root, out, jvm);
+        only == null || only.equals("proxy"),
+        only == null || only.equals("switch"),
+        only == null || only.equals("rollback"),
+        quick ? 5 : 20,
+        quick ? 1 : 3,
+        only == null || only.equals("footprint"),
+        only == null ? (profile == null ? !quick : profile) : only.equals("profile"),
+        root,
+        out,
+        jvm);
   }
 
   private static int positive(String[] args, int i) {
@@ -72,7 +115,8 @@ record Options(boolean quick, int threads, int wrkThreads, int rounds, Duration 
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException(args[i - 1] + ": " + text + " (expected: a whole number >= 1)");
+    throw new IllegalArgumentException(
+        args[i - 1] + ": " + text + " (expected: a whole number >= 1)");
   }
 
   private static String value(String[] args, int i) {

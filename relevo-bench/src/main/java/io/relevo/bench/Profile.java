@@ -21,9 +21,16 @@ final class Profile {
 
   private static final int TOP = 20;
 
-  record Result(Path recording, String wrkCommand, long samples, long nativeSamples,
-      List<String> selfTop, List<String> relevoTotalTop, List<String> nativeTop,
-      List<String> allocationTop, WrkResult load) {}
+  record Result(
+      Path recording,
+      String wrkCommand,
+      long samples,
+      long nativeSamples,
+      List<String> selfTop,
+      List<String> relevoTotalTop,
+      List<String> nativeTop,
+      List<String> allocationTop,
+      WrkResult load) {}
 
   private final Subjects subjects;
   private final Wrk wrk;
@@ -35,13 +42,21 @@ final class Profile {
     this.work = work;
   }
 
-  Result run(int connections, Duration warmup, Duration duration) throws IOException, InterruptedException {
+  Result run(int connections, Duration warmup, Duration duration)
+      throws IOException, InterruptedException {
     Path recording = work.resolve("relevo.jfr");
     int backendPort = Subjects.freePort();
     WrkResult load;
     try (Subject backend = subjects.nginxBackend(backendPort);
-        Subject relevo = subjects.relevo(Subjects.freePort(), backendPort, 0, List.of(
-            "-XX:StartFlightRecording=settings=profile,filename=" + recording + ",dumponexit=true"))) {
+        Subject relevo =
+            subjects.relevo(
+                Subjects.freePort(),
+                backendPort,
+                0,
+                List.of(
+                    "-XX:StartFlightRecording=settings=profile,filename="
+                        + recording
+                        + ",dumponexit=true"))) {
       wrk.run(relevo.port(), connections, warmup);
       load = wrk.run(relevo.port(), connections, duration);
     }
@@ -60,7 +75,10 @@ final class Profile {
         }
         samples++;
         self.merge(name(stack.getFrames().getFirst()), 1L, Long::sum);
-        stack.getFrames().stream().map(Profile::name).filter(n -> n.startsWith("io.relevo")).distinct()
+        stack.getFrames().stream()
+            .map(Profile::name)
+            .filter(n -> n.startsWith("io.relevo"))
+            .distinct()
             .forEach(n -> relevoTotal.merge(n, 1L, Long::sum));
       } else if (type.equals("jdk.NativeMethodSample") && onEventLoop(event)) {
         RecordedStackTrace stack = event.getStackTrace();
@@ -69,18 +87,27 @@ final class Profile {
           inNative.merge(name(stack.getFrames().getFirst()), 1L, Long::sum);
         }
       } else if (type.equals("jdk.ObjectAllocationSample")) {
-        allocated.merge(event.getClass("objectClass").getName(), event.getLong("weight"), Long::sum);
+        allocated.merge(
+            event.getClass("objectClass").getName(), event.getLong("weight"), Long::sum);
       }
     }
-    return new Result(recording, wrk.command(0, connections, duration), samples, nativeSamples,
-        top(self, samples), top(relevoTotal, samples), top(inNative, nativeSamples),
-        top(allocated, allocated.values().stream().mapToLong(Long::longValue).sum()), load);
+    return new Result(
+        recording,
+        wrk.command(0, connections, duration),
+        samples,
+        nativeSamples,
+        top(self, samples),
+        top(relevoTotal, samples),
+        top(inNative, nativeSamples),
+        top(allocated, allocated.values().stream().mapToLong(Long::longValue).sum()),
+        load);
   }
 
   /** Native samples of idle threads (JFR's own, the main thread reading stdin) are noise. */
   private static boolean onEventLoop(RecordedEvent event) {
     var thread = event.getThread("sampledThread");
-    return thread != null && thread.getJavaName() != null
+    return thread != null
+        && thread.getJavaName() != null
         && thread.getJavaName().startsWith("multiThreadIoEventLoopGroup");
   }
 
@@ -92,7 +119,9 @@ final class Profile {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(TOP)
-        .map(e -> String.format("%5.1f%%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()))
+        .map(
+            e ->
+                String.format("%5.1f%%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()))
         .collect(Collectors.toList());
   }
 }

@@ -19,7 +19,8 @@ final class ProxyCost {
   /** The runs of one target in one scenario, with the largest RSS seen during each run. */
   record Runs(String target, List<WrkResult> results, List<Long> peakRssKib) {}
 
-  record Result(Scenario scenario, String wrkCommand, Map<String, Runs> byTarget, long relevoIdleRssKib) {}
+  record Result(
+      Scenario scenario, String wrkCommand, Map<String, Runs> byTarget, long relevoIdleRssKib) {}
 
   private final Subjects subjects;
   private final Wrk wrk;
@@ -37,9 +38,10 @@ final class ProxyCost {
 
   Result run(Scenario scenario) throws IOException, InterruptedException {
     int backendPort = Subjects.freePort();
-    try (Subject backend = scenario.backendDelayMillis() == 0
-            ? subjects.nginxBackend(backendPort)
-            : subjects.slowBackend(backendPort, scenario.backendDelayMillis());
+    try (Subject backend =
+            scenario.backendDelayMillis() == 0
+                ? subjects.nginxBackend(backendPort)
+                : subjects.slowBackend(backendPort, scenario.backendDelayMillis());
         Subject nginx = subjects.nginxProxy(Subjects.freePort(), backendPort);
         Subject haproxy = subjects.haproxy(Subjects.freePort(), backendPort);
         Subject relevo = subjects.relevo(Subjects.freePort(), backendPort, 0, List.of())) {
@@ -48,7 +50,8 @@ final class ProxyCost {
       List<Subject> targets = List.of(backend, nginx, haproxy, relevo);
       Map<String, Runs> byTarget = new LinkedHashMap<>();
       for (int i = 0; i < targets.size(); i++) {
-        byTarget.put(TARGETS.get(i), new Runs(TARGETS.get(i), new ArrayList<>(), new ArrayList<>()));
+        byTarget.put(
+            TARGETS.get(i), new Runs(TARGETS.get(i), new ArrayList<>(), new ArrayList<>()));
       }
       for (Subject target : targets) {
         wrk.run(target.port(), scenario.connections(), warmup);
@@ -64,12 +67,17 @@ final class ProxyCost {
           sampler.interrupt();
           sampler.join();
           runs.peakRssKib().add(peak.get());
-          System.err.printf("  %-22s round %d %-8s %,9.0f req/s  p99 %6.2f ms%n", scenario.name(),
-              round + 1, TARGETS.get(i), runs.results().getLast().rps(),
+          System.err.printf(
+              "  %-22s round %d %-8s %,9.0f req/s  p99 %6.2f ms%n",
+              scenario.name(),
+              round + 1,
+              TARGETS.get(i),
+              runs.results().getLast().rps(),
               runs.results().getLast().p99Micros() / 1000.0);
         }
       }
-      return new Result(scenario, wrk.command(0, scenario.connections(), duration), byTarget, relevoIdle);
+      return new Result(
+          scenario, wrk.command(0, scenario.connections(), duration), byTarget, relevoIdle);
     }
   }
 

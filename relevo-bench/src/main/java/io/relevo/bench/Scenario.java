@@ -12,7 +12,8 @@ record Scenario(String name, long backendDelayMillis, int connections) {
 
   Scenario {
     if (backendDelayMillis < 0) {
-      throw new IllegalArgumentException("backendDelayMillis: " + backendDelayMillis + " (expected: >= 0)");
+      throw new IllegalArgumentException(
+          "backendDelayMillis: " + backendDelayMillis + " (expected: >= 0)");
     }
     if (connections < 1) {
       throw new IllegalArgumentException("connections: " + connections + " (expected: >= 1)");

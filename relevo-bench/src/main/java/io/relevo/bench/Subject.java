@@ -31,12 +31,12 @@ final class Subject implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code command} with its output in {@code log}, and waits until {@code port} accepts. */
+  /**
+   * Starts {@code command} with its output in {@code log}, and waits until {@code port} accepts.
+   */
   static Subject start(String name, int port, Path log, String... command) throws IOException {
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Subject subject = new Subject(name, port, process, log);
     subject.awaitListening();
     return subject;
@@ -65,7 +65,8 @@ final class Subject implements AutoCloseable {
    * Waits for the {@code nth} (from 1) line of the log that starts with {@code prefix}, at most
    * {@code timeout}.
    */
-  String awaitLogLine(String prefix, int nth, Duration timeout) throws IOException, InterruptedException {
+  String awaitLogLine(String prefix, int nth, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try (Stream<String> lines = Files.lines(log)) {
@@ -76,8 +77,15 @@ final class Subject implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException(name + ": no line starting \"" + prefix + "\" in " + log
-        + " within " + timeout.toSeconds() + "s");
+    throw new IllegalStateException(
+        name
+            + ": no line starting \""
+            + prefix
+            + "\" in "
+            + log
+            + " within "
+            + timeout.toSeconds()
+            + "s");
   }
 
   /** Resident memory of the process and its children (nginx's and HAProxy's workers), in KiB. */
@@ -91,8 +99,14 @@ final class Subject implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue()
-            + " before listening on 127.0.0.1:" + port + "; its output:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            name
+                + " exited with "
+                + process.exitValue()
+                + " before listening on 127.0.0.1:"
+                + port
+                + "; its output:\n"
+                + Files.readString(log));
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -102,8 +116,14 @@ final class Subject implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException(name + " did not listen on 127.0.0.1:" + port + " within "
-        + READY_TIMEOUT.toSeconds() + "s; its output is in " + log);
+    throw new IllegalStateException(
+        name
+            + " did not listen on 127.0.0.1:"
+            + port
+            + " within "
+            + READY_TIMEOUT.toSeconds()
+            + "s; its output is in "
+            + log);
   }
 
   @Override
@@ -151,6 +171,5 @@ final class Subject implements AutoCloseable {
       }
       return 0;
     }
-
   }
 }

@@ -29,19 +29,31 @@ final class Wrk {
     return String.join(" ", args(port, connections, duration));
   }
 
-  WrkResult run(int port, int connections, Duration duration) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(args(port, connections, duration)).redirectErrorStream(true).start();
+  WrkResult run(int port, int connections, Duration duration)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(args(port, connections, duration)).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("wrk did not end within " + (duration.toSeconds() + 30) + "s");
+      throw new IllegalStateException(
+          "wrk did not end within " + (duration.toSeconds() + 30) + "s");
     }
     return WrkResult.parse(new String(output, StandardCharsets.UTF_8));
   }
 
   private String[] args(int port, int connections, Duration duration) {
     return new String[] {
-        "wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s", "--latency",
-        "--timeout", "5s", "-s", reportScript.toString(), "http://127.0.0.1:" + port + "/"};
+      "wrk",
+      "-t" + threads,
+      "-c" + connections,
+      "-d" + duration.toSeconds() + "s",
+      "--latency",
+      "--timeout",
+      "5s",
+      "-s",
+      reportScript.toString(),
+      "http://127.0.0.1:" + port + "/"
+    };
   }
 }

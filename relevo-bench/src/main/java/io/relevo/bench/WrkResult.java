@@ -12,8 +12,15 @@ import java.util.Map;
  * @param socketErrors connect, read, write errors and timeouts
  * @param non2xx responses with a status of 400 or more (wrk counts those, not 3xx)
  */
-record WrkResult(long requests, double seconds, long socketErrors, long non2xx, long p50Micros,
-    long p99Micros, long p999Micros, long maxMicros) {
+record WrkResult(
+    long requests,
+    double seconds,
+    long socketErrors,
+    long non2xx,
+    long p50Micros,
+    long p99Micros,
+    long p999Micros,
+    long maxMicros) {
 
   double rps() {
     return seconds == 0 ? 0 : requests / seconds;
@@ -30,7 +37,10 @@ record WrkResult(long requests, double seconds, long socketErrors, long non2xx, 
         return new WrkResult(
             num(values, "requests"),
             num(values, "duration_us") / 1e6,
-            num(values, "connect") + num(values, "read") + num(values, "write") + num(values, "timeout"),
+            num(values, "connect")
+                + num(values, "read")
+                + num(values, "write")
+                + num(values, "timeout"),
             num(values, "status"),
             num(values, "p50"),
             num(values, "p99"),
@@ -38,14 +48,15 @@ record WrkResult(long requests, double seconds, long socketErrors, long non2xx, 
             num(values, "max"));
       }
     }
-    throw new IllegalStateException("wrk output: no RESULT line (expected: one from wrk-report.lua):\n"
-        + output);
+    throw new IllegalStateException(
+        "wrk output: no RESULT line (expected: one from wrk-report.lua):\n" + output);
   }
 
   private static long num(Map<String, String> values, String key) {
     String value = values.get(key);
     if (value == null) {
-      throw new IllegalStateException("wrk RESULT line: no " + key + " (expected: " + values.keySet() + ")");
+      throw new IllegalStateException(
+          "wrk RESULT line: no " + key + " (expected: " + values.keySet() + ")");
     }
     return (long) Double.parseDouble(value);
   }
