@@ -42,6 +42,8 @@ class CanaryEndToEndIT {
       try (SteadyLoad load = SteadyLoad.start(port)) {
         Thread.sleep(1_000);
         story(engine, port, load);
+      } finally {
+        engine.stop("shop", "test"); // the agent leaves revisions running when it closes
       }
     }
   }

@@ -49,6 +49,16 @@ final class CanaryStrategy implements RolloutStrategy {
     AnalysisRun background =
         config.backgroundAnalysis() == null ? null : start(rollout, config.backgroundAnalysis());
     CanaryWatch watch = new CanaryWatch(rollout, background);
+    var stableEndpoint = rollout.stableInstance().endpoint();
+    int stableNumber = rollout.stable().number();
+    rollout
+        .control()
+        .onAbort(
+            () ->
+                rollout
+                    .parts()
+                    .router()
+                    .route(rollout.app().name, TrafficSplit.all(stableNumber, stableEndpoint)));
     List<CanaryStep> steps = config.steps();
     int weight = 0;
     try {
@@ -75,7 +85,21 @@ final class CanaryStrategy implements RolloutStrategy {
     promote(rollout);
   }
 
-  private static void promote(Rollout rollout) {
+  private static void promote(Rollout rollout) throws StepFailed {
+    // Past this switch the canary is the new stable: a late abort no longer switches anything.
+    rollout
+        .control()
+        .guarded(
+            () -> {
+              rollout.control().onAbort(null);
+              rollout
+                  .parts()
+                  .router()
+                  .route(
+                      rollout.app().name,
+                      TrafficSplit.all(
+                          rollout.candidate().number(), rollout.candidateInstance().endpoint()));
+            });
     rollout
         .promotion()
         .switchTo(
@@ -87,22 +111,30 @@ final class CanaryStrategy implements RolloutStrategy {
             rollout.log());
   }
 
-  private static void route(Rollout rollout, int weight, boolean sticky) {
+  private static void route(Rollout rollout, int weight, boolean sticky) throws StepFailed {
     var stable = rollout.stableInstance();
     rollout
-        .parts()
-        .router()
-        .route(
-            rollout.app().name,
-            new TrafficSplit(
-                List.of(
-                    new TrafficSplit.Backend(
-                        rollout.stable().number(), stable.endpoint(), 100 - weight),
-                    new TrafficSplit.Backend(
-                        rollout.candidate().number(),
-                        rollout.candidateInstance().endpoint(),
-                        weight)),
-                sticky));
+        .control()
+        .guarded(
+            () -> {
+              if (weight > 0) {
+                rollout.control().candidateTookTraffic();
+              }
+              rollout
+                  .parts()
+                  .router()
+                  .route(
+                      rollout.app().name,
+                      new TrafficSplit(
+                          List.of(
+                              new TrafficSplit.Backend(
+                                  rollout.stable().number(), stable.endpoint(), 100 - weight),
+                              new TrafficSplit.Backend(
+                                  rollout.candidate().number(),
+                                  rollout.candidateInstance().endpoint(),
+                                  weight)),
+                          sticky));
+            });
     rollout
         .log()
         .event(

@@ -128,11 +128,13 @@ final class Deployment {
       AppConfig previousConfig,
       Path previousBaseDir) {
     EngineParts parts = stages.parts();
-    boolean hadTraffic =
+    RolloutControl control = app.control;
+    boolean stillRouted =
         parts.router().current(app.name).backends().stream()
             .anyMatch(b -> b.revision() == candidate.number() && b.weight() > 0);
+    boolean hadTraffic = stillRouted || (control != null && control.candidateHadTraffic());
     Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
-    if (hadTraffic && stableInstance != null) {
+    if (stillRouted && stableInstance != null) {
       long decided = System.nanoTime();
       parts.router().route(app.name, TrafficSplit.all(stable.number(), stableInstance.endpoint()));
       long micros = (System.nanoTime() - decided) / 1_000;
@@ -144,6 +146,15 @@ final class Deployment {
               + " "
               + micros
               + "µs after the decision");
+    } else if (hadTraffic && control.switchedBackMicros() >= 0) {
+      log.event(
+          "abort",
+          Status.OK,
+          "all traffic back on revision "
+              + stable.label()
+              + " "
+              + control.switchedBackMicros()
+              + "µs after the decision (switched by the abort itself)");
     }
     if (hadTraffic) {
       stages.retirement().retire(app, candidate, Revision.State.FAILED, log);

@@ -221,10 +221,20 @@ class CanaryRolloutTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> progress(engine) != null && progress(engine).paused());
     engine.abort("shop", "ana", "checkout looks wrong");
+    assertThat(router.servingRevision("shop"))
+        .as("the abort itself switched, before the rollout's thread looked")
+        .isEqualTo(1);
 
     RolloutRecord result = rollout.join();
     assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(result.outcomeReason()).startsWith("aborted by ana: checkout looks wrong");
+    assertThat(result.events())
+        .filteredOn(e -> e.step().equals("abort"))
+        .singleElement()
+        .extracting(RolloutEvent::message)
+        .asString()
+        .contains("switched by the abort itself");
+    assertThat(router.drained).contains(2);
     assertThat(router.servingRevision("shop")).isEqualTo(1);
   }
 
