@@ -118,7 +118,7 @@ final class Report {
     line("");
   }
 
-  void rollbackSpeed(RollbackSpeed.Result result) {
+  void rollbackSpeed(RollbackSpeedResults.Result result) {
     line("### Rollback speed");
     line("");
     line(
@@ -130,7 +130,7 @@ final class Report {
             + " `java.net.http.HttpClient`, GET /api/v1/accommodations, each request logged with its send"
             + " time, answer time, status and X-App-Version.");
     line("");
-    List<RollbackSpeed.Abort> aborts = result.aborts();
+    List<RollbackSpeedResults.Abort> aborts = result.aborts();
     line(
         "**Abort** of a healthy canary at 10% (`steps: "
             + result.abortSteps()
@@ -149,28 +149,28 @@ final class Report {
     line(
         String.format(
             "| `abort` event (all traffic back on stable) ms | %.1f | %.1f | %s |",
-            Medians.of(aborts, RollbackSpeed.Abort::toAbortEventMillis),
+            Medians.of(aborts, RollbackSpeedResults.Abort::toAbortEventMillis),
             aborts.stream()
-                .mapToDouble(RollbackSpeed.Abort::toAbortEventMillis)
+                .mapToDouble(RollbackSpeedResults.Abort::toAbortEventMillis)
                 .max()
                 .orElse(Double.NaN),
-            Medians.spread(aborts, RollbackSpeed.Abort::toAbortEventMillis)));
+            Medians.spread(aborts, RollbackSpeedResults.Abort::toAbortEventMillis)));
     line(
         String.format(
             "| send time of the last request the canary answered, ms | %.1f | %.1f | %s |",
-            Medians.of(aborts, RollbackSpeed.Abort::toLastCanarySendMillis),
+            Medians.of(aborts, RollbackSpeedResults.Abort::toLastCanarySendMillis),
             aborts.stream()
-                .mapToDouble(RollbackSpeed.Abort::toLastCanarySendMillis)
+                .mapToDouble(RollbackSpeedResults.Abort::toLastCanarySendMillis)
                 .max()
                 .orElse(Double.NaN),
-            Medians.spread(aborts, RollbackSpeed.Abort::toLastCanarySendMillis)));
+            Medians.spread(aborts, RollbackSpeedResults.Abort::toLastCanarySendMillis)));
     line("");
     line(
         String.format(
             "Failed requests during the %d aborted rollouts: %d; outcomes: %s.",
             aborts.size(),
-            aborts.stream().mapToLong(RollbackSpeed.Abort::failed).sum(),
-            aborts.stream().map(RollbackSpeed.Abort::outcome).distinct().toList()));
+            aborts.stream().mapToLong(RollbackSpeedResults.Abort::failed).sum(),
+            aborts.stream().map(RollbackSpeedResults.Abort::outcome).distinct().toList()));
     line("");
     line(
         "**Detection** with default analysis (`strategy: canary`, no `analysis` section: the ramp 10 → 25 →"
@@ -189,10 +189,13 @@ final class Report {
             + " | failed share while exposed | last canary request after `abort` ms |");
     line("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for (String canary :
-        result.detections().stream().map(RollbackSpeed.Detection::canary).distinct().toList()) {
-      List<RollbackSpeed.Detection> runs =
+        result.detections().stream()
+            .map(RollbackSpeedResults.Detection::canary)
+            .distinct()
+            .toList()) {
+      List<RollbackSpeedResults.Detection> runs =
           result.detections().stream().filter(d -> d.canary().equals(canary)).toList();
-      for (RollbackSpeed.Detection d : runs) {
+      for (RollbackSpeedResults.Detection d : runs) {
         line(
             String.format(
                 "| %s | %d | %s | %.1f | %d | %d | %d | %.2f%% | %.2f%% | %.1f |",
@@ -211,7 +214,7 @@ final class Report {
           String.format(
               "| %s | median | | %.1f | | | | %.2f%% | %.2f%% | |",
               canary,
-              Medians.of(runs, RollbackSpeed.Detection::exposedSeconds),
+              Medians.of(runs, RollbackSpeedResults.Detection::exposedSeconds),
               Medians.of(runs, d -> 100.0 * d.failed() / Math.max(1, d.requests())),
               Medians.of(runs, d -> 100.0 * d.exposedFailed() / Math.max(1, d.exposedRequests()))));
     }

@@ -1,24 +1,22 @@
 package io.relevo.bench;
 
-import io.relevo.core.config.ConfigLoader;
+import io.relevo.bench.RollbackSpeedResults.Abort;
+import io.relevo.bench.RollbackSpeedResults.Detection;
+import io.relevo.bench.RollbackSpeedResults.Result;
 import io.relevo.core.config.HostPort;
-import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
-import io.relevo.example.alojamientos.Main;
 import io.relevo.server.Agent;
 import io.relevo.server.AgentOptions;
 import io.relevo.server.StateDir;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -34,8 +32,8 @@ import java.util.logging.Logger;
  * <ul>
  *   <li><b>Abort</b>: a healthy canary at 10% ({@code steps: [{weight: 10}, {pause: {}}]}), then
  *       {@code engine.abort} at a random moment 0.5–1.5 s after it took traffic: from the abort
- *       call to the {@code abort} event (traffic switched) and to the send time of the last request
- *       the canary answered.
+ *       call to the send time of the last request the canary answered (the abort switches traffic
+ *       in the calling thread) and to the {@code abort} event (the rollout's thread has noticed).
  *   <li><b>Detection</b> with default analysis ({@code strategy: canary}, no {@code analysis}
  *       section): a canary answering 100% 5xx and one answering 20% 5xx, on two apps of the same
  *       agent side by side, each with its own load: from the {@code weight} event (first share of
@@ -43,8 +41,8 @@ import java.util.logging.Logger;
  * </ul>
  *
  * <p>The aborts run on a third app of the same agent while the bad canaries are under analysis.
- * Neither measurement is CPU-bound: an abort waits for the rollout's next look at its controls
- * (every 100 ms), the analysis for its 10 s windows; the three loads together are 700 req/s.
+ * Neither measurement is CPU-bound: the analysis waits for its 10 s windows; the three loads
+ * together are 700 req/s.
  */
 final class RollbackSpeed {
 
@@ -60,57 +58,16 @@ final class RollbackSpeed {
 
   static final int CLIENTS = 4;
 
-  /** One abort: milliseconds from the abort call. */
-  record Abort(
-      int run,
-      double toAbortEventMillis,
-      double toLastCanarySendMillis,
-      long canaryAnswers,
-      long failed,
-      String outcome) {}
-
-  /** One bad canary's rollout under default analysis. */
-  record Detection(
-      String canary,
-      int run,
-      String outcome,
-      double exposedSeconds,
-      int measurements,
-      long requests,
-      long failed,
-      long exposedRequests,
-      long exposedFailed,
-      long canaryAnswers,
-      double lastCanarySendAfterAbortMillis,
-      String reason) {}
-
-  record Result(
-      List<Abort> aborts,
-      List<Detection> detections,
-      String abortSteps,
-      int abortRate,
-      int detectionRate,
-      int clients,
-      String appCommand) {}
-
   private final Path work;
   private final int aborts;
   private final int detections;
-  private final List<String> appCommand;
+  private final ExampleApp exampleApp;
 
   RollbackSpeed(Path work, int aborts, int detections) {
     this.work = work;
     this.aborts = aborts;
     this.detections = detections;
-    this.appCommand =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Xmx128m",
-            "-cp",
-            appClassPath(),
-            Main.class.getName());
+    this.exampleApp = new ExampleApp(work);
   }
 
   Result run() throws Exception {
@@ -143,9 +100,7 @@ final class RollbackSpeed {
           ABORT_RATE,
           DETECTION_RATE,
           CLIENTS,
-          "java "
-              + String.join(" ", appCommand.subList(1, appCommand.size()))
-                  .replace(appClassPath(), "relevo-bench.jar"));
+          exampleApp.describe());
     } finally {
       for (String app : apps) {
         stop(agent.engine(), app); // the agent leaves revisions running when it closes
@@ -178,7 +133,7 @@ final class RollbackSpeed {
   private List<Abort> aborts(RolloutEngine engine, List<String> apps) throws Exception {
     int port = Subjects.freePort();
     String yaml =
-        config(
+        exampleApp.config(
             "abort",
             port,
             """
@@ -189,7 +144,8 @@ final class RollbackSpeed {
     deployStable(engine, apps, "abort", yaml);
     List<Abort> runs = new ArrayList<>();
     try (PacedLoad load =
-        new PacedLoad(url(port), ABORT_RATE, CLIENTS, Duration.ofSeconds(30L * aborts + 30))) {
+        new PacedLoad(
+            ExampleApp.url(port), ABORT_RATE, CLIENTS, Duration.ofSeconds(30L * aborts + 30))) {
       Thread.sleep(1000);
       for (int run = 1; run <= aborts; run++) {
         String version = "v2-a" + run;
@@ -263,7 +219,7 @@ final class RollbackSpeed {
     for (String app : bad) {
       int port = Subjects.freePort();
       ports.add(port);
-      yamls.add(config(app, port, "strategy: canary\n"));
+      yamls.add(exampleApp.config(app, port, "strategy: canary\n"));
       apps.add(app);
       stables.add(deployAsync(engine, app, yamls.getLast(), "v1", RolloutListener.none()));
     }
@@ -272,8 +228,10 @@ final class RollbackSpeed {
     }
     List<Detection> runs = new ArrayList<>();
     Duration bound = Duration.ofSeconds(90L * detections + 30);
-    try (PacedLoad load100 = new PacedLoad(url(ports.get(0)), DETECTION_RATE, CLIENTS, bound);
-        PacedLoad load20 = new PacedLoad(url(ports.get(1)), DETECTION_RATE, CLIENTS, bound)) {
+    try (PacedLoad load100 =
+            new PacedLoad(ExampleApp.url(ports.get(0)), DETECTION_RATE, CLIENTS, bound);
+        PacedLoad load20 =
+            new PacedLoad(ExampleApp.url(ports.get(1)), DETECTION_RATE, CLIENTS, bound)) {
       List<PacedLoad> loads = List.of(load100, load20);
       Thread.sleep(1000);
       for (int run = 1; run <= detections; run++) {
@@ -365,7 +323,7 @@ final class RollbackSpeed {
 
   private void deployStable(RolloutEngine engine, List<String> apps, String app, String yaml) {
     apps.add(app);
-    requirePromoted(app, engine.deploy(request(yaml, "v1"), RolloutListener.none()));
+    requirePromoted(app, engine.deploy(exampleApp.request(yaml, "v1"), RolloutListener.none()));
   }
 
   private void requirePromoted(String app, RolloutRecord stable) {
@@ -390,44 +348,12 @@ final class RollbackSpeed {
         .start(
             () -> {
               try {
-                rollout.complete(engine.deploy(request(yaml, version), listener));
+                rollout.complete(engine.deploy(exampleApp.request(yaml, version), listener));
               } catch (RuntimeException e) {
                 rollout.completeExceptionally(e);
               }
             });
     return rollout;
-  }
-
-  private DeployRequest request(String yaml, String version) {
-    return new DeployRequest(
-        ConfigLoader.parse("relevo.yml", yaml, Map.of()),
-        work,
-        version,
-        "bench",
-        "rollback-speed benchmark");
-  }
-
-  /** The app's relevo.yml: only health timing and the strategy are set; analysis stays default. */
-  private String config(String app, int port, String strategy) {
-    StringBuilder command = new StringBuilder();
-    for (String part : appCommand) {
-      command.append(command.isEmpty() ? "" : ", ").append('"').append(part).append('"');
-    }
-    return """
-        app: %s
-        runtime:
-          command: [%s]
-        listen: 127.0.0.1:%d
-        health:
-          readiness: {path: /api/v1/healthz, interval: 200ms, retries: 5, start_period: 10s}
-        proxy:
-          drain_timeout: 5s
-        %s"""
-        .formatted(app, command, port, strategy);
-  }
-
-  private static URI url(int port) {
-    return URI.create("http://127.0.0.1:" + port + "/api/v1/accommodations");
   }
 
   /** Micros of the first event of {@code step}, or Long.MIN_VALUE when the rollout has none. */
@@ -447,16 +373,6 @@ final class RollbackSpeed {
     return record.outcome() == null
         ? "unfinished"
         : record.outcome().name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static String appClassPath() {
-    try {
-      return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(
-          "cannot locate the example app's classes: " + e.getMessage(), e);
-    }
   }
 
   /** The engine logs every step at INFO; the bench prints its own progress. */
