@@ -86,10 +86,11 @@ final class Deployment {
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     try {
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
-      stages.readiness().await(candidate, instance, config.health(), log);
+      stages.readiness().await(candidate, instance, config.health(), log, app.control);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
       parts.store().saveRevision(ready);
       stages.smoke().run(instance, config.smoke(), log);
+      app.control.throwIfAborted();
       strategy.shift(
           new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
       app.watch = PromotionWatch.after(app, ready, stable, parts);

@@ -34,6 +34,17 @@ final class ReadinessWait {
   /** Returns once the revision is ready; throws with the last result and log lines otherwise. */
   HealthResult await(Revision revision, Instance instance, HealthConfig health, RolloutLog log)
       throws StepFailed, InterruptedException {
+    return await(revision, instance, health, log, null);
+  }
+
+  /** As {@link #await}, and stops early when {@code control} (if any) is aborted. */
+  HealthResult await(
+      Revision revision,
+      Instance instance,
+      HealthConfig health,
+      RolloutLog log,
+      RolloutControl control)
+      throws StepFailed, InterruptedException {
     ProbeConfig readiness = health.readiness();
     Instant start = clock.instant();
     Instant startPeriodEnd = start.plus(readiness.startPeriod());
@@ -55,6 +66,9 @@ final class ReadinessWait {
             + Durations.format(health.readyTimeout())
             + ")");
     while (true) {
+      if (control != null) {
+        control.throwIfAborted();
+      }
       if (!instance.isAlive()) {
         throw new StepFailed(
             "revision "

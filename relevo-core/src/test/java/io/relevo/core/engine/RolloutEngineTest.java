@@ -154,6 +154,24 @@ class RolloutEngineTest {
   }
 
   @Test
+  void aBlueGreenDeployCanBeAbortedWhileItWaitsForReadiness() throws Exception {
+    deploy("v1");
+    var rollout = java.util.concurrent.CompletableFuture.supplyAsync(() -> deploy("v2-held"));
+    org.awaitility.Awaitility.await().until(() -> checks.heldChecks.get() > 0);
+
+    engine.abort("shop", "ana", "wrong build");
+    checks.release();
+
+    RolloutRecord result = rollout.join();
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.outcomeReason())
+        .startsWith("aborted by ana: wrong build")
+        .contains("traffic stays on revision 1 (v1)");
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+    assertThat(runtime.running("v2-held")).isEmpty();
+  }
+
+  @Test
   void smokeFailureRefusesTheRevisionBeforeAnySwitch() {
     deploy("v1");
     int splitsBefore = router.history.size();

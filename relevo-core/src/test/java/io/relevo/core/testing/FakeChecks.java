@@ -22,6 +22,19 @@ public final class FakeChecks implements HealthProbe, SmokeRunner {
     this.runtime = runtime;
   }
 
+  private final java.util.concurrent.CountDownLatch held =
+      new java.util.concurrent.CountDownLatch(1);
+  public final java.util.concurrent.atomic.AtomicInteger heldChecks =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Lets the checks of versions containing {@code held} answer (they wait until then, 10 s at
+   * most).
+   */
+  public void release() {
+    held.countDown();
+  }
+
   /** From now on, every check of {@code version} fails (a revision that turns unhealthy). */
   public void sicken(String version) {
     sick.add(version);
@@ -35,6 +48,15 @@ public final class FakeChecks implements HealthProbe, SmokeRunner {
   public HealthResult check(Endpoint endpoint, ProbeConfig probe) {
     var instance = runtime.byEndpoint(endpoint).orElse(null);
     if (instance == null || !instance.isAlive()) {
+      return HealthResult.fail("connection refused", Duration.ofMillis(1));
+    }
+    if (instance.version.contains("held")) {
+      heldChecks.incrementAndGet();
+      try {
+        held.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return HealthResult.fail("connection refused", Duration.ofMillis(1));
     }
     if (sick.contains(instance.version)) {
