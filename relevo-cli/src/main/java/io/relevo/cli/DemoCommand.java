@@ -17,6 +17,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
 
+  /** Held here: JUL keeps loggers weakly, and a collected one forgets its level. */
+  private static final java.util.logging.Logger RELEVO_LOGS =
+      java.util.logging.Logger.getLogger("io.relevo");
+
   private final CliContext context;
 
   public DemoCommand(CliContext context) {
@@ -27,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // The demo prints its own story; the in-process agent's info lines would only interleave.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    java.util.logging.Logger.getLogger("io.relevo").setLevel(java.util.logging.Level.WARNING);
+    RELEVO_LOGS.setLevel(java.util.logging.Level.WARNING);
     return new Demo(context.out()).run() ? 0 : 1;
   }
 }
