@@ -42,7 +42,7 @@ final class CanaryStrategy implements RolloutStrategy {
           .event(
               "canary",
               Status.INFO,
-              "no stable revision runs to compare with: the canary" + " takes all traffic at once");
+              "no stable revision runs to compare with: the canary takes all traffic at once");
       promote(rollout);
       return;
     }
