@@ -107,154 +107,108 @@ public record DockerSettings(
   }
 
   public DockerSettings withCommand(List<String> command) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.command = command;
+    return copy.build();
   }
 
   public DockerSettings withHostPort(int hostPort) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.hostPort = hostPort;
+    return copy.build();
   }
 
   public DockerSettings withEnv(Map<String, String> env) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.env = env;
+    return copy.build();
   }
 
   public DockerSettings withEnvFiles(List<String> envFiles) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.envFiles = envFiles;
+    return copy.build();
   }
 
   public DockerSettings withLabels(Map<String, String> labels) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.labels = labels;
+    return copy.build();
   }
 
   public DockerSettings withLimits(long memoryBytes, double cpus) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.memoryBytes = memoryBytes;
+    copy.cpus = cpus;
+    return copy.build();
   }
 
   public DockerSettings withPull(PullPolicy pull) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.pull = pull;
+    return copy.build();
   }
 
   public DockerSettings withStop(String stopSignal, Duration stopGrace) {
-    return new DockerSettings(
-        image,
-        containerPort,
-        hostPort,
-        command,
-        portEnv,
-        env,
-        envFiles,
-        volumes,
-        network,
-        labels,
-        memoryBytes,
-        cpus,
-        pull,
-        stopSignal,
-        stopGrace);
+    Copy copy = new Copy(this);
+    copy.stopSignal = stopSignal;
+    copy.stopGrace = stopGrace;
+    return copy.build();
+  }
+
+  /** The components of a settings record, to change a few and validate the whole again. */
+  private static final class Copy {
+    private final String image;
+    private final int containerPort;
+    private int hostPort;
+    private List<String> command;
+    private final String portEnv;
+    private Map<String, String> env;
+    private List<String> envFiles;
+    private final List<String> volumes;
+    private final String network;
+    private Map<String, String> labels;
+    private long memoryBytes;
+    private double cpus;
+    private PullPolicy pull;
+    private String stopSignal;
+    private Duration stopGrace;
+
+    Copy(DockerSettings s) {
+      image = s.image;
+      containerPort = s.containerPort;
+      hostPort = s.hostPort;
+      command = s.command;
+      portEnv = s.portEnv;
+      env = s.env;
+      envFiles = s.envFiles;
+      volumes = s.volumes;
+      network = s.network;
+      labels = s.labels;
+      memoryBytes = s.memoryBytes;
+      cpus = s.cpus;
+      pull = s.pull;
+      stopSignal = s.stopSignal;
+      stopGrace = s.stopGrace;
+    }
+
+    DockerSettings build() {
+      return new DockerSettings(
+          image,
+          containerPort,
+          hostPort,
+          command,
+          portEnv,
+          env,
+          envFiles,
+          volumes,
+          network,
+          labels,
+          memoryBytes,
+          cpus,
+          pull,
+          stopSignal,
+          stopGrace);
+    }
   }
 }
