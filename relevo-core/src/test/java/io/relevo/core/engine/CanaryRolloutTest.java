@@ -30,8 +30,10 @@ class CanaryRolloutTest {
   private final FakeRouter router = new FakeRouter();
   private final InMemoryStore store = new InMemoryStore();
   private final FakeChecks checks = new FakeChecks(runtime);
+  private SimulatedTraffic traffic;
 
   private RolloutEngine engine(double requestsPerSecond) {
+    traffic = new SimulatedTraffic(clock, router, runtime, requestsPerSecond);
     return new RolloutEngine(
         new EngineParts(
             runtime,
@@ -44,7 +46,7 @@ class CanaryRolloutTest {
             clock,
             Path.of("/tmp/relevo-test"),
             Map.of(),
-            new SimulatedTraffic(clock, router, runtime, requestsPerSecond)));
+            traffic));
   }
 
   private static String config(String steps) {
@@ -274,21 +276,7 @@ class CanaryRolloutTest {
 
   @Test
   void watchAfterPromotionRollsBackAReleaseThatTurnsBadLater() {
-    SimulatedTraffic traffic = new SimulatedTraffic(clock, router, runtime, 100);
-    RolloutEngine engine =
-        new RolloutEngine(
-            new EngineParts(
-                runtime,
-                router,
-                store,
-                null,
-                checks,
-                checks,
-                clock,
-                clock,
-                Path.of("/tmp/relevo-test"),
-                Map.of(),
-                traffic));
+    RolloutEngine engine = engine(100);
     deploy(engine, "v1", RAMP);
     clock.advance(Duration.ofMinutes(1));
     assertThat(deploy(engine, "v2", RAMP).outcome()).isEqualTo(Outcome.PROMOTED);

@@ -295,19 +295,6 @@ class RolloutEngineTest {
 
   @Test
   void aServingRevisionFailingItsLivenessCheckRaisesAnAlertUntilItRecovers() {
-    RolloutEngine engine =
-        new RolloutEngine(
-            new EngineParts(
-                runtime,
-                router,
-                store,
-                null,
-                checks,
-                checks,
-                clock,
-                clock,
-                Path.of("/tmp/relevo-test"),
-                Map.of()));
     engine.deploy(
         new DeployRequest(
             ConfigLoader.parse(
