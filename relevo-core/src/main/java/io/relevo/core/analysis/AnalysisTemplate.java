@@ -20,6 +20,7 @@ import java.util.Set;
  *     failing) tolerated; one more ends the run in {@link AnalysisState#ERROR}
  * @param judge {@code threshold} or {@code statistical}
  * @param metrics at least one, with unique names
+ * @param load synthetic load sent while the analysis runs; {@link LoadSpec#NONE} for none
  */
 public record AnalysisTemplate(
     String name,
@@ -30,9 +31,35 @@ public record AnalysisTemplate(
     InconclusivePolicy inconclusive,
     int consecutiveErrorLimit,
     Judge judge,
-    List<MetricRule> metrics) {
+    List<MetricRule> metrics,
+    LoadSpec load) {
+
+  /** A template without synthetic load. */
+  public AnalysisTemplate(
+      String name,
+      Duration interval,
+      int count,
+      int failureLimit,
+      int minRequests,
+      InconclusivePolicy inconclusive,
+      int consecutiveErrorLimit,
+      Judge judge,
+      List<MetricRule> metrics) {
+    this(
+        name,
+        interval,
+        count,
+        failureLimit,
+        minRequests,
+        inconclusive,
+        consecutiveErrorLimit,
+        judge,
+        metrics,
+        LoadSpec.NONE);
+  }
 
   public AnalysisTemplate {
+    load = load == null ? LoadSpec.NONE : load;
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name: \"" + name + "\" (expected: a non-blank name)");
     }
@@ -97,7 +124,8 @@ public record AnalysisTemplate(
         inconclusive,
         consecutiveErrorLimit,
         judge,
-        metrics);
+        metrics,
+        load);
   }
 
   private static void nonNegative(String what, int value) {

@@ -55,7 +55,7 @@ record RevisionWindow(
   }
 
   private static long errors(RevisionStats stats) {
-    return stats.status5xx() + stats.connectFailures() + stats.timeouts();
+    return stats.errors();
   }
 
   private static LatencyHistogram histogram(RevisionStats base, RevisionStats after) {

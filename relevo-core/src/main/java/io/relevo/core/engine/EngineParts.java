@@ -2,6 +2,7 @@ package io.relevo.core.engine;
 
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
+import io.relevo.core.load.SyntheticLoad;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.notify.Notifier;
@@ -29,6 +30,7 @@ import java.util.Objects;
  *     history
  * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
  *     empty
+ * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -41,7 +43,8 @@ public record EngineParts(
     Sleeper sleeper,
     Path stateDir,
     Map<String, String> env,
-    MetricsSource metrics) {
+    MetricsSource metrics,
+    SyntheticLoad load) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -55,6 +58,25 @@ public record EngineParts(
     sleeper = sleeper == null ? Sleeper.system() : sleeper;
     env = env == null ? Map.of() : Map.copyOf(env);
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
+    load = load == null ? SyntheticLoad.none() : load;
+  }
+
+  /** Parts without synthetic load. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics) {
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        null);
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
@@ -69,6 +91,7 @@ public record EngineParts(
       Sleeper sleeper,
       Path stateDir,
       Map<String, String> env) {
-    this(runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null);
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null);
   }
 }

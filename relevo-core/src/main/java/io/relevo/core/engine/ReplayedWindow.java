@@ -47,6 +47,8 @@ final class ReplayedWindow implements MetricsSource {
         k * window.connectFailures(),
         k * window.timeouts(),
         window.latency(),
-        histogram);
+        histogram,
+        k * window.retried(),
+        null);
   }
 }

@@ -3,7 +3,7 @@ package io.relevo.core.metrics;
 /**
  * Cumulative counters of one revision.
  *
- * @param requests responses of any status, plus connection failures and timeouts
+ * @param requests responses of any status, plus connection failures, timeouts and retried requests
  * @param status2xx 1xx–2xx responses
  * @param status3xx 3xx responses
  * @param status4xx 4xx responses
@@ -14,6 +14,12 @@ package io.relevo.core.metrics;
  * @param histogram latency distribution of answered requests as cumulative bucket counts, so the
  *     analysis can compute quantiles of a window (two snapshots subtracted); {@code null} when the
  *     source does not keep one, and then windowed quantiles fall back to {@code latency}
+ * @param retried requests this revision failed before answering a byte (it refused the connection
+ *     or reset it) that the router then answered from the stable revision: the user saw no error,
+ *     but the analysis counts them as this revision's errors
+ * @param inFlight how long the requests still waiting for this revision have waited so far, now
+ *     (not cumulative): a request that has taken 4 s is at least that slow, and latency rules count
+ *     it before it finishes; {@code null} when the source does not track requests in flight
  */
 public record RevisionStats(
     long requests,
@@ -24,7 +30,34 @@ public record RevisionStats(
     long connectFailures,
     long timeouts,
     LatencySnapshot latency,
-    LatencyHistogram histogram) {
+    LatencyHistogram histogram,
+    long retried,
+    LatencyHistogram inFlight) {
+
+  /** Counters without retries or requests in flight (sources that only count answers). */
+  public RevisionStats(
+      long requests,
+      long status2xx,
+      long status3xx,
+      long status4xx,
+      long status5xx,
+      long connectFailures,
+      long timeouts,
+      LatencySnapshot latency,
+      LatencyHistogram histogram) {
+    this(
+        requests,
+        status2xx,
+        status3xx,
+        status4xx,
+        status5xx,
+        connectFailures,
+        timeouts,
+        latency,
+        histogram,
+        0,
+        null);
+  }
 
   /** Counters without a latency histogram (sources that only keep quantiles). */
   public RevisionStats(
@@ -53,8 +86,13 @@ public record RevisionStats(
         0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty(), LatencyHistogram.empty());
   }
 
-  /** 5xx, connection failures and timeouts, as a share of all requests; 0 without requests. */
+  /** 5xx, connection failures, timeouts and retried requests: what the analysis counts. */
+  public long errors() {
+    return status5xx + connectFailures + timeouts + retried;
+  }
+
+  /** {@link #errors()} as a share of all requests; 0 without requests. */
   public double errorRate() {
-    return requests == 0 ? 0 : (double) (status5xx + connectFailures + timeouts) / requests;
+    return requests == 0 ? 0 : (double) errors() / requests;
   }
 }
