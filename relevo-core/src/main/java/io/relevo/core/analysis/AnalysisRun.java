@@ -1,6 +1,5 @@
 package io.relevo.core.analysis;
 
-import io.relevo.core.engine.Sleeper;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.metrics.RevisionStats;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One execution of an {@link AnalysisTemplate} comparing a canary revision with the stable one.
@@ -18,8 +18,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code FAILED} when failed measurements exceed {@code failure_limit}, or inconclusive ones
- *       exceed the inconclusive limit with policy FAIL;
- *   <li>{@code INCONCLUSIVE} when inconclusive measurements exceed the limit with policy PAUSE;
+ *       in a row exceed the inconclusive limit with policy FAIL;
+ *   <li>{@code INCONCLUSIVE} when inconclusive measurements in a row exceed the limit with policy
+ *       PAUSE, unless the latest one's values already meet a metric's {@code fail_if}: then {@code
+ *       FAILED}, so a canary with thin traffic is never left holding a share while it looks bad;
  *   <li>{@code ERROR} when measurements that could not be taken in a row exceed {@code
  *       consecutive_error_limit};
  *   <li>{@code PASSED} when {@code count} measurements are decided, or on {@link #stop()}.
@@ -34,6 +36,7 @@ public final class AnalysisRun {
   private final String app;
   private final int canaryRevision;
   private final int stableRevision;
+  private final RevisionWindow stableHistory;
   private final InstantSource clock;
   private final List<RuleJudging> judgings = new ArrayList<>();
   private final List<Measurement> measurements = new ArrayList<>();
@@ -55,12 +58,14 @@ public final class AnalysisRun {
       String app,
       int canaryRevision,
       int stableRevision,
+      RevisionWindow stableHistory,
       InstantSource clock) {
     this.template = template;
     this.source = source;
     this.app = app;
     this.canaryRevision = canaryRevision;
     this.stableRevision = stableRevision;
+    this.stableHistory = stableHistory;
     this.clock = clock;
     this.startedAt = clock.instant();
     for (MetricRule rule : template.metrics()) {
@@ -69,9 +74,8 @@ public final class AnalysisRun {
   }
 
   /**
-   * Starts a run now: reads both revisions' counters as the baseline of the first window. When the
-   * metrics source fails here, that counts as the first error and the next successful measurement
-   * becomes the baseline instead.
+   * Starts a run now without stable's history; see {@link #start(AnalysisTemplate, MetricsSource,
+   * String, int, int, StableHistory, InstantSource)}.
    */
   public static AnalysisRun start(
       AnalysisTemplate template,
@@ -80,11 +84,32 @@ public final class AnalysisRun {
       int canaryRevision,
       int stableRevision,
       InstantSource clock) {
-    if (template == null || metrics == null || app == null || clock == null) {
-      throw new IllegalArgumentException("template, metrics, app and clock are required");
+    return start(
+        template, metrics, app, canaryRevision, stableRevision, StableHistory.none(), clock);
+  }
+
+  /**
+   * Starts a run now: reads both revisions' counters as the baseline of the first window. When the
+   * metrics source fails here, that counts as the first error and the next successful measurement
+   * becomes the baseline instead.
+   *
+   * @param history stable's traffic before the run, which judges weigh with its traffic during the
+   *     run
+   */
+  public static AnalysisRun start(
+      AnalysisTemplate template,
+      MetricsSource metrics,
+      String app,
+      int canaryRevision,
+      int stableRevision,
+      StableHistory history,
+      InstantSource clock) {
+    if (template == null || metrics == null || app == null || clock == null || history == null) {
+      throw new IllegalArgumentException("template, metrics, app, history and clock are required");
     }
     AnalysisRun run =
-        new AnalysisRun(template, metrics, app, canaryRevision, stableRevision, clock);
+        new AnalysisRun(
+            template, metrics, app, canaryRevision, stableRevision, history.window(), clock);
     synchronized (run) {
       try {
         run.baseline(run.read(canaryRevision), run.read(stableRevision), run.startedAt);
@@ -137,6 +162,7 @@ public final class AnalysisRun {
               stable,
               canaryWindow,
               stableWindow,
+              stableHistory,
               window,
               Duration.between(startedAt, now));
       try {
@@ -157,30 +183,26 @@ public final class AnalysisRun {
   }
 
   /**
-   * Measures every {@code interval} (sleeping first, so the first window is a full interval) until
-   * the run ends, and returns how. With {@code count: 0} this returns only after {@link #stop()}.
-   */
-  public AnalysisState runToEnd(Sleeper sleeper) throws InterruptedException {
-    while (state() == AnalysisState.RUNNING) {
-      sleeper.sleep(template.interval());
-      synchronized (this) {
-        if (state == AnalysisState.RUNNING) {
-          measure();
-        }
-      }
-    }
-    return state();
-  }
-
-  /**
-   * Ends a running run (background analysis at promotion): PASSED when at least one measurement was
-   * decided and the run had not failed, INCONCLUSIVE when none was. No effect once ended.
+   * Ends a running run (a background analysis at promotion, a watch whose time is up): PASSED when
+   * at least one measurement was decided and the run had not failed; FAILED when the latest
+   * measurement was inconclusive but its values meet a metric's {@code fail_if} (the canary looks
+   * bad on thin evidence: never passed on doubt); INCONCLUSIVE otherwise. No effect once ended.
    */
   public synchronized void stop() {
-    if (state == AnalysisState.RUNNING) {
-      end(
-          passed + failed > 0 ? AnalysisState.PASSED : AnalysisState.INCONCLUSIVE,
-          "stopped after " + measurements.size() + " measurements, " + failed + " failed");
+    if (state != AnalysisState.RUNNING) {
+      return;
+    }
+    String tally =
+        "stopped after "
+            + Formats.count(measurements.size(), "measurement")
+            + ", "
+            + failed
+            + " failed";
+    Optional<MetricEvidence> looksBad = looksBad();
+    if (looksBad.isPresent()) {
+      end(AnalysisState.FAILED, tally + "; inconclusive, but " + looksBad.get().describe());
+    } else {
+      end(passed + failed > 0 ? AnalysisState.PASSED : AnalysisState.INCONCLUSIVE, tally);
     }
   }
 
@@ -212,17 +234,19 @@ public final class AnalysisRun {
     switch (m.verdict()) {
       case PASS -> {
         passed++;
+        inconclusive = 0;
         consecutiveErrors = 0;
       }
       case FAIL -> {
         failed++;
+        inconclusive = 0;
         consecutiveErrors = 0;
         if (failed > template.failureLimit()) {
           end(
               AnalysisState.FAILED,
               "failed: "
-                  + failed
-                  + " failed measurements (failure limit "
+                  + Formats.count(failed, "failed measurement")
+                  + " (failure limit "
                   + template.failureLimit()
                   + ")"
                   + last);
@@ -233,16 +257,24 @@ public final class AnalysisRun {
         consecutiveErrors = 0;
         InconclusivePolicy policy = template.inconclusive();
         if (inconclusive > policy.limit()) {
-          boolean pause = policy.then() == InconclusivePolicy.Action.PAUSE;
-          end(
-              pause ? AnalysisState.INCONCLUSIVE : AnalysisState.FAILED,
+          String why =
               "inconclusive: "
-                  + inconclusive
-                  + " measurements with too few requests (limit "
+                  + Formats.count(inconclusive, "measurement")
+                  + " in a row without enough evidence (limit "
                   + policy.limit()
-                  + ")"
-                  + (pause ? ", waiting for promote or abort" : "")
-                  + last);
+                  + ")";
+          Optional<MetricEvidence> looksBad = looksBad();
+          if (looksBad.isPresent()) {
+            // A thin canary is never left holding a share while it looks far worse than stable.
+            end(
+                AnalysisState.FAILED,
+                why + ", and the canary looks worse: " + looksBad.get().describe());
+          } else {
+            boolean pause = policy.then() == InconclusivePolicy.Action.PAUSE;
+            end(
+                pause ? AnalysisState.INCONCLUSIVE : AnalysisState.FAILED,
+                why + (pause ? ", waiting for promote or abort" : "") + last);
+          }
         }
       }
       case ERROR -> {
@@ -265,14 +297,35 @@ public final class AnalysisRun {
       end(
           AnalysisState.PASSED,
           "passed: "
-              + (passed + failed)
-              + " measurements decided, "
+              + Formats.count(passed + failed, "measurement")
+              + " decided, "
               + failed
               + " failed (failure limit "
               + template.failureLimit()
               + ")");
     }
     return m;
+  }
+
+  /**
+   * A metric of the latest measurement that was inconclusive but whose values already meet its
+   * {@code fail_if}; empty when none does.
+   */
+  private Optional<MetricEvidence> looksBad() {
+    if (measurements.isEmpty()) {
+      return Optional.empty();
+    }
+    Measurement latest = measurements.getLast();
+    for (int i = 0; i < latest.metrics().size() && i < template.metrics().size(); i++) {
+      MetricEvidence evidence = latest.metrics().get(i);
+      Condition failIf = template.metrics().get(i).failIf();
+      if (evidence.verdict() == Verdict.INCONCLUSIVE
+          && evidence.canaryRequests() > 0
+          && failIf.evaluate(evidence.canary(), evidence.stable())) {
+        return Optional.of(evidence);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String lastEvidence(Measurement m) {

@@ -88,16 +88,39 @@ public record AnalysisTemplate(
   }
 
   /**
-   * The runbooks' three rules, used when an app configures no analysis: error rate more than 5
-   * points above stable, p95 latency more than 3 s above stable, availability under 95%.
+   * The analysis used when an app configures none: the runbooks' three rules (error rate more than
+   * 5 points above stable, p95 latency more than 3 s above stable, availability under 95%), judged
+   * every second by the statistical judge ({@link Judge#sequentialDefault()}) on every request
+   * since the step began, weighed against stable's last hour.
    *
-   * <p>Measured every 10 s, three decided measurements to pass (30 s of traffic), at least 50
-   * requests per side and window, one failed measurement tolerated (a single unlucky window does
-   * not roll back; a second one does, 20 s after the first), up to 3 inconclusive measurements (the
-   * window grows meanwhile) then a pause for a human, up to 4 unreadable measurements in a row;
-   * threshold judge.
+   * <p>It fails as soon as the evidence is significant (a canary answering only 5xx at 10% of 100
+   * requests a second within about a second, one at 20% 5xx within a few), with no failed
+   * measurement tolerated because each verdict already weighs all the run's requests; it passes
+   * after 30 measurements in which the evidence favoured the canary (30 s at steady traffic); at
+   * least 5 canary requests before any verdict; up to 60 measurements without enough evidence, then
+   * the rollout pauses for a human, unless the canary already looks worse than its conditions
+   * allow, which fails it; up to 10 unreadable measurements in a row.
    */
   public static AnalysisTemplate defaults() {
+    return new AnalysisTemplate(
+        "default",
+        Duration.ofSeconds(1),
+        30,
+        0,
+        5,
+        InconclusivePolicy.pauseAfter(60),
+        10,
+        Judge.sequentialDefault(),
+        runbookRules());
+  }
+
+  /**
+   * The defaults of an analysis that names {@code judge: threshold}: fixed 10 s windows, each
+   * judged on its own values, three decided windows to pass, at least 50 requests per side and
+   * window, one failed window tolerated (a second fails the run), three inconclusive windows then a
+   * pause, four unreadable windows in a row.
+   */
+  public static AnalysisTemplate thresholdDefaults() {
     return new AnalysisTemplate(
         "default",
         Duration.ofSeconds(10),
@@ -107,10 +130,15 @@ public record AnalysisTemplate(
         InconclusivePolicy.pauseAfter(3),
         4,
         Judge.threshold(),
-        List.of(
-            MetricRule.of("error-rate", "error_rate", "canary - stable > 0.05"),
-            MetricRule.of("p95", "latency_p95", "canary - stable > 3s"),
-            MetricRule.of("availability", "availability", "canary < 0.95")));
+        runbookRules());
+  }
+
+  /** The runbooks' numbers: +5 points of errors, +3 s of p95, availability under 95%. */
+  public static List<MetricRule> runbookRules() {
+    return List.of(
+        MetricRule.of("error-rate", "error_rate", "canary - stable > 0.05"),
+        MetricRule.of("p95", "latency_p95", "canary - stable > 3s"),
+        MetricRule.of("availability", "availability", "canary < 0.95"));
   }
 
   /** This template judged by {@code judge}. */

@@ -1,10 +1,13 @@
 package io.relevo.core.analysis;
 
 /**
- * What a run does about measurements with too few requests: keep waiting (the window grows until it
- * has enough) for up to {@code limit} of them, then pause for a human or fail.
+ * What a run does about measurements without enough evidence (too few requests, or a sequential
+ * test that has not decided yet): keep waiting (the window grows meanwhile) for up to {@code limit}
+ * of them in a row, then pause for a human or fail. A canary whose values already meet a metric's
+ * {@code fail_if} fails instead of pausing.
  *
- * @param limit inconclusive measurements tolerated in one run, {@code >= 0}
+ * @param limit inconclusive measurements in a row tolerated, {@code >= 0}; a decided measurement
+ *     starts the count again
  * @param then what happens when there is one more than {@code limit}
  */
 public record InconclusivePolicy(int limit, Action then) {

@@ -32,6 +32,16 @@ public sealed interface Judge permits ThresholdJudge, StatisticalJudge {
   }
 
   /**
+   * The judge of the default analysis: statistical with α = 0.001 (each sequential test fails a
+   * canary as good as stable with at most this chance over a short run; the floor that keeps the
+   * test quick to catch a canary turning bad makes long runs add up, see docs/CONFIGURATION.md) and
+   * β = 0.01.
+   */
+  static Judge sequentialDefault() {
+    return new StatisticalJudge(0.001, 0.01, 2000);
+  }
+
+  /**
    * The statistical judge with explicit error rates.
    *
    * @param alpha chance of failing a canary that is as good as stable, in (0, 0.5)
@@ -51,7 +61,7 @@ public sealed interface Judge permits ThresholdJudge, StatisticalJudge {
   static Judge named(String name) {
     return switch (name) {
       case "threshold" -> threshold();
-      case "statistical" -> statistical();
+      case "statistical" -> sequentialDefault();
       case null, default ->
           throw new IllegalArgumentException(
               "judge: \"" + name + "\" (expected one of: threshold, statistical)");

@@ -27,11 +27,12 @@ final class LatencyRankTest implements RuleJudging {
     if (threshold.verdict() != Verdict.FAIL) {
       return threshold; // too few requests, or not large enough to matter whatever the test says
     }
-    if (!o.canary().hasWindowedLatency() || !o.stable().hasWindowedLatency()) {
+    RevisionWindow reference = o.stableReference();
+    if (!o.canary().hasWindowedLatency() || !reference.hasWindowedLatency()) {
       return threshold; // its detail says the quantiles were cumulative
     }
-    double[] canary = samples(o.canary().histogram(), maxSamples);
-    double[] stable = samples(o.stable().histogram(), maxSamples);
+    double[] canary = samples(o.canary().latency(), maxSamples);
+    double[] stable = samples(reference.latency(), maxSamples);
     if (canary.length == 0 || stable.length == 0) {
       return o.evidence(
           threshold.canary(),

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param stableNow the stable revision's cumulative counters now
  * @param canary the canary's window
  * @param stable the stable revision's window
+ * @param stableHistory the stable revision's traffic before the run started (its recent past, up to
+ *     an hour); empty when it has none
  * @param window length of the window
  * @param sinceStart time since the run's baseline, for judges that use all the run's evidence
  */
@@ -22,16 +24,46 @@ record Observation(
     RevisionStats stableNow,
     RevisionWindow canary,
     RevisionWindow stable,
+    RevisionWindow stableHistory,
     Duration window,
     Duration sinceStart) {
+
+  /**
+   * What the canary's window is compared with: stable's same window when it has enough requests,
+   * else stable's recent history when that has (a revision that no longer takes traffic, as after a
+   * promotion, or an app with thin traffic), else the same window.
+   */
+  RevisionWindow stableReference() {
+    if (!enough(stable) && enough(stableHistory)) {
+      return stableHistory;
+    }
+    return stable;
+  }
+
+  /** Whether {@link #stableReference()} is stable's history rather than its same window. */
+  boolean comparesWithHistory() {
+    return stableReference() != stable;
+  }
 
   /** Whether the window has too few requests to judge this rule. */
   boolean tooFewRequests() {
     if (rule.metric() == Metric.REQUEST_COUNT) {
       return false;
     }
-    return canary.requests() < minRequests
-        || (rule.failIf().readsStable() && stable.requests() < minRequests);
+    return !enough(canary) || (rule.failIf().readsStable() && !enough(stableReference()));
+  }
+
+  /** {@code fewer than 5 requests (canary 3, stable 2)}: why a window is too thin, with numbers. */
+  String tooFewDetail() {
+    RevisionWindow reference = stableReference();
+    return "fewer than "
+        + minRequests
+        + " requests to judge (canary "
+        + samples(canary)
+        + ", stable "
+        + samples(reference)
+        + (reference == stableHistory ? " in its recent history" : "")
+        + ")";
   }
 
   MetricEvidence evidence(double canaryValue, double stableValue, Verdict verdict, String detail) {
@@ -41,10 +73,19 @@ record Observation(
         canaryValue,
         stableValue,
         canary.requests(),
-        stable.requests(),
+        stableReference().requests(),
         rule.failIf().text(),
         window,
         verdict,
         detail);
+  }
+
+  private boolean enough(RevisionWindow side) {
+    return samples(side) >= minRequests;
+  }
+
+  /** Latency rules count requests in flight too; other rules count answered requests. */
+  private long samples(RevisionWindow side) {
+    return rule.metric().isLatency() ? side.latencySamples() : side.requests();
   }
 }

@@ -6,17 +6,27 @@ import java.util.OptionalDouble;
 
 /**
  * Wald's sequential probability ratio test on a share (error rate, availability), over every
- * request since the run started. H0: the canary's share equals the stable revision's (estimated
- * from its traffic in the same run); H1: the canary's share sits on the {@code fail_if} boundary
- * given that stable value (for {@code canary - stable > 0.05} and stable at 1%, a canary at 6%).
+ * request since the run started. H0: the canary's share equals the stable revision's; H1: the
+ * canary's share sits on the {@code fail_if} boundary given that stable value (for {@code canary -
+ * stable > 0.05} and stable at 1%, a canary at 6%).
  *
- * <p>The metric fails once the log-likelihood ratio reaches {@code ln((1-β)/α)}. The ratio is
- * floored at {@code ln(β/(1-α))}, Wald's acceptance bound: a long good history then cannot hide a
- * canary that turns bad later, which is caught as fast as one that started bad.
+ * <p>Stable's share is estimated from its recent history before the run (up to an hour) pooled with
+ * its traffic during the run, so that a handful of canary failures is evidence when stable has been
+ * clean for an hour; when stable's share during the run is worse than that estimate (an outage that
+ * hits both), the worse one is used, so the canary is not blamed for it.
+ *
+ * <p>Verdicts: FAIL once the log-likelihood ratio reaches {@code ln((1-β)/α)}; PASS while it is at
+ * most 0 (the evidence favours "as good as stable"); INCONCLUSIVE in between (not enough evidence
+ * either way) and while the canary has fewer than {@code min_requests}. The ratio is floored at
+ * {@code ln(β/(1-α))}, Wald's acceptance bound: a long good history then cannot hide a canary that
+ * turns bad later, which is caught as fast as one that started bad.
  */
 final class SequentialShareTest implements RuleJudging {
 
   private static final double EPSILON = 1e-9;
+
+  /** Stable's share during the run overrides its history only on this many requests or more. */
+  private static final long RUN_ESTIMATE_MIN = 100;
 
   private final double upper;
   private final double lower;
@@ -42,15 +52,21 @@ final class SequentialShareTest implements RuleJudging {
   @Override
   public MetricEvidence judge(Observation o) {
     Metric metric = o.rule().metric();
+    Condition failIf = o.rule().failIf();
     RevisionWindow canary = RevisionWindow.between(fedCanary, o.canaryNow());
     RevisionWindow stable = RevisionWindow.between(fedStable, o.stableNow());
     fedCanary = o.canaryNow();
     fedStable = o.stableNow();
     stableTrials += stable.requests();
     stableEvents += metric.events(stable);
-    // Smoothed so that a stable revision without a single error yet is not taken as perfect.
-    double p0 = clamp((stableEvents + 0.5) / (stableTrials + 1));
-    OptionalDouble boundary = boundary(o.rule().failIf(), p0);
+    long referenceTrials = o.stableHistory().requests() + stableTrials;
+    long referenceEvents = metric.events(o.stableHistory()) + stableEvents;
+    double p0 = clamp(reference(failIf, referenceEvents, referenceTrials));
+    if (failIf.evaluate(p0, p0)) {
+      // The margin pushed stable's estimate past the condition on thin evidence: no margin then.
+      p0 = clamp((referenceEvents + 0.5) / (referenceTrials + 1));
+    }
+    OptionalDouble boundary = boundary(failIf, p0);
     if (boundary.isPresent()) {
       double p1 = clamp(boundary.getAsDouble());
       long events = metric.events(canary);
@@ -62,7 +78,7 @@ final class SequentialShareTest implements RuleJudging {
     canaryEvents += metric.events(canary);
 
     double canaryValue = share(metric, canaryEvents, canaryTrials);
-    double stableValue = share(metric, stableEvents, stableTrials);
+    double stableValue = share(metric, referenceEvents, referenceTrials);
     MetricEvidence cumulative =
         new MetricEvidence(
             o.rule().name(),
@@ -70,30 +86,64 @@ final class SequentialShareTest implements RuleJudging {
             canaryValue,
             stableValue,
             canaryTrials,
-            stableTrials,
-            o.rule().failIf().text(),
+            referenceTrials,
+            failIf.text(),
             o.sinceStart(),
             Verdict.PASS,
             "");
     if (boundary.isEmpty()) {
       // The condition has no boundary between stable and a worse canary (stable itself fails it,
       // or it does not depend on the canary): judge the values as they are.
-      Verdict verdict =
-          o.rule().failIf().evaluate(canaryValue, stableValue) ? Verdict.FAIL : Verdict.PASS;
+      Verdict verdict = failIf.evaluate(canaryValue, stableValue) ? Verdict.FAIL : Verdict.PASS;
       return with(cumulative, verdict, "no boundary for a sequential test; judged by threshold");
     }
     if (canaryTrials < o.minRequests()) {
-      return with(cumulative, Verdict.INCONCLUSIVE, "fewer than " + o.minRequests() + " requests");
+      return with(
+          cumulative,
+          Verdict.INCONCLUSIVE,
+          "fewer than "
+              + o.minRequests()
+              + " canary requests to judge ("
+              + canaryTrials
+              + " so far, stable "
+              + referenceTrials
+              + ")");
     }
     String statistic =
         String.format(
             Locale.ROOT,
-            "sequential test: log-likelihood ratio %.2f (fails at %.2f) for canary at %s vs %s",
+            "sequential test: log-likelihood ratio %.2f (fails at %.2f, passes at 0 or below)"
+                + " for canary at %s vs %s",
             logLikelihoodRatio,
             upper,
             metric.format(boundary.getAsDouble()),
             metric.format(p0));
-    return with(cumulative, logLikelihoodRatio >= upper ? Verdict.FAIL : Verdict.PASS, statistic);
+    Verdict verdict =
+        logLikelihoodRatio >= upper
+            ? Verdict.FAIL
+            : logLikelihoodRatio > 0 ? Verdict.INCONCLUSIVE : Verdict.PASS;
+    return with(
+        cumulative,
+        verdict,
+        verdict == Verdict.INCONCLUSIVE ? "not enough evidence yet; " + statistic : statistic);
+  }
+
+  /**
+   * Stable's share: its history and this run pooled, moved two standard errors towards failing the
+   * condition (a stable that looks cleaner than it is, by chance, must not make an ordinary canary
+   * look bad; with an hour of history the margin is tiny), or its share during this run when that
+   * is worse still and rests on enough requests (an outage that hits both sides).
+   */
+  private double reference(Condition failIf, long events, long trials) {
+    double pooled = (events + 0.5) / (trials + 1);
+    boolean failsUpwards = failIf.evaluate(1, pooled);
+    double margin = 2 * Math.sqrt(pooled * (1 - pooled) / (trials + 1));
+    double cautious = failsUpwards ? Math.min(1, pooled + margin) : Math.max(0, pooled - margin);
+    if (stableTrials < RUN_ESTIMATE_MIN) {
+      return cautious;
+    }
+    double run = (double) stableEvents / stableTrials;
+    return failsUpwards ? Math.max(cautious, run) : Math.min(cautious, run);
   }
 
   /**

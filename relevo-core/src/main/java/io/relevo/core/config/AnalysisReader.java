@@ -80,8 +80,13 @@ final class AnalysisReader {
   }
 
   private static AnalysisTemplate template(String name, Value value) {
-    AnalysisTemplate base = AnalysisTemplate.defaults();
     MapReader settings = MapReader.open(value, KEYS, List.of());
+    String judge = settings.get("judge").oneOf(JUDGES);
+    // Fixed windows judged on their own values need longer windows than the sequential test.
+    AnalysisTemplate base =
+        "threshold".equals(judge)
+            ? AnalysisTemplate.thresholdDefaults()
+            : AnalysisTemplate.defaults();
     Duration interval = settings.get("interval").duration(false);
     Integer count = settings.get("count").integer(0, 10_000);
     Integer failureLimit = settings.get("failure_limit").integer(0, 10_000);
@@ -89,7 +94,6 @@ final class AnalysisReader {
     InconclusivePolicy inconclusive =
         inconclusive(settings.get("inconclusive"), base.inconclusive());
     Integer errorLimit = settings.get("consecutive_error_limit").integer(0, 10_000);
-    String judge = settings.get("judge").oneOf(JUDGES);
     List<MetricRule> metrics = metrics(settings.get("metrics"));
     if (value.context().hasProblems()) {
       return null;

@@ -22,7 +22,7 @@ class AnalysisRunTest {
 
   private static AnalysisTemplate template(
       int count, int failureLimit, InconclusivePolicy policy, int errorLimit) {
-    AnalysisTemplate defaults = AnalysisTemplate.defaults();
+    AnalysisTemplate defaults = AnalysisTemplate.thresholdDefaults();
     return new AnalysisTemplate(
         "default",
         INTERVAL,
@@ -52,7 +52,7 @@ class AnalysisRunTest {
 
   @Test
   void aCanaryAsGoodAsStablePassesOnceCountMeasurementsAreDecided() {
-    AnalysisRun run = start(AnalysisTemplate.defaults());
+    AnalysisRun run = start(AnalysisTemplate.thresholdDefaults());
 
     assertThat(interval(run, 1, 20_000).verdict()).isEqualTo(Verdict.PASS);
     assertThat(interval(run, 1, 20_000).verdict()).isEqualTo(Verdict.PASS);
@@ -66,7 +66,7 @@ class AnalysisRunTest {
 
   @Test
   void aCanaryWithMoreErrorsFailsWhenFailuresExceedTheFailureLimitWithTheEvidence() {
-    AnalysisRun run = start(AnalysisTemplate.defaults());
+    AnalysisRun run = start(AnalysisTemplate.thresholdDefaults());
 
     Measurement first = interval(run, 20, 20_000);
     assertThat(first.verdict()).isEqualTo(Verdict.FAIL);
@@ -128,14 +128,21 @@ class AnalysisRunTest {
 
   @Test
   void tooFewRequestsIsInconclusiveAndTheWindowGrowsUntilItHasEnough() {
-    AnalysisRun run = start(AnalysisTemplate.defaults());
+    AnalysisRun run = start(AnalysisTemplate.thresholdDefaults());
 
     for (int i = 0; i < 2; i++) {
       traffic.serve(STABLE, 900, 9, 20_000).serve(CANARY, 20, 0, 20_000);
       clock.advance(INTERVAL);
       Measurement thin = run.measure();
       assertThat(thin.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-      assertThat(thin.metrics().getFirst().detail()).isEqualTo("fewer than 50 requests");
+      assertThat(thin.metrics().getFirst().detail())
+          .as("the window grows")
+          .isEqualTo(
+              "fewer than 50 requests to judge (canary "
+                  + 20 * (i + 1)
+                  + ", stable "
+                  + 900 * (i + 1)
+                  + ")");
     }
     traffic.serve(STABLE, 900, 9, 20_000).serve(CANARY, 20, 0, 20_000);
     clock.advance(INTERVAL);
@@ -159,8 +166,8 @@ class AnalysisRunTest {
     assertThat(run.state()).isEqualTo(AnalysisState.INCONCLUSIVE);
     assertThat(run.reason())
         .startsWith(
-            "analysis default inconclusive: 3 measurements with too"
-                + " few requests (limit 2), waiting for promote or abort; error-rate: ");
+            "analysis default inconclusive: 3 measurements in a row without enough evidence"
+                + " (limit 2), waiting for promote or abort; error-rate: ");
   }
 
   @Test
@@ -173,7 +180,26 @@ class AnalysisRunTest {
     assertThat(run.state()).isEqualTo(AnalysisState.FAILED);
     assertThat(run.reason())
         .startsWith(
-            "analysis default inconclusive: 1 measurements with too few requests (limit 0); ");
+            "analysis default inconclusive: 1 measurement in a row without enough evidence"
+                + " (limit 0); ");
+  }
+
+  @Test
+  void aThinCanaryThatAlreadyLooksWorseFailsAtTheInconclusiveLimitInsteadOfPausing() {
+    AnalysisRun run = start(template(3, 1, InconclusivePolicy.pauseAfter(2), 4));
+
+    for (int i = 0; i < 3; i++) {
+      traffic.serve(STABLE, 900, 9, 20_000).serve(CANARY, 10, 10, 20_000);
+      clock.advance(INTERVAL);
+      run.measure();
+    }
+
+    assertThat(run.state()).isEqualTo(AnalysisState.FAILED);
+    assertThat(run.reason())
+        .startsWith(
+            "analysis default inconclusive: 3 measurements in a row without enough evidence"
+                + " (limit 2), and the canary looks worse: error-rate: canary 100.0% vs stable"
+                + " 1.0%");
   }
 
   @Test
@@ -240,7 +266,7 @@ class AnalysisRunTest {
           }
           return traffic.snapshot(revision);
         };
-    AnalysisRun run = start(AnalysisTemplate.defaults(), lateSource);
+    AnalysisRun run = start(AnalysisTemplate.thresholdDefaults(), lateSource);
     assertThat(run.measurements()).extracting(Measurement::verdict).containsExactly(Verdict.ERROR);
 
     Measurement second = interval(run, 0, 20_000);
@@ -282,22 +308,5 @@ class AnalysisRunTest {
     assertThatThrownBy(run::measure)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("analysis default is PASSED (expected: RUNNING; start a new run)");
-  }
-
-  @Test
-  void runToEndMeasuresEveryIntervalOnTheInjectedClockUntilTheRunEnds() throws Exception {
-    AnalysisRun run = start(AnalysisTemplate.defaults());
-    var startedAt = clock.instant();
-
-    AnalysisState end =
-        run.runToEnd(
-            duration -> {
-              traffic.serve(STABLE, 900, 9, 20_000).serve(CANARY, 100, 1, 20_000);
-              clock.advance(duration);
-            });
-
-    assertThat(end).isEqualTo(AnalysisState.PASSED);
-    assertThat(Duration.between(startedAt, clock.instant())).isEqualTo(Duration.ofSeconds(30));
-    assertThat(run.measurements()).hasSize(3);
   }
 }

@@ -19,6 +19,19 @@ class AnalysisTemplateTest {
             "error-rate error_rate fail if canary - stable > 0.05",
             "p95 latency_p95 fail if canary - stable > 3s",
             "availability availability fail if canary < 0.95");
+    assertThat(defaults.interval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(defaults.minRequests()).isEqualTo(5);
+    assertThat(defaults.failureLimit()).isZero();
+    assertThat(defaults.count()).isEqualTo(30);
+    assertThat(defaults.inconclusive()).isEqualTo(InconclusivePolicy.pauseAfter(60));
+    assertThat(defaults.judge()).isEqualTo(Judge.sequentialDefault());
+  }
+
+  @Test
+  void theThresholdJudgesDefaultsAreFixedTenSecondWindows() {
+    AnalysisTemplate defaults = AnalysisTemplate.thresholdDefaults();
+
+    assertThat(defaults.metrics()).isEqualTo(AnalysisTemplate.defaults().metrics());
     assertThat(defaults.interval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(defaults.minRequests()).isEqualTo(50);
     assertThat(defaults.failureLimit()).isEqualTo(1);

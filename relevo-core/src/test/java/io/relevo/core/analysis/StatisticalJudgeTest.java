@@ -130,7 +130,7 @@ class StatisticalJudgeTest {
               0,
               0,
               50,
-              InconclusivePolicy.pauseAfter(10),
+              InconclusivePolicy.pauseAfter(1200),
               4,
               Judge.statistical(),
               errorRate(Judge.statistical()).metrics());
@@ -150,7 +150,9 @@ class StatisticalJudgeTest {
         clock.advance(INTERVAL);
         run.measure();
       }
-      assertThat(afterTurn).as("seed %d failed before the canary turned bad", seed).isPositive();
+      assertThat(afterTurn)
+          .as("seed %d ended %s before the canary turned bad", seed, run.reason())
+          .isPositive();
       if (run.state() == AnalysisState.FAILED) {
         needed.add(afterTurn);
       }

@@ -3,6 +3,7 @@ package io.relevo.core.config;
 import static io.relevo.core.config.Configs.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relevo.core.analysis.AnalysisTemplate;
 import org.junit.jupiter.api.Test;
 
 class StrategyValidationTest {
@@ -94,11 +95,26 @@ class StrategyValidationTest {
                 + "strategy:\n  canary:\n    steps: [{weight: 5}, {analysis: quick}]\n");
     var quick = config.analysis().get("quick");
     assertThat(quick.interval()).isEqualTo(java.time.Duration.ofSeconds(2));
-    assertThat(quick.minRequests()).isEqualTo(50);
+    assertThat(quick.minRequests()).isEqualTo(AnalysisTemplate.defaults().minRequests());
     assertThat(quick.metrics())
         .singleElement()
         .satisfies(m -> assertThat(m.failIf().text()).isEqualTo("canary > 2 * stable"));
     assertThat(config.analysis()).containsKeys("default", "quick");
+  }
+
+  @Test
+  void anAnalysisJudgedByThresholdTakesTheFixedWindowDefaults() {
+    AppConfig config =
+        Configs.parse(
+            Configs.MINIMAL
+                + "analysis:\n  windows:\n    judge: threshold\n"
+                + "strategy:\n  canary:\n    steps: [{weight: 5}, {analysis: windows}]\n");
+
+    var windows = config.analysis().get("windows");
+
+    assertThat(windows.interval()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(windows.minRequests()).isEqualTo(50);
+    assertThat(windows.failureLimit()).isEqualTo(1);
   }
 
   @Test
