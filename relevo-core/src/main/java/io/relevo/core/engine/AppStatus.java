@@ -3,6 +3,7 @@ package io.relevo.core.engine;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutRecord;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * @param progress where the rollout under way stands, or null when none is
  * @param alerts what a person should look at now, e.g. a serving revision failing its liveness
  *     check; empty when all is well
+ * @param watch the watch after promotion under way, or null
  */
 public record AppStatus(
     String app,
@@ -28,7 +30,22 @@ public record AppStatus(
     TrafficSplit split,
     RolloutRecord activeRollout,
     RolloutProgress progress,
-    List<String> alerts) {
+    List<String> alerts,
+    Watch watch) {
+
+  /**
+   * The watch after a promotion, while it runs.
+   *
+   * @param revision the promoted revision
+   * @param version its version
+   * @param against the previous revision, warm, whose traffic before the switch it is judged
+   *     against
+   * @param until when the watch ends
+   * @param left time left, e.g. {@code 4m12s}
+   * @param last the latest measurement's verdict and first metric
+   */
+  public record Watch(
+      int revision, String version, int against, Instant until, String left, String last) {}
 
   public AppStatus {
     running = List.copyOf(running);
@@ -45,6 +62,6 @@ public record AppStatus(
       TrafficSplit split,
       RolloutRecord activeRollout,
       RolloutProgress progress) {
-    this(app, env, listen, stable, running, split, activeRollout, progress, List.of());
+    this(app, env, listen, stable, running, split, activeRollout, progress, List.of(), null);
   }
 }

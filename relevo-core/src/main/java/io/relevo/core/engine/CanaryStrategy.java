@@ -7,6 +7,7 @@ import io.relevo.core.analysis.Measurement;
 import io.relevo.core.config.Durations;
 import io.relevo.core.config.StrategyConfig;
 import io.relevo.core.config.StrategyConfig.CanaryStep;
+import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.store.RolloutEvent.Status;
 import java.time.Duration;
@@ -46,9 +47,18 @@ final class CanaryStrategy implements RolloutStrategy {
       promote(rollout);
       return;
     }
-    AnalysisRun background =
-        config.backgroundAnalysis() == null ? null : start(rollout, config.backgroundAnalysis());
-    CanaryWatch watch = new CanaryWatch(rollout, background);
+    try (Loads backgroundLoads = new Loads()) {
+      AnalysisRun background =
+          config.backgroundAnalysis() == null
+              ? null
+              : start(rollout, config.backgroundAnalysis(), backgroundLoads);
+      walk(rollout, new CanaryWatch(rollout, background));
+    }
+    promote(rollout);
+  }
+
+  /** Takes the steps in order, until the last one or a promotion in full. */
+  private void walk(Rollout rollout, CanaryWatch watch) throws StepFailed, InterruptedException {
     var stableEndpoint = rollout.stableInstance().endpoint();
     int stableNumber = rollout.stable().number();
     rollout
@@ -82,7 +92,6 @@ final class CanaryStrategy implements RolloutStrategy {
     } finally {
       watch.stop();
     }
-    promote(rollout);
   }
 
   private static void promote(Rollout rollout) throws StepFailed {
@@ -168,7 +177,15 @@ final class CanaryStrategy implements RolloutStrategy {
 
   private void analyse(Rollout rollout, CanaryWatch watch, int step, int weight, String name)
       throws StepFailed, InterruptedException {
-    AnalysisRun run = start(rollout, name);
+    try (Loads loads = new Loads()) {
+      judge(rollout, watch, step, weight, start(rollout, name, loads));
+    }
+  }
+
+  /** Measures every interval until the run ends; a pass goes on, a failure throws. */
+  private void judge(Rollout rollout, CanaryWatch watch, int step, int weight, AnalysisRun run)
+      throws StepFailed, InterruptedException {
+    String name = run.template().name();
     AnalysisTemplate template = run.template();
     rollout
         .log()
@@ -253,15 +270,25 @@ final class CanaryStrategy implements RolloutStrategy {
     }
   }
 
-  private static AnalysisRun start(Rollout rollout, String name) {
+  /**
+   * Starts the named analysis against stable's recent past, with its synthetic load (if any)
+   * running until {@code loads} is closed.
+   */
+  private static AnalysisRun start(Rollout rollout, String name, Loads loads) {
     AnalysisTemplate template = rollout.app().config.analysis().get(name);
+    var parts = rollout.parts();
+    String app = rollout.app().name;
+    int stable = rollout.stable().number();
+    MetricsSource metrics = loads.metricsFor(rollout, template);
+    var now = parts.clock().instant();
     return AnalysisRun.start(
         template,
-        rollout.parts().metrics(),
-        rollout.app().name,
+        metrics,
+        app,
         rollout.candidate().number(),
-        rollout.stable().number(),
-        rollout.parts().clock());
+        stable,
+        rollout.app().history.of(stable, parts.metrics().snapshot(app, stable), now),
+        parts.clock());
   }
 
   private void progress(

@@ -11,10 +11,18 @@ import java.util.Objects;
  * @param baseDir the folder relative paths in the config resolve against
  * @param version the version label, substituted for {@code {version}}
  * @param actor who asks
- * @param reason why, may be empty
+ * @param reason why, may be empty; required with {@code force}
+ * @param force deploy although the previous release is still in its watch after promotion (the
+ *     watch ends, and history records who forced it and why)
  */
 public record DeployRequest(
-    AppConfig config, Path baseDir, String version, String actor, String reason) {
+    AppConfig config, Path baseDir, String version, String actor, String reason, boolean force) {
+
+  /** A deploy that does not force its way past a watch. */
+  public DeployRequest(
+      AppConfig config, Path baseDir, String version, String actor, String reason) {
+    this(config, baseDir, version, actor, reason, false);
+  }
 
   public DeployRequest {
     Objects.requireNonNull(config, "config");
@@ -26,5 +34,10 @@ public record DeployRequest(
     }
     actor = actor == null || actor.isBlank() ? "unknown" : actor;
     reason = reason == null ? "" : reason;
+    if (force && reason.isBlank()) {
+      throw new io.relevo.core.RelevoException(
+          io.relevo.core.RelevoException.Kind.BAD_INPUT,
+          "--force needs a reason (expected: --force --reason \"why the watch may end early\")");
+    }
   }
 }

@@ -1,6 +1,9 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.RelevoException;
+import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.Durations;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
@@ -29,6 +32,20 @@ final class Deployment {
       RolloutStrategy strategy,
       RolloutListener listener) {
     EngineParts parts = stages.parts();
+    PromotionWatch watch = app.watch;
+    if (watch != null && !request.force()) {
+      throw new RelevoException(
+          Kind.CONFLICT,
+          "revision "
+              + watch.promoted.label()
+              + " of "
+              + app.name
+              + " is in its watch after promotion ("
+              + watch.view(parts.clock().instant()).left()
+              + " left); wait for it to end (`relevo status "
+              + app.name
+              + "`), or deploy with --force --reason \"...\" to end it now");
+    }
     AppConfig config = request.config();
     AppConfig previousConfig = app.config;
     Path previousBaseDir = app.baseDir;
@@ -69,8 +86,22 @@ final class Deployment {
                     null));
     app.activeRollout = rolloutId;
     app.control = new RolloutControl();
-    app.watch = null;
     RolloutLog log = new RolloutLog(rolloutId, parts, listener);
+    if (watch != null) {
+      app.watch = null;
+      String ended =
+          "the watch of revision "
+              + watch.promoted.label()
+              + " was ended early by "
+              + request.actor()
+              + "'s forced deploy of "
+              + request.version()
+              + ": "
+              + request.reason();
+      new RolloutLog(watch.rolloutId, parts, RolloutListener.none())
+          .event("watch", Status.INFO, ended);
+      log.event("watch", Status.INFO, ended);
+    }
     log.event(
         "rollout",
         Status.STARTED,
@@ -93,7 +124,7 @@ final class Deployment {
       app.control.throwIfAborted();
       strategy.shift(
           new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
-      app.watch = PromotionWatch.after(app, ready, stable, parts);
+      watch(app, rolloutId, ready, stable, log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
@@ -113,6 +144,46 @@ final class Deployment {
     } finally {
       app.progress = null;
       app.control = null;
+    }
+  }
+
+  /** Starts the watch after promotion, judged against the previous revision's recent past. */
+  private void watch(
+      LiveApp app, long rolloutId, Revision promoted, Revision previous, RolloutLog log) {
+    EngineParts parts = stages.parts();
+    var length = app.config.rollback().watchAfterPromotion();
+    if (previous == null || length.isZero()) {
+      return;
+    }
+    var now = parts.clock().instant();
+    var reference =
+        app.history.of(
+            previous.number(), parts.metrics().snapshot(app.name, previous.number()), now);
+    app.watch =
+        PromotionWatch.start(app, rolloutId, promoted, previous, reference, now.plus(length), parts)
+            .orElse(null);
+    if (app.watch != null) {
+      log.event(
+          "watch",
+          Status.STARTED,
+          "watching revision "
+              + promoted.label()
+              + " for "
+              + Durations.format(length)
+              + " (until "
+              + app.watch.until()
+              + ") against revision "
+              + previous.label()
+              + "'s "
+              + reference
+              + " before the switch; a failure rolls back by switching");
+    } else {
+      log.event(
+          "watch",
+          Status.INFO,
+          "no watch after promotion: revision "
+              + previous.label()
+              + " has no traffic to compare with or no longer runs");
     }
   }
 

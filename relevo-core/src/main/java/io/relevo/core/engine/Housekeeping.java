@@ -1,7 +1,10 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.analysis.AnalysisState;
 import io.relevo.core.runtime.Instance;
+import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutEvent.Status;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -27,16 +30,36 @@ final class Housekeeping {
   Optional<String> run(LiveApp app) {
     sweep(app);
     checkLiveness(app);
+    sampleHistory(app);
     PromotionWatch watch = app.watch;
     if (watch == null) {
       return Optional.empty();
     }
-    var now = stages.parts().clock().instant();
-    Optional<String> failure = watch.poll(now);
-    if (failure.isPresent() || watch.over(now)) {
-      app.watch = null;
+    AnalysisState state = watch.poll(stages.parts().clock().instant());
+    if (state == AnalysisState.RUNNING) {
+      return Optional.empty();
     }
-    return failure;
+    app.watch = null;
+    boolean failed = state == AnalysisState.FAILED || state == AnalysisState.ERROR;
+    new RolloutLog(watch.rolloutId, stages.parts(), RolloutListener.none())
+        .event(
+            "watch",
+            failed ? Status.FAILED : state == AnalysisState.PASSED ? Status.OK : Status.INFO,
+            watch.verdict()
+                + (failed ? "; rolling back to revision " + watch.previous.label() : ""));
+    return failed ? Optional.of(watch.verdict()) : Optional.empty();
+  }
+
+  /** Keeps the serving revision's recent past, which analyses weigh against a canary. */
+  private void sampleHistory(LiveApp app) {
+    EngineParts parts = stages.parts();
+    parts
+        .store()
+        .appState(app.name)
+        .map(AppState::stableRevision)
+        .ifPresent(
+            serving ->
+                app.history.sample(app.name, serving, parts.metrics(), parts.clock().instant()));
   }
 
   private void checkLiveness(LiveApp app) {

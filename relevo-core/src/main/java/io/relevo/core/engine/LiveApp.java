@@ -23,6 +23,7 @@ final class LiveApp {
   volatile RolloutProgress progress;
   volatile RolloutControl control;
   volatile PromotionWatch watch;
+  final TrafficHistory history = new TrafficHistory();
   volatile LivenessMonitor liveness;
 
   LiveApp(String name, AppConfig config, Path baseDir) {

@@ -3,28 +3,40 @@ package io.relevo.core.engine;
 import io.relevo.core.analysis.AnalysisRun;
 import io.relevo.core.analysis.AnalysisState;
 import io.relevo.core.analysis.AnalysisTemplate;
+import io.relevo.core.analysis.InconclusivePolicy;
+import io.relevo.core.analysis.Measurement;
+import io.relevo.core.analysis.StableHistory;
+import io.relevo.core.config.Durations;
 import io.relevo.core.config.StrategyConfig;
-import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.store.Revision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps judging a newly promoted revision for {@code rollback.watch_after_promotion}, against the
- * previous revision's traffic up to the switch (that revision stays warm meanwhile). The agent's
- * housekeeping polls it; a failure rolls back by switching.
+ * Keeps judging a newly promoted revision for exactly {@code rollback.watch_after_promotion}, every
+ * analysis interval, against the previous revision's traffic before the switch (that revision stays
+ * warm meanwhile). The agent's housekeeping polls it; a failure rolls back by switching. Its start
+ * and its end are events of the deploy that promoted the revision.
  */
 final class PromotionWatch {
 
+  final long rolloutId;
   final Revision promoted;
   final Revision previous;
   private final AnalysisRun run;
   private final Instant until;
   private Instant next;
+  private String lastVerdict = "no measurement yet";
 
   private PromotionWatch(
-      Revision promoted, Revision previous, AnalysisRun run, Instant until, Instant next) {
+      long rolloutId,
+      Revision promoted,
+      Revision previous,
+      AnalysisRun run,
+      Instant until,
+      Instant next) {
+    this.rolloutId = rolloutId;
     this.promoted = promoted;
     this.previous = previous;
     this.run = run;
@@ -32,25 +44,56 @@ final class PromotionWatch {
     this.next = next;
   }
 
-  /** A watch for a promotion, or null when there is nothing to watch against. */
-  static PromotionWatch after(
-      LiveApp app, Revision promoted, Revision previous, EngineParts parts) {
-    Duration length = app.config.rollback().watchAfterPromotion();
-    if (previous == null || length.isZero() || !app.instances.containsKey(previous.number())) {
-      return null;
+  /**
+   * A watch of {@code promoted} until {@code until}, or empty when there is nothing to watch
+   * against: no previous revision still running, or one that never took traffic.
+   *
+   * @param reference the previous revision's traffic before the switch
+   */
+  static Optional<PromotionWatch> start(
+      LiveApp app,
+      long rolloutId,
+      Revision promoted,
+      Revision previous,
+      StableHistory reference,
+      Instant until,
+      EngineParts parts) {
+    if (previous == null
+        || !until.isAfter(parts.clock().instant())
+        || !app.instances.containsKey(previous.number())
+        || reference.requests() == 0) {
+      return Optional.empty();
     }
-    RevisionStats baseline = parts.metrics().snapshot(app.name, previous.number());
-    AnalysisTemplate template = app.config.analysis().get(analysisName(app));
-    if (baseline.requests() < template.minRequests()) {
-      return null;
-    }
-    var replay = new ReplayedWindow(parts.metrics(), app.name, previous.number(), baseline);
-    Instant now = parts.clock().instant();
+    AnalysisTemplate template = watchTemplate(app);
     AnalysisRun run =
         AnalysisRun.start(
-            template, replay, app.name, promoted.number(), previous.number(), parts.clock());
-    return new PromotionWatch(
-        promoted, previous, run, now.plus(length), now.plus(template.interval()));
+            template,
+            parts.metrics(),
+            app.name,
+            promoted.number(),
+            previous.number(),
+            reference,
+            parts.clock());
+    Instant next = parts.clock().instant().plus(template.interval());
+    return Optional.of(new PromotionWatch(rolloutId, promoted, previous, run, until, next));
+  }
+
+  /**
+   * The canary's first analysis (or {@code default}), run until the watch's time is up: no count to
+   * reach, and no pause for thin traffic, because the watch ends at its time whatever happens.
+   */
+  private static AnalysisTemplate watchTemplate(LiveApp app) {
+    AnalysisTemplate t = app.config.analysis().get(analysisName(app));
+    return new AnalysisTemplate(
+        "watch",
+        t.interval(),
+        0,
+        t.failureLimit(),
+        t.minRequests(),
+        InconclusivePolicy.pauseAfter(Integer.MAX_VALUE),
+        t.consecutiveErrorLimit(),
+        t.judge(),
+        t.metrics());
   }
 
   private static String analysisName(LiveApp app) {
@@ -64,25 +107,63 @@ final class PromotionWatch {
     return "default";
   }
 
-  /** True once the watch is over (its time ran out, or its analysis ended without failing). */
-  boolean over(Instant now) {
-    return !now.isBefore(until) || (run.state() != AnalysisState.RUNNING && failure().isEmpty());
+  /** When the watch ends. */
+  Instant until() {
+    return until;
   }
 
-  /** Measures when due; the failure with its evidence when the promoted revision misbehaves. */
-  Optional<String> poll(Instant now) {
+  /**
+   * Measures when due, and at the end of the watch's time stops the run. Returns the run's state
+   * afterwards: RUNNING while the watch goes on; FAILED or ERROR when the promoted revision
+   * misbehaves; PASSED or INCONCLUSIVE when the time is up without a failure.
+   */
+  AnalysisState poll(Instant now) {
     if (run.state() == AnalysisState.RUNNING && !now.isBefore(next)) {
       next = now.plus(run.template().interval());
-      run.measure();
+      Measurement measurement = run.measure();
+      lastVerdict =
+          measurement.verdict().name().toLowerCase(java.util.Locale.ROOT)
+              + " at "
+              + measurement.at()
+              + (measurement.metrics().isEmpty()
+                  ? ""
+                  : ": " + measurement.metrics().getFirst().describe());
     }
-    return failure();
+    if (run.state() == AnalysisState.RUNNING && !now.isBefore(until)) {
+      run.stop();
+    }
+    return run.state();
   }
 
-  private Optional<String> failure() {
-    AnalysisState state = run.state();
-    return state == AnalysisState.FAILED || state == AnalysisState.ERROR
-        ? Optional.of(
-            "revision " + promoted.label() + " failed the watch after promotion: " + run.reason())
-        : Optional.empty();
+  /** Why the watch ended as it did, with the evidence. */
+  String verdict() {
+    return switch (run.state()) {
+      case FAILED, ERROR ->
+          "revision " + promoted.label() + " failed the watch after promotion: " + run.reason();
+      case PASSED ->
+          "revision "
+              + promoted.label()
+              + " passed the watch after promotion ("
+              + run.reason()
+              + ")";
+      case INCONCLUSIVE ->
+          "the watch of revision "
+              + promoted.label()
+              + " ended without enough traffic to judge it ("
+              + run.reason()
+              + ")";
+      case RUNNING -> "watching revision " + promoted.label() + " until " + until;
+    };
+  }
+
+  AppStatus.Watch view(Instant now) {
+    Duration left = now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    return new AppStatus.Watch(
+        promoted.number(),
+        promoted.version(),
+        previous.number(),
+        until,
+        Durations.format(left.withNanos(0)),
+        lastVerdict);
   }
 }

@@ -170,6 +170,7 @@ public final class RolloutEngine {
             .filter(r -> RUNNING_STATES.contains(r.state()))
             .toList();
     Long active = live.activeRollout;
+    PromotionWatch watch = live.watch;
     return new AppStatus(
         app,
         live.config.env(),
@@ -179,7 +180,8 @@ public final class RolloutEngine {
         parts.router().current(app),
         active == null ? null : parts.store().rollout(active).orElse(null),
         active == null ? null : live.progress,
-        live.liveness == null ? List.of() : live.liveness.alert().stream().toList());
+        live.liveness == null ? List.of() : live.liveness.alert().stream().toList(),
+        watch == null ? null : watch.view(parts.clock().instant()));
   }
 
   /** Every known app's state, by name. */

@@ -86,6 +86,44 @@ public record RevisionStats(
         0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty(), LatencyHistogram.empty());
   }
 
+  /**
+   * Both counters added up: requests, statuses and histograms bucket by bucket; quantiles are the
+   * larger side's (recomputed from the histograms when both have one).
+   */
+  public RevisionStats plus(RevisionStats other) {
+    LatencyHistogram sum =
+        histogram == null || other.histogram == null ? null : histogram.plus(other.histogram);
+    LatencySnapshot quantiles =
+        sum != null
+            ? new LatencySnapshot(
+                sum.totalCount(),
+                Math.round(sum.quantileMicros(0.50)),
+                Math.round(sum.quantileMicros(0.95)),
+                Math.round(sum.quantileMicros(0.99)),
+                Math.max(maxMicros(this), maxMicros(other)))
+            : (requests >= other.requests ? latency : other.latency);
+    LatencyHistogram waiting =
+        inFlight == null
+            ? other.inFlight
+            : other.inFlight == null ? inFlight : inFlight.plus(other.inFlight);
+    return new RevisionStats(
+        requests + other.requests,
+        status2xx + other.status2xx,
+        status3xx + other.status3xx,
+        status4xx + other.status4xx,
+        status5xx + other.status5xx,
+        connectFailures + other.connectFailures,
+        timeouts + other.timeouts,
+        quantiles,
+        sum,
+        retried + other.retried,
+        waiting);
+  }
+
+  private static long maxMicros(RevisionStats stats) {
+    return stats.latency == null ? 0 : stats.latency.maxMicros();
+  }
+
   /** 5xx, connection failures, timeouts and retried requests: what the analysis counts. */
   public long errors() {
     return status5xx + connectFailures + timeouts + retried;

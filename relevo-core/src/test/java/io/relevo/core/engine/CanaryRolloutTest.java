@@ -1,6 +1,7 @@
 package io.relevo.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.relevo.core.config.ConfigLoader;
@@ -308,6 +309,99 @@ class CanaryRolloutTest {
     }
 
     assertThat(router.servingRevision("shop")).isEqualTo(2);
+  }
+
+  @Test
+  void theWatchLastsWatchAfterPromotionAndCatchesAReleaseThatTurnsBadNearItsEnd() {
+    RolloutEngine engine = withStable(100);
+    deploy(engine, "v2", RAMP);
+
+    for (int i = 0; i < 27; i++) { // 4.5 minutes: far past the analysis' 3 measurements
+      clock.advance(Duration.ofSeconds(10));
+      engine.tick();
+    }
+    AppStatus.Watch watch = engine.status("shop").watch();
+    assertThat(watch).isNotNull();
+    assertThat(watch.revision()).isEqualTo(2);
+    assertThat(watch.against()).isEqualTo(1);
+    assertThat(watch.left()).isEqualTo("30s");
+    assertThat(watch.last()).startsWith("pass at ");
+
+    traffic.turnBad("v2");
+    for (int i = 0; i < 2; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      engine.tick();
+    }
+
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+    assertThat(engine.status("shop").watch()).isNull();
+    RolloutRecord deploy = engine.history("shop", 2).get(1);
+    assertThat(deploy.events())
+        .filteredOn(e -> e.step().equals("watch"))
+        .extracting(RolloutEvent::status)
+        .containsExactly(RolloutEvent.Status.STARTED, RolloutEvent.Status.FAILED);
+  }
+
+  @Test
+  void aWatchThatPassesIsRecordedInTheDeploysHistory() {
+    RolloutEngine engine = withStable(100);
+    deploy(engine, "v2", RAMP);
+
+    for (int i = 0; i < 31; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      engine.tick();
+    }
+
+    assertThat(engine.status("shop").watch()).isNull();
+    RolloutRecord deploy = engine.history("shop", 1).get(0);
+    assertThat(deploy.events())
+        .filteredOn(e -> e.step().equals("watch"))
+        .extracting(e -> e.status() + " " + e.message())
+        .satisfiesExactly(
+            started ->
+                assertThat(started)
+                    .startsWith("STARTED watching revision 2 (v2) for 5m")
+                    .contains("against revision 1 (v1)'s"),
+            passed ->
+                assertThat(passed)
+                    .startsWith("OK revision 2 (v2) passed the watch after promotion"));
+  }
+
+  @Test
+  void aDeployDuringTheWatchIsRefusedUnlessForcedWithAReasonThatHistoryKeeps() {
+    RolloutEngine engine = withStable(100);
+    deploy(engine, "v2", RAMP);
+    clock.advance(Duration.ofSeconds(10));
+    engine.tick();
+
+    assertThatThrownBy(() -> deploy(engine, "v3", RAMP))
+        .isInstanceOf(io.relevo.core.RelevoException.class)
+        .hasMessageStartingWith(
+            "revision 2 (v2) of shop is in its watch after promotion (4m50s left)")
+        .hasMessageEndingWith("or deploy with --force --reason \"...\" to end it now");
+    assertThatThrownBy(() -> forcedDeploy(engine, "v3", ""))
+        .hasMessageStartingWith("--force needs a reason");
+
+    RolloutRecord forced = forcedDeploy(engine, "v3", "hotfix for the booking form");
+
+    assertThat(forced.outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(forced.events())
+        .extracting(RolloutEvent::message)
+        .contains(
+            "the watch of revision 2 (v2) was ended early by ana's forced deploy of v3:"
+                + " hotfix for the booking form");
+  }
+
+  private RolloutRecord forcedDeploy(RolloutEngine engine, String version, String reason) {
+    return engine.deploy(
+        new DeployRequest(
+            ConfigLoader.parse("relevo.yml", config(RAMP), Map.of()),
+            Path.of("/srv/shop"),
+            version,
+            "ana",
+            reason,
+            true),
+        RolloutListener.none());
   }
 
   private static RolloutProgress progress(RolloutEngine engine) {
