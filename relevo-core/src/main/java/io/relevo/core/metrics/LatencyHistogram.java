@@ -131,6 +131,23 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
   }
 
   /**
+   * Both distributions together: counts added bucket by bucket.
+   *
+   * @throws IllegalArgumentException when the bounds differ
+   */
+  public LatencyHistogram plus(LatencyHistogram other) {
+    if (!Arrays.equals(upperBoundsMicros, other.upperBoundsMicros)) {
+      throw new IllegalArgumentException(
+          "other: bounds differ (expected: the same bucket bounds in both histograms)");
+    }
+    long[] sum = new long[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      sum[i] = counts[i] + other.counts[i];
+    }
+    return new LatencyHistogram(upperBoundsMicros, sum);
+  }
+
+  /**
    * The {@code q} quantile in microseconds, interpolated linearly inside its bucket; 0 without
    * samples. A quantile in the overflow bucket reports that bucket's lower bound.
    */

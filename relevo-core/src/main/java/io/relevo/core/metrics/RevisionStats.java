@@ -86,6 +86,31 @@ public record RevisionStats(
         0, 0, 0, 0, 0, 0, 0, LatencySnapshot.empty(), LatencyHistogram.empty());
   }
 
+  /**
+   * The counters of both sources together, as if one had seen all their requests (the router's user
+   * traffic plus relevo's synthetic load, say). Counters and requests in flight add up; histograms
+   * add bucket by bucket. Latency quantiles are recomputed from the summed histogram when both
+   * sides have samples, and otherwise are the side's that has them (with both sides lacking a
+   * histogram, the larger sample's, over the summed count). A {@code null} histogram counts as
+   * empty while its side has no requests; after that the sum has none either, because its samples
+   * cannot be placed (windowed quantiles then fall back to {@code latency}).
+   */
+  public RevisionStats plus(RevisionStats other) {
+    LatencyHistogram summed = StatsSum.histogram(this, other);
+    return new RevisionStats(
+        requests + other.requests,
+        status2xx + other.status2xx,
+        status3xx + other.status3xx,
+        status4xx + other.status4xx,
+        status5xx + other.status5xx,
+        connectFailures + other.connectFailures,
+        timeouts + other.timeouts,
+        StatsSum.latency(latency, other.latency, summed),
+        summed,
+        retried + other.retried,
+        StatsSum.inFlight(inFlight, other.inFlight));
+  }
+
   /** 5xx, connection failures, timeouts and retried requests: what the analysis counts. */
   public long errors() {
     return status5xx + connectFailures + timeouts + retried;
