@@ -85,10 +85,8 @@ final class LoadRun implements SyntheticLoad.Running {
       Duration maxRun,
       int maxInFlight) {
     // At low rates, rate × timeout requests open means the oldest is about to time out anyway.
-    int maxOpen =
-        (int)
-            Math.min(
-                maxInFlight, Math.max(1, Math.ceil(spec.ratePerSecond() * timeout.toSeconds())));
+    double openIfAllTimeOut = spec.ratePerSecond() * timeout.toMillis() / 1000.0;
+    int maxOpen = (int) Math.min(maxInFlight, Math.max(1, Math.ceil(openIfAllTimeOut)));
     Map<Integer, LoadTarget> targets = new LinkedHashMap<>();
     endpoints.forEach(
         (revision, endpoint) ->
