@@ -105,12 +105,21 @@ final class LoadRun implements SyntheticLoad.Running {
     for (LoadTarget target : targets.values()) {
       long offset = period * i++ / targets.size();
       ticks.add(
-          scheduler.scheduleAtFixedRate(() -> send(target), offset, period, TimeUnit.NANOSECONDS));
+          scheduler.scheduleAtFixedRate(() -> beat(target), offset, period, TimeUnit.NANOSECONDS));
     }
     ticks.add(scheduler.schedule(this::expire, maxRun.toNanos(), TimeUnit.NANOSECONDS));
   }
 
-  /** One request, on the scheduler's thread; must not throw, or its beat stops. */
+  /** A beat that throws is never run again: a surprise is logged and the next beat sends. */
+  private void beat(LoadTarget target) {
+    try {
+      send(target);
+    } catch (RuntimeException e) {
+      log.warn("synthetic load of {} revision {}: cannot send", app, target.revision(), e);
+    }
+  }
+
+  /** One request, on the scheduler's thread. */
   private void send(LoadTarget target) {
     if (state.get() != State.SENDING) {
       return;
