@@ -1,6 +1,7 @@
 package io.relevo.server;
 
 import io.relevo.checks.Checks;
+import io.relevo.checks.Loads;
 import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * The production parts: the SQLite history, the built-in proxy, local processes or Docker
- * containers (by each app's {@code runtime.type}) and HTTP checks. Closing the runtime only frees
- * its Docker connections: revisions outlive the agent.
+ * containers (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load. Closing the
+ * runtime only frees its Docker connections: revisions outlive the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
 
@@ -55,7 +56,8 @@ final class RealWiring implements AgentParts.Wiring {
               Sleeper.system(),
               stateDir.path(),
               env,
-              proxy);
+              proxy,
+              Loads.http());
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.relevo.core.analysis.Condition;
 import io.relevo.core.analysis.ConditionSyntaxException;
 import io.relevo.core.analysis.InconclusivePolicy;
 import io.relevo.core.analysis.Judge;
+import io.relevo.core.analysis.LoadSpec;
 import io.relevo.core.analysis.Metric;
 import io.relevo.core.analysis.MetricRule;
 import java.time.Duration;
@@ -30,7 +31,8 @@ final class AnalysisReader {
           "inconclusive",
           "consecutive_error_limit",
           "judge",
-          "metrics");
+          "metrics",
+          "load");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
   private static final Map<String, InconclusivePolicy.Action> ACTIONS = new LinkedHashMap<>();
   private static final Map<String, String> JUDGES = new LinkedHashMap<>();
@@ -95,6 +97,7 @@ final class AnalysisReader {
         inconclusive(settings.get("inconclusive"), base.inconclusive());
     Integer errorLimit = settings.get("consecutive_error_limit").integer(0, 10_000);
     List<MetricRule> metrics = metrics(settings.get("metrics"));
+    LoadSpec load = LoadReader.read(settings.get("load"));
     if (value.context().hasProblems()) {
       return null;
     }
@@ -107,7 +110,8 @@ final class AnalysisReader {
         inconclusive,
         errorLimit == null ? base.consecutiveErrorLimit() : errorLimit,
         judge == null ? base.judge() : Judge.named(judge),
-        metrics == null ? base.metrics() : metrics);
+        metrics == null ? base.metrics() : metrics,
+        load == null ? base.load() : load);
   }
 
   private static InconclusivePolicy inconclusive(Value value, InconclusivePolicy base) {

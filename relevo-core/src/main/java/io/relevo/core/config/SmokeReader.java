@@ -21,10 +21,11 @@ final class SmokeReader {
           "body_contains",
           "max_latency");
 
-  private static final Map<String, String> METHODS = new LinkedHashMap<>();
+  /** The methods a check (or an analysis' load) may send, by name. */
+  static final Map<String, String> METHODS = new LinkedHashMap<>();
 
   /** RFC 9110 token characters: what a header name may hold. */
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   static {
     for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {

@@ -131,7 +131,7 @@ public record LatencyHistogram(long[] upperBoundsMicros, long[] counts) {
   }
 
   /**
-   * This distribution and {@code other} together, bucket by bucket.
+   * Both distributions together: counts added bucket by bucket.
    *
    * @throws IllegalArgumentException when the bounds differ
    */

@@ -87,25 +87,16 @@ public record RevisionStats(
   }
 
   /**
-   * Both counters added up: requests, statuses and histograms bucket by bucket; quantiles are the
-   * larger side's (recomputed from the histograms when both have one).
+   * The counters of both sources together, as if one had seen all their requests (the router's user
+   * traffic plus relevo's synthetic load, say). Counters and requests in flight add up; histograms
+   * add bucket by bucket. Latency quantiles are recomputed from the summed histogram when both
+   * sides have samples, and otherwise are the side's that has them (with both sides lacking a
+   * histogram, the larger sample's, over the summed count). A {@code null} histogram counts as
+   * empty while its side has no requests; after that the sum has none either, because its samples
+   * cannot be placed (windowed quantiles then fall back to {@code latency}).
    */
   public RevisionStats plus(RevisionStats other) {
-    LatencyHistogram sum =
-        histogram == null || other.histogram == null ? null : histogram.plus(other.histogram);
-    LatencySnapshot quantiles =
-        sum != null
-            ? new LatencySnapshot(
-                sum.totalCount(),
-                Math.round(sum.quantileMicros(0.50)),
-                Math.round(sum.quantileMicros(0.95)),
-                Math.round(sum.quantileMicros(0.99)),
-                Math.max(maxMicros(this), maxMicros(other)))
-            : (requests >= other.requests ? latency : other.latency);
-    LatencyHistogram waiting =
-        inFlight == null
-            ? other.inFlight
-            : other.inFlight == null ? inFlight : inFlight.plus(other.inFlight);
+    LatencyHistogram summed = StatsSum.histogram(this, other);
     return new RevisionStats(
         requests + other.requests,
         status2xx + other.status2xx,
@@ -114,14 +105,10 @@ public record RevisionStats(
         status5xx + other.status5xx,
         connectFailures + other.connectFailures,
         timeouts + other.timeouts,
-        quantiles,
-        sum,
+        StatsSum.latency(latency, other.latency, summed),
+        summed,
         retried + other.retried,
-        waiting);
-  }
-
-  private static long maxMicros(RevisionStats stats) {
-    return stats.latency == null ? 0 : stats.latency.maxMicros();
+        StatsSum.inFlight(inFlight, other.inFlight));
   }
 
   /** 5xx, connection failures, timeouts and retried requests: what the analysis counts. */
