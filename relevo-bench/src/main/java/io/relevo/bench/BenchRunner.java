@@ -71,7 +71,7 @@ public final class BenchRunner {
     }
     if (options.rollback()) {
       System.err.println("rollback speed");
-      report.rollbackSpeed(new RollbackSpeed(work, options.aborts(), options.detections()).run());
+      report.rollbackSpeed(new RollbackSpeed(work, options.aborts(), options.canaryRuns()).run());
     }
     if (options.footprint()) {
       System.err.println("footprint");

@@ -31,7 +31,7 @@ final class Footprint {
   Result run() throws IOException, InterruptedException {
     if (!Files.isRegularFile(relevoJar)) {
       return new Result(
-          relevoJar + " is missing (build: ./mvnw -o -q -DskipTests package -pl relevo-cli -am)",
+          relevoJar + " is missing (build: ./mvnw -q -DskipTests package -pl relevo-cli -am)",
           0,
           0,
           List.of());

@@ -7,15 +7,16 @@ import java.util.List;
 
 /**
  * What bench/run was asked for. {@code --quick}: the fast scenario only, 2 rounds of 3 s, 100
- * switches 40 ms apart in 1 round, 5 aborts and 1 pair of bad canaries (under 2 minutes with the
- * build); the full run: three scenarios, 5 rounds of 8 s, 100 switches 100 ms apart in 3 rounds, 20
- * aborts and 3 pairs of bad canaries, and a JFR profile (under 15 minutes). --quick leaves the
- * profile out unless {@code --profile} asks for it: 3 s of recording give too few samples to read.
+ * switches 40 ms apart in 1 round, 5 aborts and 1 run of each canary under the default analysis;
+ * the full run: three scenarios, 5 rounds of 8 s, 100 switches 100 ms apart in 3 rounds, 20 aborts
+ * and 3 runs of each canary, and a JFR profile. The canaries' runs last as long as the default
+ * analysis takes to decide (at most {@link CanaryTrial#BOUND} each). --quick leaves the profile out
+ * unless {@code --profile} asks for it: 3 s of recording give too few samples to read.
  *
  * @param threads worker threads of every proxy under test (nginx workers, HAProxy nbthread, relevo
  *     event loops) and of the backend nginx; default 1
  * @param aborts rollback speed: aborts of a healthy canary at 10%
- * @param detections rollback speed: runs of the two bad canaries under default analysis
+ * @param canaryRuns rollback speed: runs of each {@link CanaryKind} under the default analysis
  */
 record Options(
     boolean quick,
@@ -32,7 +33,7 @@ record Options(
     boolean switchCost,
     boolean rollback,
     int aborts,
-    int detections,
+    int canaryRuns,
     boolean footprint,
     boolean profile,
     Path root,

@@ -83,7 +83,7 @@ final class DemoAppImage {
             "the demo app is at "
                 + location
                 + " (expected: its jar; build examples/alojamientos"
-                + " with `./mvnw -pl examples/alojamientos install` first)");
+                + " by running the tests from the root: `./mvnw -pl relevo-server -am verify`)");
       }
       return location;
     } catch (URISyntaxException e) {
