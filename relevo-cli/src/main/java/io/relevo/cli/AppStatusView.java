@@ -40,6 +40,9 @@ final class AppStatusView {
     out.println("listen:   " + s.listen());
     out.println("stable:   " + Formats.revision(s.stable()));
     out.println("rollout:  " + rollout(s.activeRollout()));
+    if (s.watch() != null) {
+      out.println("watch:    " + watchLine(s.watch()));
+    }
     s.alerts().forEach(alert -> out.println("ALERT:    " + alert));
     out.println();
     printSplit(s, out);
@@ -48,6 +51,22 @@ final class AppStatusView {
     out.println();
     printRunning(s.running(), out);
     out.flush();
+  }
+
+  /** {@code revision 3 (1.2.0) watched against 2 until 10:20:00Z (4m12s left); last: pass at …}. */
+  static String watchLine(AppStatus.Watch w) {
+    return "revision "
+        + w.revision()
+        + " ("
+        + w.version()
+        + ") watched against "
+        + w.against()
+        + " until "
+        + w.until()
+        + " ("
+        + w.left()
+        + " left); last: "
+        + w.last();
   }
 
   /** The split as a table, one row per revision that has a place in it. */

@@ -39,6 +39,13 @@ final class DeployCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the history")
   String reason = "";
 
+  @Option(
+      names = "--force",
+      description =
+          "deploy although the previous release is still in its watch after promotion"
+              + " (ends the watch; needs --reason, which history keeps)")
+  boolean force;
+
   @Mixin ConfigFileOption config;
   @Mixin ActorOption actor;
   @Mixin AgentConnection connection;
@@ -67,7 +74,12 @@ final class DeployCommand implements Callable<Integer> {
     AgentClient client = connection.client(context);
     DeployBody body =
         new DeployBody(
-            config.file.toAbsolutePath().toString(), text, version, actor.actor(context), reason);
+            config.file.toAbsolutePath().toString(),
+            text,
+            version,
+            actor.actor(context),
+            reason,
+            force);
     RolloutListener listener =
         output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
     RolloutRecord rollout = client.deploy(app, body, listener);

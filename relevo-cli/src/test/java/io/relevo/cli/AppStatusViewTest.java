@@ -57,6 +57,37 @@ class AppStatusViewTest {
   }
 
   @Test
+  void aWatchAfterPromotionShowsTheTimeLeftAndTheLastVerdict() {
+    var watch =
+        new AppStatus.Watch(
+            2,
+            "1.1.0",
+            1,
+            java.time.Instant.parse("2026-11-24T10:10:00Z"),
+            "4m12s",
+            "pass at 2026-11-24T10:05:48Z: error-rate: canary 0.1% vs stable 0.1%");
+    String text =
+        print(
+            new AppStatus(
+                "shop",
+                "production",
+                "127.0.0.1:8080",
+                STABLE,
+                List.of(STABLE),
+                TrafficSplit.all(2, new Endpoint("127.0.0.1", 41000)),
+                null,
+                null,
+                List.of(),
+                watch));
+
+    assertThat(text)
+        .contains(
+            "watch:    revision 2 (1.1.0) watched against 1 until 2026-11-24T10:10:00Z (4m12s"
+                + " left); last: pass at 2026-11-24T10:05:48Z: error-rate: canary 0.1% vs stable"
+                + " 0.1%");
+  }
+
+  @Test
   void aHealthyAppHasNoAlertLine() {
     String text =
         print(

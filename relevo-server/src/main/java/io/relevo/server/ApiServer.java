@@ -278,7 +278,12 @@ public final class ApiServer implements AutoCloseable {
     }
     DeployRequest request =
         new DeployRequest(
-            config, configFile.getParent(), body.version(), body.actor(), body.reason());
+            config,
+            configFile.getParent(),
+            body.version(),
+            body.actor(),
+            body.reason(),
+            body.force());
     RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
   }
 

@@ -9,7 +9,20 @@ package io.relevo.server;
  * @param configText the file's text as the CLI read it
  * @param version the version label to ship
  * @param actor who asks
- * @param reason why; may be empty
+ * @param reason why; may be empty, but not with {@code force}
+ * @param force deploy although the previous release is in its watch after promotion; absent = false
  */
 public record DeployBody(
-    String configFile, String configText, String version, String actor, String reason) {}
+    String configFile,
+    String configText,
+    String version,
+    String actor,
+    String reason,
+    boolean force) {
+
+  /** A deploy that does not force its way past a watch. */
+  public DeployBody(
+      String configFile, String configText, String version, String actor, String reason) {
+    this(configFile, configText, version, actor, reason, false);
+  }
+}

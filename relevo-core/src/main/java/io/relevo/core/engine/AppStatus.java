@@ -52,6 +52,20 @@ public record AppStatus(
     alerts = alerts == null ? List.of() : List.copyOf(alerts);
   }
 
+  /** A status without a watch. */
+  public AppStatus(
+      String app,
+      String env,
+      String listen,
+      Revision stable,
+      List<Revision> running,
+      TrafficSplit split,
+      RolloutRecord activeRollout,
+      RolloutProgress progress,
+      List<String> alerts) {
+    this(app, env, listen, stable, running, split, activeRollout, progress, alerts, null);
+  }
+
   /** A status without alerts. */
   public AppStatus(
       String app,
