@@ -5,6 +5,7 @@ import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
+import io.relevo.core.store.WatchRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -167,6 +168,37 @@ final class JdbcStore implements CloseableStore {
         "save the state of " + state.app(),
         c -> {
           AppStateTable.save(c, state);
+          return null;
+        });
+  }
+
+  @Override
+  public void saveWatch(WatchRecord watch) {
+    if (watch == null) {
+      throw new IllegalArgumentException("watch: null (expected: a watch record)");
+    }
+    requireName("watch.app", watch.app());
+    locked(
+        "save the watch of " + watch.app(),
+        c -> {
+          WatchTable.save(c, watch);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<WatchRecord> watch(String app) {
+    requireName("app", app);
+    return locked("read the watch of " + app, c -> WatchTable.find(c, app));
+  }
+
+  @Override
+  public void clearWatch(String app) {
+    requireName("app", app);
+    locked(
+        "forget the watch of " + app,
+        c -> {
+          WatchTable.delete(c, app);
           return null;
         });
   }

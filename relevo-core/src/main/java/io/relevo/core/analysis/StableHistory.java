@@ -1,5 +1,6 @@
 package io.relevo.core.analysis;
 
+import io.relevo.core.metrics.LatencySnapshot;
 import io.relevo.core.metrics.RevisionStats;
 import java.time.Duration;
 
@@ -34,6 +35,24 @@ public final class StableHistory {
    */
   public static StableHistory between(RevisionStats before, RevisionStats after, Duration span) {
     return new StableHistory(RevisionWindow.between(before, after), span);
+  }
+
+  /**
+   * The history as counters from zero (its errors as 5xx, its latency histogram when it has one),
+   * to keep it in history and read it back with {@code between(RevisionStats.empty(), counters,
+   * span)}.
+   */
+  public RevisionStats counters() {
+    return new RevisionStats(
+        window.requests(),
+        window.successes(),
+        0,
+        0,
+        window.errors(),
+        0,
+        0,
+        LatencySnapshot.empty(),
+        window.histogram());
   }
 
   /** Requests in the history. */

@@ -10,6 +10,7 @@ import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
+import io.relevo.core.store.WatchRecord;
 import java.nio.file.Path;
 
 /**
@@ -89,6 +90,7 @@ final class Deployment {
     RolloutLog log = new RolloutLog(rolloutId, parts, listener);
     if (watch != null) {
       app.watch = null;
+      parts.store().clearWatch(app.name);
       String ended =
           "the watch of revision "
               + watch.promoted.label()
@@ -163,6 +165,17 @@ final class Deployment {
         PromotionWatch.start(app, rolloutId, promoted, previous, reference, now.plus(length), parts)
             .orElse(null);
     if (app.watch != null) {
+      parts
+          .store()
+          .saveWatch(
+              new WatchRecord(
+                  app.name,
+                  rolloutId,
+                  promoted.number(),
+                  previous.number(),
+                  app.watch.until(),
+                  reference.counters(),
+                  reference.span()));
       log.event(
           "watch",
           Status.STARTED,

@@ -40,6 +40,7 @@ final class Housekeeping {
       return Optional.empty();
     }
     app.watch = null;
+    stages.parts().store().clearWatch(app.name);
     boolean failed = state == AnalysisState.FAILED || state == AnalysisState.ERROR;
     new RolloutLog(watch.rolloutId, stages.parts(), RolloutListener.none())
         .event(

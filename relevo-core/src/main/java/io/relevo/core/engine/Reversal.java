@@ -30,6 +30,7 @@ final class Reversal {
       LiveApp app, Revision stable, RollbackRequest request, RolloutListener listener) {
     EngineParts parts = stages.parts();
     app.watch = null;
+    parts.store().clearWatch(app.name);
     Revision target = target(app.name, stable, request.toRevision());
     Instance warm = app.instances.get(target.number());
     boolean isWarm = warm != null && warm.isAlive();

@@ -41,4 +41,13 @@ public interface Store {
   Optional<AppState> appState(String app);
 
   void saveAppState(AppState state);
+
+  /** Records the app's watch after promotion, replacing any earlier one. */
+  void saveWatch(WatchRecord watch);
+
+  /** The app's watch after promotion under way, if any. */
+  Optional<WatchRecord> watch(String app);
+
+  /** Forgets the app's watch (it ended, or a rollback or a forced deploy ended it). */
+  void clearWatch(String app);
 }

@@ -392,6 +392,49 @@ class CanaryRolloutTest {
                 + " hotfix for the booking form");
   }
 
+  @Test
+  void anAgentRestartResumesTheWatchWithItsRemainingTimeAndStillCatchesABadRelease() {
+    RolloutEngine engine = withStable(100);
+    deploy(engine, "v2", RAMP);
+    clock.advance(Duration.ofMinutes(2));
+    engine.tick();
+
+    // A new agent on the same history and revisions; its proxy starts with empty counters.
+    FakeRouter freshRouter = new FakeRouter();
+    SimulatedTraffic freshTraffic = new SimulatedTraffic(clock, freshRouter, runtime, 100);
+    RolloutEngine restarted =
+        new RolloutEngine(
+            new EngineParts(
+                runtime,
+                freshRouter,
+                store,
+                null,
+                checks,
+                checks,
+                clock,
+                clock,
+                Path.of("/tmp/relevo-test"),
+                Map.of(),
+                freshTraffic));
+    restarted.recover();
+
+    AppStatus.Watch watch = restarted.status("shop").watch();
+    assertThat(watch).isNotNull();
+    assertThat(watch.left()).isEqualTo("3m");
+    assertThat(restarted.history("shop", 1).get(0).events())
+        .extracting(RolloutEvent::message)
+        .contains("watch resumed after an agent restart, 3m left");
+
+    freshTraffic.turnBad("v2");
+    for (int i = 0; i < 3 && freshRouter.servingRevision("shop") == 2; i++) {
+      clock.advance(Duration.ofSeconds(10));
+      restarted.tick();
+    }
+
+    assertThat(freshRouter.servingRevision("shop")).isEqualTo(1);
+    assertThat(store.watch("shop")).isEmpty();
+  }
+
   private RolloutRecord forcedDeploy(RolloutEngine engine, String version, String reason) {
     return engine.deploy(
         new DeployRequest(

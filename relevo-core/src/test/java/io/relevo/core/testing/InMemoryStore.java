@@ -5,6 +5,7 @@ import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.Store;
+import io.relevo.core.store.WatchRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ public final class InMemoryStore implements Store {
   private final Map<Long, RolloutRecord> rollouts = new TreeMap<>();
   private final Map<Long, List<RolloutEvent>> events = new TreeMap<>();
   private final Map<String, AppState> states = new TreeMap<>();
+  private final Map<String, WatchRecord> watches = new TreeMap<>();
   private long nextId = 1;
 
   @Override
@@ -141,5 +143,20 @@ public final class InMemoryStore implements Store {
   @Override
   public synchronized void saveAppState(AppState state) {
     states.put(state.app(), state);
+  }
+
+  @Override
+  public synchronized void saveWatch(WatchRecord watch) {
+    watches.put(watch.app(), watch);
+  }
+
+  @Override
+  public synchronized Optional<WatchRecord> watch(String app) {
+    return Optional.ofNullable(watches.get(app));
+  }
+
+  @Override
+  public synchronized void clearWatch(String app) {
+    watches.remove(app);
   }
 }
