@@ -60,8 +60,24 @@ class CliEndToEndIT {
           relevo("deploy", "alojamientos", "--version", "v2", "-f", config.toString());
       assertThat(v2.exitCode()).as(v2.toString()).isZero();
 
-      RelevoProcess.Result v3 =
+      RelevoProcess.Result refused =
           relevo("deploy", "alojamientos", "--version", "v3-notready", "-f", config.toString());
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+      assertThat(refused.err())
+          .contains("revision 2 (v2) of alojamientos is in its watch after promotion")
+          .contains("--force --reason");
+
+      RelevoProcess.Result v3 =
+          relevo(
+              "deploy",
+              "alojamientos",
+              "--version",
+              "v3-notready",
+              "-f",
+              config.toString(),
+              "--force",
+              "--reason",
+              "stage a release that never gets ready");
       assertThat(v3.exitCode()).as(v3.toString()).isEqualTo(1);
       assertThat(v3.out() + v3.err())
           .contains("revision 3 (v3-notready) is unhealthy")

@@ -296,6 +296,7 @@ class DockerEndToEndIT {
           drain_timeout: 5s
         rollback:
           keep_previous: 10m
+          watch_after_promotion: 0s   # releases back to back here; the watch has its own tests
         """
             .formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
   }

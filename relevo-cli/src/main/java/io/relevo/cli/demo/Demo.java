@@ -67,10 +67,16 @@ public final class Demo {
             load,
             () -> deploy(client, config, configText, "v2"));
         step(
-            "deploy v3-notready (never ready)",
+            "deploy v3-notready (never ready, --force)",
             "failed",
             load,
-            () -> deploy(client, config, configText, "v3-notready"));
+            () ->
+                deploy(
+                    client,
+                    config,
+                    configText,
+                    "v3-notready",
+                    "demo: a release that never gets ready, during v2's watch after promotion"));
         step("steady traffic on v2", "ok", load, () -> idle(STEADY));
         step(
             "rollback to v1 (one command)",
@@ -171,11 +177,18 @@ public final class Demo {
   }
 
   private String deploy(AgentClient client, Path config, String text, String version) {
+    return deploy(client, config, text, version, null);
+  }
+
+  /** A deploy; with a {@code forceReason}, past the watch after the last promotion. */
+  private String deploy(
+      AgentClient client, Path config, String text, String version, String forceReason) {
+    DeployBody body =
+        forceReason == null
+            ? new DeployBody(config.toString(), text, version, "demo", "demo")
+            : new DeployBody(config.toString(), text, version, "demo", forceReason, true);
     RolloutRecord rollout =
-        client.deploy(
-            APP,
-            new DeployBody(config.toString(), text, version, "demo", "demo"),
-            (id, event) -> progress(event.step(), event.message()));
+        client.deploy(APP, body, (id, event) -> progress(event.step(), event.message()));
     if (rollout.outcome() != RolloutRecord.Outcome.PROMOTED) {
       out.println("    refused: " + rollout.outcomeReason().lines().findFirst().orElse(""));
     }

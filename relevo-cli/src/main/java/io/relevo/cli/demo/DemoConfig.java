@@ -49,10 +49,11 @@ final class DemoConfig {
   }
 
   /**
-   * The same app with a canary strategy: 10% of traffic, then an analysis every second that fails
-   * at the first window where the canary's error rate is 5 points above stable's. Its smoke check
-   * reads only the health endpoint, which the injected errors spare: the point of this act is that
-   * live-traffic analysis catches what a smoke test can miss.
+   * The same app with {@code strategy: canary} and no analysis configured: 10% of traffic, judged
+   * every second by the default analysis, which fails as soon as the canary's errors are
+   * significantly 5 points above stable's. Its smoke check reads only the health endpoint, which
+   * the injected errors spare: the point of this act is that live-traffic analysis catches what a
+   * smoke test can miss.
    */
   static Path writeCanary(Path dir, int port) throws IOException {
     return write(
@@ -61,15 +62,7 @@ final class DemoConfig {
         """
         smoke:
           - {path: /api/v1/healthz, body_contains: "healthy"}
-        strategy:
-          canary:
-            steps: [{weight: 10}, {analysis: fast}, {weight: 50}, {analysis: fast}, {weight: 100}]
-        analysis:
-          fast:
-            interval: 1s
-            count: 3
-            min_requests: 20
-            failure_limit: 0
+        strategy: canary
         """);
   }
 
