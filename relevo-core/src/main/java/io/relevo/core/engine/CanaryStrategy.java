@@ -196,11 +196,13 @@ final class CanaryStrategy implements RolloutStrategy {
                 + name
                 + ": every "
                 + Durations.format(template.interval())
+                + ", judge "
+                + template.judge()
                 + ", "
                 + template.metrics().size()
                 + " metrics, at least "
                 + template.minRequests()
-                + " requests per side");
+                + " requests before a verdict");
     while (run.state() == AnalysisState.RUNNING) {
       await(rollout, watch, template.interval(), false);
       if (rollout.control().fullPromotion()) {
