@@ -309,4 +309,45 @@ class AnalysisRunTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("analysis default is PASSED (expected: RUNNING; start a new run)");
   }
+
+  @Test
+  void requestsStillInFlightCountAgainstALatencyRuleBeforeTheyFinish() {
+    var inFlight =
+        new java.util.concurrent.atomic.AtomicReference<io.relevo.core.metrics.LatencyHistogram>(
+            null);
+    MetricsSource source =
+        (app, revision) -> {
+          var stats = traffic.snapshot(revision);
+          if (revision != CANARY || inFlight.get() == null) {
+            return stats;
+          }
+          return new io.relevo.core.metrics.RevisionStats(
+              stats.requests(),
+              stats.status2xx(),
+              stats.status3xx(),
+              stats.status4xx(),
+              stats.status5xx(),
+              stats.connectFailures(),
+              stats.timeouts(),
+              stats.latency(),
+              stats.histogram(),
+              0,
+              inFlight.get());
+        };
+    AnalysisRun run = start(AnalysisTemplate.defaults(), source);
+
+    // The canary answered nothing yet: all its 10 requests have been waiting for 4 s.
+    traffic.serve(STABLE, 900, 0, 20_000);
+    inFlight.set(
+        io.relevo.core.metrics.LatencyHistogram.standard(
+            10, micros -> micros >= 4_000_000 ? 10 : 0));
+    clock.advance(Duration.ofSeconds(4));
+    Measurement measurement = run.measure();
+
+    MetricEvidence p95 = measurement.metrics().get(1);
+    assertThat(p95.name()).isEqualTo("p95");
+    assertThat(p95.canary()).isGreaterThan(3.5);
+    assertThat(p95.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(run.state()).isEqualTo(AnalysisState.FAILED);
+  }
 }
