@@ -1,6 +1,7 @@
 package io.relevo.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,5 +35,10 @@ class LayeringTest {
             "io.relevo.server..",
             "io.relevo.cli..")
         .check(core);
+  }
+
+  @Test
+  void coresPackagesHaveNoCycles() {
+    slices().matching("io.relevo.core.(*)..").should().beFreeOfCycles().check(core);
   }
 }
