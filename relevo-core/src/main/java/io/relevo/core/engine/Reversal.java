@@ -73,7 +73,12 @@ final class Reversal {
       log.event(
           "target",
           Status.INFO,
-          "revision " + target.label() + " is the last known good one: " + verdict.why());
+          "revision "
+              + target.label()
+              + (isWarm
+                  ? " is the newest good revision still running: "
+                  : " is the newest good revision (none still runs): ")
+              + verdict.why());
     } else if (verdict.mark() == Mark.BAD) {
       log.event(
           "target",

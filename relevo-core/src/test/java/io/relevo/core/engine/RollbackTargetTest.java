@@ -135,7 +135,8 @@ class RollbackTargetTest {
         .extracting(RolloutEvent::message)
         .asString()
         .isEqualTo(
-            "revision 1 (v1) is the last known good one: served all traffic after rollout 1");
+            "revision 1 (v1) is the newest good revision still running: served all traffic"
+                + " after rollout 1");
   }
 
   @Test
