@@ -85,7 +85,7 @@ final class DeployCommand implements Callable<Integer> {
     RolloutRecord rollout = client.deploy(app, body, listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
-      return rollout.outcome() == RolloutRecord.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.FAILED;
+      return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
     return ProgressPrinter.printOutcome(rollout, context.out());
   }

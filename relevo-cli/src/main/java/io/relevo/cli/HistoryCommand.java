@@ -1,16 +1,34 @@
 package io.relevo.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.AgentClient;
+import io.relevo.server.Json;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code relevo history APP}: the app's rollouts, newest first. */
-@Command(name = "history", description = "Show an app's rollouts, newest first.")
+/**
+ * {@code relevo history APP}: the app's rollouts, newest first, each with the mark (good, bad or
+ * unknown) that history gives the revision it went to. As JSON, the API's rollouts, each with one
+ * more field, {@code toRevisionVerdict}.
+ */
+@Command(
+    name = "history",
+    description = {
+      "Show an app's rollouts, newest first.",
+      "MARK says what history makes of the revision a rollout went to: good (it served all traffic"
+          + " and was never rolled back), bad (refused, rolled back or crashed) or unknown."
+    })
 final class HistoryCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -40,9 +58,13 @@ final class HistoryCommand implements Callable<Integer> {
           io.relevo.core.RelevoException.Kind.BAD_INPUT,
           "--limit: " + limit + " (expected: 1 or more)");
     }
-    List<RolloutRecord> rollouts = connection.client(context).history(app, limit);
+    AgentClient client = connection.client(context);
+    List<RolloutRecord> rollouts = client.history(app, limit);
+    Map<Integer, RevisionVerdict> verdicts =
+        client.revisions(app).stream()
+            .collect(Collectors.toMap(RevisionVerdict::revision, Function.identity()));
     if (output.json()) {
-      OutputOption.printJson(context, rollouts);
+      OutputOption.printJson(context, withVerdicts(rollouts, verdicts));
       return ExitCodes.OK;
     }
     if (rollouts.isEmpty()) {
@@ -56,6 +78,7 @@ final class HistoryCommand implements Callable<Integer> {
             "KIND",
             "FROM",
             "TO",
+            "MARK",
             "STRATEGY",
             "OUTCOME",
             "ACTOR",
@@ -67,11 +90,13 @@ final class HistoryCommand implements Callable<Integer> {
           r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
       String why =
           r.outcomeReason() == null || r.outcomeReason().isBlank() ? r.reason() : r.outcomeReason();
+      RevisionVerdict verdict = verdicts.get(r.toRevision());
       table.row(
           r.id(),
           Formats.lower(r.kind()),
           r.fromRevision(),
           r.toRevision(),
+          verdict == null ? null : Formats.lower(verdict.mark()),
           r.strategy(),
           Formats.lower(r.outcome()),
           r.actor(),
@@ -81,5 +106,17 @@ final class HistoryCommand implements Callable<Integer> {
     }
     table.print(context.out());
     return ExitCodes.OK;
+  }
+
+  /** The rollouts as the API sends them, each with the verdict on the revision it went to. */
+  private static ArrayNode withVerdicts(
+      List<RolloutRecord> rollouts, Map<Integer, RevisionVerdict> verdicts) {
+    ArrayNode rows = Json.mapper().createArrayNode();
+    for (RolloutRecord r : rollouts) {
+      ObjectNode row = Json.mapper().valueToTree(r);
+      row.set("toRevisionVerdict", Json.mapper().valueToTree(verdicts.get(r.toRevision())));
+      rows.add(row);
+    }
+    return rows;
   }
 }

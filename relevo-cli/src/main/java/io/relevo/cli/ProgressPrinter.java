@@ -51,23 +51,24 @@ final class ProgressPrinter implements RolloutListener {
         message.replace("\n", "\n" + INDENT));
   }
 
-  /** Prints how the rollout ended; returns 0 when promoted, 1 otherwise. */
+  /** Prints how the rollout ended; returns 0 when it succeeded (promoted, restored), else 1. */
   static int printOutcome(RolloutRecord rollout, PrintWriter out) {
     return printOutcome(
         rollout, rollout.kind() == RolloutRecord.Kind.ROLLBACK ? "rollback" : "deploy", out);
   }
 
   /**
-   * Prints how the rollout ended, calling it {@code what}; returns 0 when promoted, 1 otherwise. A
-   * reason of several lines (a rollback's evidence: the failed condition, then each metric's canary
-   * and stable values) is printed as an indented block under the outcome, one line each.
+   * Prints how the rollout ended, calling it {@code what}; returns 0 when it succeeded, 1
+   * otherwise. A reason of several lines (a rollback's evidence: the failed condition, then each
+   * metric's canary and stable values) is printed as an indented block under the outcome, one line
+   * each.
    */
   static int printOutcome(RolloutRecord rollout, String what, PrintWriter out) {
     Duration took =
         rollout.startedAt() == null || rollout.finishedAt() == null
             ? null
             : Duration.between(rollout.startedAt(), rollout.finishedAt());
-    if (rollout.outcome() == RolloutRecord.Outcome.PROMOTED) {
+    if (rollout.outcome().succeeded()) {
       out.println(
           rollout.app()
               + ": "

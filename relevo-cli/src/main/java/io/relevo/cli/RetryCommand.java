@@ -38,7 +38,7 @@ final class RetryCommand implements Callable<Integer> {
     RolloutRecord rollout = connection.client(context).retry(app, actor.actor(context), listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
-      return rollout.outcome() == RolloutRecord.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.FAILED;
+      return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
     return ProgressPrinter.printOutcome(rollout, "retry", context.out());
   }

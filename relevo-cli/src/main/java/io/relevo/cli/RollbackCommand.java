@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
     name = "rollback",
     description = {
       "Take an app back to an earlier revision: a switch when it is still warm, else a restart.",
-      "Default: the newest revision before the stable one."
+      "Default: the last known good revision (the newest that served all traffic and was never"
+          + " rolled back), one still running first. --to N goes to N, with a warning when N is"
+          + " marked bad."
     })
 final class RollbackCommand implements Callable<Integer> {
 
@@ -48,7 +50,7 @@ final class RollbackCommand implements Callable<Integer> {
             .rollback(app, new RollbackBody(to, actor.actor(context), reason), listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
-      return rollout.outcome() == RolloutRecord.Outcome.PROMOTED ? ExitCodes.OK : ExitCodes.FAILED;
+      return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
     return ProgressPrinter.printOutcome(rollout, context.out());
   }

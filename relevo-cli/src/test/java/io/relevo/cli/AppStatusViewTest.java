@@ -88,6 +88,44 @@ class AppStatusViewTest {
   }
 
   @Test
+  void aRevisionWithACanaryShareShowsStateCanary() {
+    Revision canary =
+        new Revision(
+            "shop",
+            3,
+            "1.2.0",
+            "h",
+            "app: shop",
+            "/srv/shop/relevo.yml",
+            Revision.State.CANARY,
+            new InstanceRecord("4343", "127.0.0.1", 41001, 0),
+            Instant.parse("2026-11-24T10:01:00Z"),
+            null,
+            null);
+    String text =
+        print(
+            new AppStatus(
+                "shop",
+                "production",
+                "127.0.0.1:8080",
+                STABLE,
+                List.of(canary, STABLE),
+                new TrafficSplit(
+                    List.of(
+                        new TrafficSplit.Backend(2, new Endpoint("127.0.0.1", 41000), 90),
+                        new TrafficSplit.Backend(3, new Endpoint("127.0.0.1", 41001), 10)),
+                    false),
+                null,
+                null));
+
+    List<String> running =
+        text.lines().dropWhile(line -> !line.startsWith("REVISION  VERSION  STATE")).toList();
+    assertThat(running).hasSize(3);
+    assertThat(running.get(1)).startsWith("3 ").contains(" canary ");
+    assertThat(running.get(2)).startsWith("2 ").contains(" serving ");
+  }
+
+  @Test
   void aHealthyAppHasNoAlertLine() {
     String text =
         print(

@@ -97,6 +97,12 @@ class CliEndToEndIT {
     JsonNode history = JSON.readTree(relevo("history", "alojamientos", "--output", "json").out());
     assertThat(history).hasSize(4);
     assertThat(history.get(0).path("kind").asText()).isEqualTo("ROLLBACK");
+    assertThat(history.get(0).path("outcome").asText()).isEqualTo("RESTORED");
+    assertThat(history.get(0).path("toRevisionVerdict").path("mark").asText()).isEqualTo("GOOD");
+    assertThat(history.get(1).path("toRevisionVerdict").path("mark").asText()).isEqualTo("BAD");
+    assertThat(history.get(2).path("toRevisionVerdict").path("mark").asText())
+        .as("the rollback went away from revision 2")
+        .isEqualTo("BAD");
     assertThat(history.get(0).path("reason").asText()).isEqualTo("errors after v2");
     assertThat(history.get(0).path("actor").asText()).isNotBlank();
     assertThat(history.get(1).path("outcome").asText()).isEqualTo("FAILED");

@@ -21,7 +21,7 @@ class DemoIT {
             "deploy v2 \\(blue-green, under load\\)\\s+promoted\\s+\\S+\\s+\\d+\\s+0\\n")
         .containsPattern(
             "deploy v3-notready \\(never ready, --force\\)\\s+failed\\s+\\S+\\s+\\d+\\s+0\\n")
-        .containsPattern("rollback to v1 \\(one command\\)\\s+promoted\\s+\\S+\\s+\\d+\\s+0\\n")
+        .containsPattern("rollback to v1 \\(one command\\)\\s+restored\\s+\\S+\\s+\\d+\\s+0\\n")
         .containsPattern("canary v4-err20 at 10% \\(auto rollback\\)\\s+rolled_back\\s")
         .contains("before the analysis rolled it back")
         .contains("demo passed");

@@ -3,8 +3,10 @@ package io.relevo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.relevo.core.engine.AppStatus;
+import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Endpoint;
 import io.relevo.core.runtime.InstanceRecord;
@@ -72,6 +74,38 @@ class ReadCommandsTest {
               new RolloutEvent(
                   T0, "ready", RolloutEvent.Status.OK, "ready", Duration.ofMillis(850))));
 
+  private static final RolloutRecord ROLLBACK =
+      new RolloutRecord(
+          8,
+          "shop",
+          RolloutRecord.Kind.ROLLBACK,
+          3,
+          2,
+          "switch",
+          "ana",
+          "carts vanish",
+          T0.plusSeconds(60),
+          T0.plusSeconds(61),
+          RolloutRecord.Outcome.RESTORED,
+          "rolled back: revision 2 (1.1.0) serves all traffic",
+          List.of());
+  private static final List<RevisionVerdict> REVISIONS =
+      List.of(
+          new RevisionVerdict(
+              3,
+              "1.2.0",
+              Revision.State.STOPPED,
+              RevisionVerdict.Mark.BAD,
+              "rolled back by ana in rollout 8: carts vanish"),
+          new RevisionVerdict(
+              2, "1.1.0", Revision.State.SERVING, RevisionVerdict.Mark.GOOD, "serves all traffic"),
+          new RevisionVerdict(
+              1,
+              "1.0.0",
+              Revision.State.STOPPED,
+              RevisionVerdict.Mark.UNKNOWN,
+              "history does not say that it served all traffic"));
+
   @TempDir Path stateDir;
   private HttpServer agent;
 
@@ -88,7 +122,8 @@ class ReadCommandsTest {
               switch (path) {
                 case "/api/v1/apps" -> List.of(STATUS);
                 case "/api/v1/apps/shop" -> STATUS;
-                case "/api/v1/apps/shop/history" -> List.of(ROLLOUT);
+                case "/api/v1/apps/shop/history" -> List.of(ROLLBACK, ROLLOUT);
+                case "/api/v1/apps/shop/revisions" -> REVISIONS;
                 default -> null;
               };
           byte[] bytes =
@@ -139,7 +174,32 @@ class ReadCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(0);
     List<RolloutRecord> rollouts = Json.mapper().readValue(run.out(), new TypeReference<>() {});
-    assertThat(rollouts).containsExactly(ROLLOUT);
+    assertThat(rollouts).containsExactly(ROLLBACK, ROLLOUT);
+  }
+
+  @Test
+  void historyAsJsonGivesEachRolloutTheVerdictOnItsRevision() throws Exception {
+    CliRun run =
+        CliRun.of(Map.of(), "history", "shop", "-o", "json", "--state-dir", stateDir.toString());
+
+    JsonNode rows = Json.mapper().readTree(run.out());
+    assertThat(rows.get(0).path("outcome").asText()).isEqualTo("RESTORED");
+    assertThat(
+            Json.mapper().treeToValue(rows.get(0).path("toRevisionVerdict"), RevisionVerdict.class))
+        .isEqualTo(REVISIONS.get(1));
+  }
+
+  @Test
+  void historyAsATableMarksTheRevisionEachRolloutWentTo() {
+    CliRun run = CliRun.of(Map.of(), "history", "shop", "--state-dir", stateDir.toString());
+
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    int mark = lines.get(0).indexOf("MARK");
+    assertThat(mark).isPositive();
+    assertThat(lines.get(1)).startsWith("8 ").contains("restored");
+    assertThat(lines.get(1).substring(mark)).startsWith("good ");
+    assertThat(lines.get(2).substring(mark)).startsWith("good ");
   }
 
   @Test

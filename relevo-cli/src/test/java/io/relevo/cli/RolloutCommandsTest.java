@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** promote, abort and retry against a stand-in agent, with the exit codes scripts rely on. */
+/**
+ * promote, abort, retry and rollback against a stand-in agent, with the exit codes scripts rely on.
+ */
 class RolloutCommandsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
@@ -149,6 +151,45 @@ class RolloutCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(Json.mapper().readValue(run.out(), RolloutRecord.class)).isEqualTo(rolledBack);
+  }
+
+  @Test
+  void aRollbackToARevisionMarkedBadPrintsTheWarningAndExitsZeroOnceRestored() {
+    RolloutRecord restored =
+        new RolloutRecord(
+            10,
+            "shop",
+            RolloutRecord.Kind.ROLLBACK,
+            3,
+            2,
+            "switch",
+            "ana",
+            "",
+            T0,
+            T0.plusSeconds(1),
+            RolloutRecord.Outcome.RESTORED,
+            "rolled back: revision 2 (1.1.0) serves all traffic",
+            List.of());
+    agent.stream(
+        "POST /api/v1/apps/shop/rollback",
+        StreamLine.event(
+            10,
+            new RolloutEvent(
+                T0,
+                "target",
+                RolloutEvent.Status.WARNING,
+                "revision 2 (1.1.0) is marked bad (crashed); rolling back to it as asked",
+                null)),
+        StreamLine.result(restored));
+
+    CliRun run = cli("rollback", "shop", "--to", "2");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            "  +0.0s  target   warning   revision 2 (1.1.0) is marked bad (crashed); rolling back"
+                + " to it as asked",
+            "shop: rollback done in 1.0s, revision 2 serves all traffic (rollout 10)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.relevo.core.RelevoException;
 import io.relevo.core.engine.AppStatus;
 import io.relevo.core.engine.RolloutListener;
+import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.store.RolloutRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,6 +93,11 @@ public final class AgentClient {
 
   public List<RolloutRecord> history(String app, int limit) {
     return getJson(appPath(app) + "/history?limit=" + limit, new TypeReference<>() {});
+  }
+
+  /** Every revision of the app, newest first, marked good, bad or unknown. */
+  public List<RevisionVerdict> revisions(String app) {
+    return getJson(appPath(app) + "/revisions", new TypeReference<>() {});
   }
 
   /**

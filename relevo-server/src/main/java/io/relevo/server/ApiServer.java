@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/v1/apps                                   [AppStatus]
  * GET  /api/v1/apps/{app}                             AppStatus
  * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
+ * GET  /api/v1/apps/{app}/revisions                   [RevisionVerdict], newest first
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
@@ -204,6 +205,10 @@ public final class ApiServer implements AutoCloseable {
         requireMethod(method, "GET", path);
         int limit = Exchanges.intParam(query, "limit", 20, 1, 10_000);
         Exchanges.sendJson(exchange, 200, engine.history(app, limit));
+      }
+      case "/revisions" -> {
+        requireMethod(method, "GET", path);
+        Exchanges.sendJson(exchange, 200, engine.revisions(app));
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);

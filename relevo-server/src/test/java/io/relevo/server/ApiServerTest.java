@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.config.HostPort;
+import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import java.io.BufferedReader;
@@ -190,6 +191,25 @@ class ApiServerTest {
     assertThat(client.app("shop").stable().version()).isEqualTo("1.0.0");
     assertThat(client.apps()).extracting(s -> s.app()).containsExactly("shop");
     assertThat(client.history("shop", 5)).hasSize(1);
+  }
+
+  @Test
+  void revisionsAreListedNewestFirstWithTheirMarks() {
+    DeployBody body = new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", "");
+    client.deploy("shop", body, (id, e) -> {});
+    client.deploy("shop", body, (id, e) -> {});
+
+    RolloutRecord rollback =
+        client.rollback("shop", new RollbackBody(null, "ana", "carts vanish"), (id, e) -> {});
+
+    assertThat(rollback.outcome()).isEqualTo(RolloutRecord.Outcome.RESTORED);
+    assertThat(client.revisions("shop"))
+        .extracting(RevisionVerdict::revision, RevisionVerdict::mark, RevisionVerdict::why)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                2, RevisionVerdict.Mark.BAD, "rolled back by ana in rollout 3: carts vanish"),
+            org.assertj.core.groups.Tuple.tuple(
+                1, RevisionVerdict.Mark.GOOD, "serves all traffic"));
   }
 
   @Test

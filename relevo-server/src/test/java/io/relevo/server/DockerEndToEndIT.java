@@ -128,7 +128,7 @@ class DockerEndToEndIT {
       RolloutRecord warm =
           client.rollback(
               app, new RollbackBody(null, "it", "errors after v2"), RolloutListener.none());
-      assertThat(warm.outcome()).as(warm.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+      assertThat(warm.outcome()).as(warm.outcomeReason()).isEqualTo(Outcome.RESTORED);
       assertThat(warm.strategy()).isEqualTo("switch");
       assertThat(stable(client).instance().id())
           .as("the warm container took traffic back")
@@ -138,8 +138,11 @@ class DockerEndToEndIT {
 
       RolloutRecord cold =
           client.rollback(app, new RollbackBody(2, "it", "v2 after all"), RolloutListener.none());
-      assertThat(cold.outcome()).as(cold.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+      assertThat(cold.outcome()).as(cold.outcomeReason()).isEqualTo(Outcome.RESTORED);
       assertThat(cold.strategy()).isEqualTo("restart");
+      assertThat(cold.events())
+          .as("revision 2 was rolled back just before")
+          .anyMatch(e -> e.status() == RolloutEvent.Status.WARNING);
       assertThat(stable(client).instance().id())
           .as("a new container for revision 2")
           .isNotEqualTo(v2Container);

@@ -123,7 +123,9 @@ final class JdbcStore implements CloseableStore {
       long rolloutId, RolloutRecord.Outcome outcome, String reason, Instant at) {
     if (outcome == null || outcome == RolloutRecord.Outcome.RUNNING) {
       throw new IllegalArgumentException(
-          "outcome: " + outcome + " (expected: PROMOTED, FAILED, ROLLED_BACK or ABORTED)");
+          "outcome: "
+              + outcome
+              + " (expected: PROMOTED, FAILED, ROLLED_BACK, ABORTED or RESTORED)");
     }
     if (at == null) {
       throw new IllegalArgumentException("at: null (expected: when the rollout ended)");

@@ -80,7 +80,7 @@ public final class Demo {
         step("steady traffic on v2", "ok", load, () -> idle(STEADY));
         step(
             "rollback to v1 (one command)",
-            "promoted",
+            "restored",
             load,
             () ->
                 outcome(

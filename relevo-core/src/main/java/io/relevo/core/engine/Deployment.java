@@ -122,6 +122,8 @@ final class Deployment {
       stages.readiness().await(candidate, instance, config.health(), log, app.control);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
       parts.store().saveRevision(ready);
+      app.control.onFirstTraffic(
+          () -> parts.store().saveRevision(ready.withState(Revision.State.CANARY)));
       stages.smoke().run(instance, config.smoke(), log);
       app.control.throwIfAborted();
       strategy.shift(

@@ -2,7 +2,6 @@ package io.relevo.core.engine;
 
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
-import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
 import java.time.Duration;
@@ -33,7 +32,7 @@ final class Promotion {
     Revision serving =
         to.withState(Revision.State.SERVING).withKeepUntil(null).withInstance(instance.record());
     parts.store().saveRevision(serving);
-    parts.store().saveAppState(new AppState(app.name, to.number(), to.number()));
+    LastKnownGood.save(parts.store(), app.name, to.number());
     log.event(
         "switch",
         Status.OK,

@@ -1,5 +1,6 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.Plural;
 import io.relevo.core.config.Durations;
 import io.relevo.core.config.HealthConfig;
 import io.relevo.core.config.ProbeConfig;
@@ -61,8 +62,8 @@ final class ReadinessWait {
             + " (every "
             + Durations.format(readiness.interval())
             + ", "
-            + readiness.retries()
-            + " failures allowed, deadline "
+            + Plural.count(readiness.retries(), "failure")
+            + " allowed, deadline "
             + Durations.format(health.readyTimeout())
             + ")");
     while (true) {
@@ -85,11 +86,7 @@ final class ReadinessWait {
         log.event(
             "ready",
             Status.OK,
-            "ready after "
-                + attempts
-                + (attempts == 1 ? " check" : " checks")
-                + ": "
-                + result.detail(),
+            "ready after " + Plural.count(attempts, "check") + ": " + result.detail(),
             Duration.between(start, now));
         return result;
       }
@@ -112,8 +109,8 @@ final class ReadinessWait {
             "revision "
                 + revision.label()
                 + " is unhealthy: "
-                + counted
-                + " readiness checks failed in a row; last: "
+                + Plural.count(counted, "readiness check")
+                + " failed in a row; last: "
                 + result.detail()
                 + logTail(instance));
       }

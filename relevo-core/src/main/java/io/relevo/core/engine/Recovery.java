@@ -8,7 +8,6 @@ import io.relevo.core.config.Durations;
 import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
-import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
@@ -67,7 +66,8 @@ final class Recovery {
                 + revision.instance().id()
                 + ")");
       } else if (adopted.isPresent()) {
-        // Started by a rollout that never finished: it never took traffic, so it goes.
+        // Started by a rollout that never finished; the new agent's split leaves it out (a canary
+        // loses its share), so it goes.
         parts.runtime().stop(adopted.get(), live.config.runtime().stopGrace());
         parts.store().saveRevision(revision.withState(Revision.State.FAILED).withInstance(null));
       } else {
@@ -90,6 +90,7 @@ final class Recovery {
       }
     }
     resumeWatch(live, stable);
+    LastKnownGood.refresh(parts.store(), app);
     return Optional.of(live);
   }
 
@@ -177,7 +178,7 @@ final class Recovery {
       return instance;
     } catch (StepFailed | RelevoException e) {
       parts.store().finishRollout(id, Outcome.FAILED, e.getMessage(), parts.clock().instant());
-      parts.store().saveAppState(new AppState(live.name, null, stable.number()));
+      LastKnownGood.save(parts.store(), live.name, null);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -185,17 +186,33 @@ final class Recovery {
     }
   }
 
+  /**
+   * Ends the rollouts the last agent left running. A deploy whose revision had a canary share was
+   * rolled back (recovery routes all traffic to stable); any other was refused before a switch.
+   */
   private void closeUnfinishedRollouts(String app) {
     for (RolloutRecord rollout : parts.store().rollouts(app, 20)) {
-      if (rollout.outcome() == Outcome.RUNNING) {
-        parts
-            .store()
-            .finishRollout(
-                rollout.id(),
-                Outcome.FAILED,
-                "the agent stopped during this rollout; traffic stayed on the stable revision",
-                parts.clock().instant());
+      if (rollout.outcome() != Outcome.RUNNING) {
+        continue;
       }
+      boolean hadShare =
+          rollout.kind() == RolloutRecord.Kind.DEPLOY
+              && parts
+                  .store()
+                  .revision(app, rollout.toRevision())
+                  .map(r -> r.state() == Revision.State.CANARY)
+                  .orElse(false);
+      parts
+          .store()
+          .finishRollout(
+              rollout.id(),
+              hadShare ? Outcome.ROLLED_BACK : Outcome.FAILED,
+              hadShare
+                  ? "the agent stopped while revision "
+                      + rollout.toRevision()
+                      + " took a canary share; traffic is back on the stable revision"
+                  : "the agent stopped during this rollout; traffic stayed on the stable revision",
+              parts.clock().instant());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.Plural;
 import io.relevo.core.config.Durations;
 import io.relevo.core.routing.DrainResult;
 import io.relevo.core.runtime.Instance;
@@ -33,8 +34,8 @@ final class Retirement {
                 + " drained in "
                 + Durations.format(drained.took())
                 + ": "
-                + drained.finished()
-                + " in-flight requests finished, "
+                + Plural.count(drained.finished(), "in-flight request")
+                + " finished, "
                 + drained.cutOff()
                 + " cut off with 504",
             drained.took());

@@ -3,20 +3,24 @@ package io.relevo.core.engine;
 import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
+import io.relevo.core.history.RevisionVerdict;
+import io.relevo.core.history.RevisionVerdict.Mark;
+import io.relevo.core.history.RevisionVerdicts;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One rollback: a switch when the target revision is still warm, otherwise a restart of it with the
- * readiness and smoke checks of a deploy first. The revision it leaves is drained and stopped, and
- * the deploy that brought it is marked rolled back. The caller holds the app's rollout lock.
+ * One rollback: to the requested revision (with a warning when history marks it bad), or to the
+ * last known good one, warm first. A switch when the target revision is still warm, otherwise a
+ * restart of it with the readiness and smoke checks of a deploy first. The revision it leaves is
+ * drained and stopped, and the deploy that brought it is marked rolled back. The caller holds the
+ * app's rollout lock.
  */
 final class Reversal {
 
@@ -31,7 +35,9 @@ final class Reversal {
     EngineParts parts = stages.parts();
     app.watch = null;
     parts.store().clearWatch(app.name);
-    Revision target = target(app.name, stable, request.toRevision());
+    RevisionVerdicts verdicts = RevisionVerdicts.read(parts.store(), app.name);
+    Revision target = target(app, stable, request.toRevision(), verdicts);
+    RevisionVerdict verdict = verdicts.of(target.number());
     Instance warm = app.instances.get(target.number());
     boolean isWarm = warm != null && warm.isAlive();
     long rolloutId =
@@ -64,6 +70,26 @@ final class Reversal {
             + target.label()
             + (isWarm ? ", still warm: switching" : ", not running: restarting it")
             + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")"));
+    if (request.toRevision() == null) {
+      log.event(
+          "target",
+          Status.INFO,
+          "revision "
+              + target.label()
+              + (isWarm
+                  ? " is the newest good revision still running: "
+                  : " is the newest good revision (none still runs): ")
+              + verdict.why());
+    } else if (verdict.mark() == Mark.BAD) {
+      log.event(
+          "target",
+          Status.WARNING,
+          "revision "
+              + target.label()
+              + " is marked bad ("
+              + verdict.why()
+              + "); rolling back to it as asked");
+    }
     try {
       Instance instance = isWarm ? warm : restart(app, target, log);
       stages.promotion().switchTo(app, target, instance, stable, false, log);
@@ -71,7 +97,7 @@ final class Reversal {
         markRolledBack(app.name, stable, request);
       }
       return log.finish(
-          Outcome.PROMOTED, "rolled back: revision " + target.label() + " serves all traffic");
+          Outcome.RESTORED, "rolled back: revision " + target.label() + " serves all traffic");
     } catch (StepFailed e) {
       stages.retirement().discard(app, target, Revision.State.STOPPED);
       return log.finish(
@@ -107,9 +133,13 @@ final class Reversal {
     return instance;
   }
 
-  /** The requested revision, or the newest one before stable that once passed its checks. */
-  private Revision target(String app, Revision stable, Integer requested) {
-    List<Revision> revisions = stages.parts().store().revisions(app);
+  /**
+   * The requested revision, or the last known good one other than stable: the newest good revision
+   * that still runs, else the newest good one (see {@link RevisionVerdicts#rollbackTarget}).
+   */
+  private Revision target(
+      LiveApp app, Revision stable, Integer requested, RevisionVerdicts verdicts) {
+    List<Revision> revisions = stages.parts().store().revisions(app.name);
     if (requested != null) {
       Revision target =
           revisions.stream()
@@ -119,15 +149,15 @@ final class Reversal {
                   () ->
                       new RelevoException(
                           Kind.NOT_FOUND,
-                          app
+                          app.name
                               + " has no revision "
                               + requested
                               + " (revisions: "
-                              + labels(revisions)
+                              + labels(revisions, verdicts)
                               + ")"));
       if (stable != null && target.number() == stable.number()) {
         throw new RelevoException(
-            Kind.BAD_INPUT, "revision " + target.label() + " already serves " + app);
+            Kind.BAD_INPUT, "revision " + target.label() + " already serves " + app.name);
       }
       if (target.state() == Revision.State.FAILED) {
         throw new RelevoException(
@@ -135,27 +165,49 @@ final class Reversal {
             "revision "
                 + target.label()
                 + " never passed its checks, so relevo will not send traffic to it; pick another: "
-                + labels(revisions));
+                + labels(revisions, verdicts));
       }
       return target;
     }
-    int below = stable == null ? Integer.MAX_VALUE : stable.number();
-    return revisions.stream()
-        .filter(
-            r ->
-                r.number() < below
-                    && r.state() != Revision.State.FAILED
-                    && r.state() != Revision.State.STARTING
-                    && r.state() != Revision.State.READY)
-        .max(Comparator.comparingInt(Revision::number))
-        .orElseThrow(
-            () ->
-                new RelevoException(
-                    Kind.BAD_INPUT,
-                    "no earlier revision of "
-                        + app
-                        + " to roll back to"
-                        + (stable == null ? "" : " (stable is revision " + stable.label() + ")")));
+    Integer stableNumber = stable == null ? null : stable.number();
+    return verdicts
+        .rollbackTarget(
+            stableNumber,
+            r -> {
+              Instance instance = app.instances.get(r.number());
+              return instance != null && instance.isAlive();
+            })
+        .orElseThrow(() -> noTarget(app.name, stable, revisions, verdicts));
+  }
+
+  private static RelevoException noTarget(
+      String app, Revision stable, List<Revision> revisions, RevisionVerdicts verdicts) {
+    String stableNote = stable == null ? "" : " (stable is revision " + stable.label() + ")";
+    List<Revision> others =
+        revisions.stream().filter(r -> stable == null || r.number() != stable.number()).toList();
+    if (others.isEmpty()) {
+      return new RelevoException(
+          Kind.BAD_INPUT, "no earlier revision of " + app + " to roll back to" + stableNote);
+    }
+    return new RelevoException(
+        Kind.BAD_INPUT,
+        "no known good revision of "
+            + app
+            + " to roll back to"
+            + stableNote
+            + "; revisions: "
+            + String.join(
+                "; ",
+                others.stream()
+                    .map(
+                        r -> {
+                          RevisionVerdict v = verdicts.of(r.number());
+                          return r.label() + " " + lower(v.mark()) + ": " + v.why();
+                        })
+                    .toList())
+            + "; pick one with `relevo rollback "
+            + app
+            + " --to N`");
   }
 
   private void markRolledBack(String app, Revision from, RollbackRequest request) {
@@ -178,11 +230,23 @@ final class Reversal {
                     r.finishedAt()));
   }
 
-  private static String labels(List<Revision> revisions) {
+  /** {@code 3 (v3) [serving, good], 2 (v2) [stopped, bad]}. */
+  private static String labels(List<Revision> revisions, RevisionVerdicts verdicts) {
     return String.join(
         ", ",
         revisions.stream()
-            .map(r -> r.label() + " " + r.state().name().toLowerCase(Locale.ROOT))
+            .map(
+                r ->
+                    r.label()
+                        + " ["
+                        + lower(r.state())
+                        + ", "
+                        + lower(verdicts.of(r.number()).mark())
+                        + "]")
             .toList());
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -4,7 +4,8 @@ package io.relevo.core.engine;
  * A request to take traffic back to an earlier revision.
  *
  * @param app the app
- * @param toRevision the revision to return to; null = the newest revision before the stable one
+ * @param toRevision the revision to return to; null = the last known good revision other than the
+ *     stable one, warm first
  * @param actor who asks
  * @param reason why, may be empty
  */

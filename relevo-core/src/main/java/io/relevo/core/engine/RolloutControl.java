@@ -17,6 +17,7 @@ final class RolloutControl {
   private Runnable backToStable;
   private long switchedBackMicros = -1;
   private boolean candidateHadTraffic;
+  private Runnable firstTraffic = () -> {};
 
   synchronized void promote(boolean skipAll) {
     promote = true;
@@ -63,9 +64,24 @@ final class RolloutControl {
     change.run();
   }
 
-  /** Notes that the new revision was given a share of traffic (so a failure is a rollback). */
+  /**
+   * Notes that the new revision was given a share of traffic (so a failure is a rollback); the
+   * first time, runs what {@link #onFirstTraffic} registered.
+   */
   synchronized void candidateTookTraffic() {
-    candidateHadTraffic = true;
+    if (!candidateHadTraffic) {
+      candidateHadTraffic = true;
+      firstTraffic.run();
+    }
+  }
+
+  /**
+   * What to do once, when the new revision first gets a share: the deploy records it as a canary.
+   * Runs under the control's lock, so an abort at that moment waits for it: keep it to one store
+   * write.
+   */
+  synchronized void onFirstTraffic(Runnable action) {
+    this.firstTraffic = action == null ? () -> {} : action;
   }
 
   synchronized boolean candidateHadTraffic() {

@@ -4,6 +4,8 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.StrategyConfig;
+import io.relevo.core.history.RevisionVerdict;
+import io.relevo.core.history.RevisionVerdicts;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutRecord;
@@ -29,6 +31,7 @@ public final class RolloutEngine {
       EnumSet.of(
           Revision.State.STARTING,
           Revision.State.READY,
+          Revision.State.CANARY,
           Revision.State.SERVING,
           Revision.State.WARM);
 
@@ -149,12 +152,7 @@ public final class RolloutEngine {
           stages.retirement().retire(live, revision, Revision.State.STOPPED, null);
         }
       }
-      var state = parts.store().appState(app);
-      parts
-          .store()
-          .saveAppState(
-              new io.relevo.core.store.AppState(
-                  app, null, state.map(io.relevo.core.store.AppState::lastKnownGood).orElse(null)));
+      LastKnownGood.save(parts.store(), app, null);
       parts.router().close(app);
       LOG.info(actor + " stopped " + app);
     } finally {
@@ -193,6 +191,15 @@ public final class RolloutEngine {
   public List<RolloutRecord> history(String app, int limit) {
     known(app);
     return parts.store().rollouts(app, limit);
+  }
+
+  /**
+   * Every revision of the app, newest first, marked good, bad or unknown as history tells (see
+   * {@link RevisionVerdicts}); throws NOT_FOUND for an app relevo never deployed.
+   */
+  public List<RevisionVerdict> revisions(String app) {
+    known(app);
+    return RevisionVerdicts.read(parts.store(), app).all();
   }
 
   /** Where a revision's stdout and stderr go. */

@@ -30,11 +30,15 @@ final class RolloutLog {
     this.clock = parts.clock();
   }
 
-  /** Ends the rollout in history, tells the notifier, and returns the finished record. */
+  /**
+   * Ends the rollout in history, records the app's last known good revision as history now judges
+   * it, tells the notifier, and returns the finished record.
+   */
   RolloutRecord finish(Outcome outcome, String reason) {
-    event("rollout", outcome == Outcome.PROMOTED ? Status.OK : Status.FAILED, reason);
+    event("rollout", outcome.succeeded() ? Status.OK : Status.FAILED, reason);
     store.finishRollout(rolloutId, outcome, reason, clock.instant());
     RolloutRecord record = store.rollout(rolloutId).orElseThrow();
+    LastKnownGood.refresh(store, record.app());
     try {
       notifier.rolloutFinished(record);
     } catch (RuntimeException e) {

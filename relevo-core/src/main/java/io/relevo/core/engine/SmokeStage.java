@@ -1,5 +1,6 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.Plural;
 import io.relevo.core.config.SmokeCheck;
 import io.relevo.core.health.SmokeResult;
 import io.relevo.core.health.SmokeRunner;
@@ -22,7 +23,9 @@ final class SmokeStage {
       return;
     }
     log.event(
-        "smoke", Status.STARTED, checks.size() + " smoke checks against " + instance.endpoint());
+        "smoke",
+        Status.STARTED,
+        Plural.count(checks.size(), "smoke check") + " against " + instance.endpoint());
     int failed = 0;
     String firstFailure = null;
     for (SmokeCheck check : checks) {
@@ -36,7 +39,11 @@ final class SmokeStage {
     }
     if (failed > 0) {
       throw new StepFailed(
-          failed + " of " + checks.size() + " smoke checks failed; first: " + firstFailure);
+          failed
+              + " of "
+              + Plural.count(checks.size(), "smoke check")
+              + " failed; first: "
+              + firstFailure);
     }
   }
 }

@@ -37,6 +37,12 @@ public record Revision(
     STARTING,
     /** Ready, checked, taking no traffic yet. */
     READY,
+    /**
+     * Taking a share of traffic beside the stable revision during a canary rollout; it becomes
+     * {@link #SERVING} when promoted, {@link #FAILED} when the rollout fails or the agent stops
+     * during it.
+     */
+    CANARY,
     /** Taking the app's traffic. */
     SERVING,
     /** Running without traffic, kept for a quick rollback until {@code keepUntil}. */

@@ -21,6 +21,8 @@ public record RolloutEvent(Instant at, String step, Status status, String messag
     PROGRESS,
     OK,
     FAILED,
-    INFO
+    INFO,
+    /** The step went on, but a person should know: e.g. a rollback to a revision marked bad. */
+    WARNING
   }
 }

@@ -46,17 +46,30 @@ public record RolloutRecord(
     ROLLBACK
   }
 
-  /** How a rollout ended. */
+  /**
+   * How a rollout ended. A deploy ends {@link #PROMOTED}, {@link #FAILED} or {@link #ROLLED_BACK}
+   * (also later, when a rollback undoes it); a rollback ends {@link #RESTORED} or {@link #FAILED}.
+   */
   public enum Outcome {
     /** Still under way. */
     RUNNING,
-    /** The new revision took all traffic. */
+    /** A deploy's new revision took all traffic. */
     PROMOTED,
     /** Refused before any switch; stable untouched. */
     FAILED,
-    /** Switched, then traffic went back to the previous revision. */
+    /** A deploy that switched traffic, then traffic went back to the previous revision. */
     ROLLED_BACK,
     /** Stopped by a user before any switch. */
-    ABORTED
+    ABORTED,
+    /**
+     * A rollback that worked: the earlier revision serves all traffic again. History written before
+     * this value existed has {@link #PROMOTED} for these; the store migrates them.
+     */
+    RESTORED;
+
+    /** True when the rollout did what it set out to do: {@link #PROMOTED} or {@link #RESTORED}. */
+    public boolean succeeded() {
+      return this == PROMOTED || this == RESTORED;
+    }
   }
 }

@@ -181,7 +181,7 @@ class RolloutEngineTest {
     assertThat(rollout.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(rollout.outcomeReason())
         .contains(
-            "1 of 1 smoke checks failed; first: GET /api/v1/healthz: status 500 (expected: 200)");
+            "1 of 1 smoke check failed; first: GET /api/v1/healthz: status 500 (expected: 200)");
     assertThat(router.history).hasSize(splitsBefore);
     assertThat(runtime.running("v2-badsmoke")).isEmpty();
   }
@@ -197,7 +197,7 @@ class RolloutEngineTest {
             new RollbackRequest("shop", null, "ana", "errors after release"),
             RolloutListener.none());
 
-    assertThat(rollback.outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(rollback.outcome()).isEqualTo(Outcome.RESTORED);
     assertThat(rollback.kind()).isEqualTo(RolloutRecord.Kind.ROLLBACK);
     assertThat(rollback.strategy()).isEqualTo("switch");
     assertThat(rollback.actor()).isEqualTo("ana");
@@ -223,7 +223,7 @@ class RolloutEngineTest {
     RolloutRecord rollback =
         engine.rollback(new RollbackRequest("shop", 1, "ana", ""), RolloutListener.none());
 
-    assertThat(rollback.outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(rollback.outcome()).isEqualTo(Outcome.RESTORED);
     assertThat(rollback.strategy()).isEqualTo("restart");
     assertThat(runtime.running("v1")).isPresent();
     assertThat(router.servingRevision("shop")).isEqualTo(1);
