@@ -50,15 +50,26 @@ final class Exchange {
   private final long deadlineNanos;
   private final RequestRelay relay;
 
+  /** Where the exchange is; it only moves forward, except from INTERIM back to WAITING. */
+  private enum Phase {
+    /** No byte of the revision's final response yet: the deadline runs, a retry may be possible. */
+    WAITING,
+    /**
+     * The revision sent an interim (1xx) response, which the proxy drops; the final one follows.
+     */
+    INTERIM,
+    /** The final response's headers went to the client; its body streams. */
+    RESPONDING,
+    /** Answered, failed or cut off; nothing more happens. */
+    DONE
+  }
+
+  private Phase phase = Phase.WAITING;
   private Channel upstream;
   private UpstreamHandler upstreamHandler;
-  private boolean reused;
-  private boolean retried;
-  private boolean answered; // the revision's final response headers arrived
-  private boolean skippingInformational;
+  private boolean reused; // the current connection to the revision came from the pool
+  private boolean retried; // a stale pooled connection was already swapped for a fresh one
   private boolean upstreamKeepAlive;
-  private boolean headersSentToClient;
-  private boolean finished;
 
   Exchange(
       FrontDoorHandler front,
@@ -92,7 +103,7 @@ final class Exchange {
    * Long#MAX_VALUE} once it answered or the exchange ended.
    */
   long timeLeft(long nowNanos) {
-    return finished || answered ? Long.MAX_VALUE : deadlineNanos - nowNanos;
+    return waiting() ? deadlineNanos - nowNanos : Long.MAX_VALUE;
   }
 
   boolean requestComplete() {
@@ -113,7 +124,7 @@ final class Exchange {
   }
 
   private void connected(ChannelFuture future) {
-    if (finished) {
+    if (phase == Phase.DONE) {
       future.channel().close();
     } else if (future.isSuccess()) {
       attach(future.channel(), false);
@@ -137,7 +148,7 @@ final class Exchange {
   }
 
   private void headersWritten(ChannelFuture future) {
-    if (finished || future.channel() != upstream) {
+    if (phase == Phase.DONE || future.channel() != upstream) {
       return;
     }
     if (!future.isSuccess()) {
@@ -149,7 +160,7 @@ final class Exchange {
 
   /** A chunk of the request's body from the client. */
   void requestContent(HttpContent content) {
-    if (finished) {
+    if (phase == Phase.DONE) {
       content.release();
     } else {
       relay.add(content);
@@ -158,13 +169,13 @@ final class Exchange {
 
   /** The client's read burst ended: push what it gave us. */
   void flushUpstream() {
-    if (!finished) {
+    if (phase != Phase.DONE) {
       relay.flush();
     }
   }
 
   void upstreamWritabilityChanged(Channel channel) {
-    if (channel == upstream && !finished) {
+    if (channel == upstream && phase != Phase.DONE) {
       relay.upstreamWritabilityChanged();
     }
   }
@@ -172,15 +183,15 @@ final class Exchange {
   // ---- towards the client --------------------------------------------------------------------
 
   void upstreamResponse(Channel channel, HttpResponse response) {
-    if (finished || channel != upstream) {
+    if (phase == Phase.DONE || channel != upstream) {
       return;
     }
     if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
       // 100 Continue was answered by the proxy itself; other interim answers (103) are dropped.
-      skippingInformational = true;
+      phase = Phase.INTERIM;
       return;
     }
-    answered = true;
+    phase = Phase.RESPONDING;
     target
         .state()
         .counters()
@@ -190,13 +201,14 @@ final class Exchange {
     if (setStickyCookie) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(target.revision()));
     }
-    headersSentToClient = true;
     client.write(response, client.voidPromise());
   }
 
   void upstreamContent(Channel channel, HttpContent content) {
-    if (finished || channel != upstream || skippingInformational) {
-      skippingInformational &= !(content instanceof LastHttpContent);
+    if (phase == Phase.DONE || channel != upstream || phase == Phase.INTERIM) {
+      if (phase == Phase.INTERIM && content instanceof LastHttpContent) {
+        phase = Phase.WAITING; // the interim response ended; the final one is still to come
+      }
       content.release();
       return;
     }
@@ -224,7 +236,7 @@ final class Exchange {
   }
 
   void clientWritabilityChanged() {
-    if (!finished && answered && upstream != null) {
+    if (phase == Phase.RESPONDING) {
       upstream.config().setAutoRead(client.isWritable());
     }
   }
@@ -233,10 +245,10 @@ final class Exchange {
 
   /** The revision's connection closed (or its request write failed) while this exchange held it. */
   void upstreamLost(Channel channel) {
-    if (finished || channel != upstream) {
+    if (phase == Phase.DONE || channel != upstream) {
       return;
     }
-    if (answered) {
+    if (phase == Phase.RESPONDING) {
       client.close(); // the response was cut short; the client must not take it as complete
       finish(true);
     } else if (canRetry()) {
@@ -264,7 +276,7 @@ final class Exchange {
 
   /** The revision did not answer by the deadline: 504. */
   void upstreamTimedOut() {
-    if (finished || answered) {
+    if (!waiting()) {
       return;
     }
     target.state().counters().timedOut();
@@ -273,7 +285,7 @@ final class Exchange {
 
   /** The client went away: the revision's connection goes too, since its response has no reader. */
   void clientClosed() {
-    if (!finished) {
+    if (phase != Phase.DONE) {
       if (upstream != null) {
         upstream.close();
       }
@@ -293,12 +305,12 @@ final class Exchange {
         .eventLoop()
         .execute(
             () -> {
-              if (finished) {
+              if (phase == Phase.DONE) {
                 result.complete(false);
                 return;
               }
               target.state().counters().timedOut();
-              if (headersSentToClient) {
+              if (phase == Phase.RESPONDING) {
                 client.close();
                 closeUpstream();
                 finish(false);
@@ -337,8 +349,13 @@ final class Exchange {
     }
   }
 
+  /** Whether the revision has yet to send its final response's headers. */
+  private boolean waiting() {
+    return phase == Phase.WAITING || phase == Phase.INTERIM;
+  }
+
   private void finish(boolean completed) {
-    finished = true;
+    phase = Phase.DONE;
     relay.discard();
     target.state().drain().leave(this, completed);
     front.exchangeDone(this);
