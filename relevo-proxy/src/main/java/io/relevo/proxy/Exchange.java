@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One request and its response, from the moment the request's headers arrive until the response's
  * last byte is written (or the exchange fails). Both its channels live on the client's event loop,
- * and every method runs there, except {@link #cutOff()} which hops onto it.
+ * and every method runs there, except {@link #cutOff} which hops onto it.
  *
  * <p>Bodies stream through chunk by chunk: the request's through a {@link RequestRelay}, the
  * response's straight to the client, with a full client connection pausing the revision's reads.
@@ -41,13 +41,10 @@ final class Exchange {
   private final Channel client;
   private final AppFrontDoor app;
   private final ProxyConfig settings;
-  private final Target target;
   private final HttpRequest request;
   private final String requestId;
   private final HttpVersion clientVersion;
   private final boolean setStickyCookie;
-  private final long startNanos = System.nanoTime();
-  private final long deadlineNanos;
   private final RequestRelay relay;
 
   /** Where the exchange is; it only moves forward, except from INTERIM back to WAITING. */
@@ -65,11 +62,18 @@ final class Exchange {
   }
 
   private Phase phase = Phase.WAITING;
+  // The attempt: its revision, when it started and when its answer is late. A retry on the stable
+  // revision starts a new one; the fields are written before the exchange enters that revision's
+  // drain tracker, which publishes them to threads that read the ages of requests in flight.
+  private Target target;
+  private long startNanos = System.nanoTime();
+  private long deadlineNanos;
   private Channel upstream;
   private UpstreamHandler upstreamHandler;
   private boolean reused; // the current connection to the revision came from the pool
   private boolean retried; // a stale pooled connection was already swapped for a fresh one
   private boolean upstreamKeepAlive;
+  private int status; // of the final response, counted once its last byte is forwarded
 
   Exchange(
       FrontDoorHandler front,
@@ -104,6 +108,11 @@ final class Exchange {
    */
   long timeLeft(long nowNanos) {
     return waiting() ? deadlineNanos - nowNanos : Long.MAX_VALUE;
+  }
+
+  /** When the current attempt started, on {@link System#nanoTime()}: its request's age. */
+  long startedNanos() {
+    return startNanos;
   }
 
   boolean requestComplete() {
@@ -192,10 +201,7 @@ final class Exchange {
       return;
     }
     phase = Phase.RESPONDING;
-    target
-        .state()
-        .counters()
-        .answered(response.status().code(), (System.nanoTime() - startNanos) / 1_000);
+    status = response.status().code();
     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
     ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
     if (setStickyCookie) {
@@ -213,6 +219,7 @@ final class Exchange {
       return;
     }
     if (content instanceof LastHttpContent) {
+      countAnswer(); // first, so that a client that has the whole answer finds it counted
       client.writeAndFlush(content, client.voidPromise());
       if (upstreamKeepAlive && relay.sent()) {
         upstreamHandler.unbind();
@@ -250,6 +257,7 @@ final class Exchange {
     }
     if (phase == Phase.RESPONDING) {
       client.close(); // the response was cut short; the client must not take it as complete
+      countAnswer();
       finish(true);
     } else if (canRetry()) {
       retried = true;
@@ -286,6 +294,9 @@ final class Exchange {
   /** The client went away: the revision's connection goes too, since its response has no reader. */
   void clientClosed() {
     if (phase != Phase.DONE) {
+      if (phase == Phase.RESPONDING) {
+        countAnswer(); // the revision answered; the client left while the body streamed
+      }
       if (upstream != null) {
         upstream.close();
       }
@@ -297,16 +308,18 @@ final class Exchange {
    * Ends the exchange because its revision's drain ran out: 504 if the client has seen nothing yet,
    * else a closed connection. Any thread.
    *
+   * @param from the drain that asks; an exchange that has moved to another revision since is not
+   *     its to cut off
    * @return whether the exchange was still running and is cut off now
    */
-  CompletableFuture<Boolean> cutOff() {
+  CompletableFuture<Boolean> cutOff(DrainTracker from) {
     CompletableFuture<Boolean> result = new CompletableFuture<>();
     client
         .eventLoop()
         .execute(
             () -> {
-              if (phase == Phase.DONE) {
-                result.complete(false);
+              if (phase == Phase.DONE || target.state().drain() != from) {
+                result.complete(false); // over, or moved on to another revision
                 return;
               }
               target.state().counters().timedOut();
@@ -347,6 +360,14 @@ final class Exchange {
       }
       upstream.close();
     }
+  }
+
+  /**
+   * Counts the revision's answer with its latency so far: to the last byte forwarded when the
+   * response is complete, else to the moment it broke off.
+   */
+  private void countAnswer() {
+    target.state().counters().answered(status, (System.nanoTime() - startNanos) / 1_000);
   }
 
   /** Whether the revision has yet to send its final response's headers. */
