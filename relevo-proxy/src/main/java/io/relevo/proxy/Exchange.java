@@ -25,6 +25,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Bodies stream through chunk by chunk: the request's through a {@link RequestRelay}, the
  * response's straight to the client, with a full client connection pausing the revision's reads.
+ *
+ * <p>A failure before the revision's answer may send the request on once more: to a fresh
+ * connection when a pooled one turns out dead, and to the stable revision when {@link StableRetry}
+ * allows it.
  */
 final class Exchange {
 
@@ -41,6 +45,7 @@ final class Exchange {
   private final Channel client;
   private final AppFrontDoor app;
   private final ProxyConfig settings;
+  private final boolean pinned;
   private final HttpRequest request;
   private final String requestId;
   private final HttpVersion clientVersion;
@@ -68,6 +73,7 @@ final class Exchange {
   private Target target;
   private long startNanos = System.nanoTime();
   private long deadlineNanos;
+  private boolean retriedOnStable;
   private Channel upstream;
   private UpstreamHandler upstreamHandler;
   private boolean reused; // the current connection to the revision came from the pool
@@ -79,6 +85,7 @@ final class Exchange {
       FrontDoorHandler front,
       AppFrontDoor app,
       Target target,
+      boolean pinned,
       HttpRequest request,
       String requestId,
       HttpVersion clientVersion,
@@ -88,6 +95,7 @@ final class Exchange {
     this.app = app;
     this.settings = app.settings();
     this.target = target;
+    this.pinned = pinned;
     this.request = request;
     this.requestId = requestId;
     this.clientVersion = clientVersion;
@@ -137,7 +145,7 @@ final class Exchange {
       future.channel().close();
     } else if (future.isSuccess()) {
       attach(future.channel(), false);
-    } else {
+    } else if (!retryOnStable()) {
       target.state().counters().connectFailed();
       respondError(
           future.cause() instanceof ConnectTimeoutException
@@ -264,7 +272,7 @@ final class Exchange {
       upstream = null;
       relay.rewind();
       acquire();
-    } else {
+    } else if (!retryOnStable()) {
       target.state().counters().connectFailed();
       respondError(ErrorResponses.closedEarly(target.revision(), target.endpoint()));
     }
@@ -280,6 +288,38 @@ final class Exchange {
         && !retried
         && !relay.bodyStarted()
         && (!relay.headersSent() || IDEMPOTENT.contains(request.method()));
+  }
+
+  /**
+   * After the revision refused the request or dropped it before a byte of answer, sends it to the
+   * stable revision instead when {@link StableRetry} allows it and this is its first such retry.
+   * The failed revision counts it as retried; the stable revision counts it as its own request,
+   * with a deadline and a latency of its own; a sticky split's cookie then names the stable
+   * revision, the one that answered. The stale-connection retry above applies on each revision, so
+   * a request makes at most four attempts on two revisions.
+   *
+   * @return whether the request went to the stable revision
+   */
+  private boolean retryOnStable() {
+    if (pinned || retriedOnStable || phase != Phase.WAITING || relay.bodyStarted()) {
+      return false;
+    }
+    Target stable = StableRetry.target(app.split(), target, request);
+    if (stable == null) {
+      return false;
+    }
+    target.state().counters().retriedOnStable();
+    target.state().drain().leave(this, false); // neither completed nor cut off there
+    retriedOnStable = true;
+    target = stable;
+    upstream = null;
+    reused = false;
+    retried = false;
+    relay.rewind();
+    startNanos = System.nanoTime();
+    deadlineNanos = startNanos + settings.upstreamTimeout().toNanos();
+    start(); // the new attempt enters the stable revision's drain tracker and deadline watch
+    return true;
   }
 
   /** The revision did not answer by the deadline: 504. */
@@ -308,7 +348,7 @@ final class Exchange {
    * Ends the exchange because its revision's drain ran out: 504 if the client has seen nothing yet,
    * else a closed connection. Any thread.
    *
-   * @param from the drain that asks; an exchange that has moved to another revision since is not
+   * @param from the drain that asks; an exchange that has moved to the stable revision since is not
    *     its to cut off
    * @return whether the exchange was still running and is cut off now
    */
@@ -319,7 +359,7 @@ final class Exchange {
         .execute(
             () -> {
               if (phase == Phase.DONE || target.state().drain() != from) {
-                result.complete(false); // over, or moved on to another revision
+                result.complete(false); // over, or moved on to the stable revision
                 return;
               }
               target.state().counters().timedOut();
