@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A request goes to the revision its {@code X-Relevo-Revision} header names when that revision
  * is in the split (even at weight 0); else, with stickiness on, to the revision of its {@code
  * relevo_rev} cookie while that has weight above 0; else to the next slot of a smooth weighted
- * round-robin. Thread-safe.
+ * round-robin. A GET, HEAD or OPTIONS without a body that a revision other than the stable one (the
+ * split's first) refuses or drops before answering goes once to the stable revision, unless the
+ * header pinned it. Thread-safe.
  */
 public final class Proxy implements Router, MetricsSource, AutoCloseable {
 
