@@ -1,5 +1,6 @@
 package io.relevo.proxy;
 
+import io.relevo.core.metrics.LatencyHistogram;
 import io.relevo.core.routing.DrainResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The requests in flight to one revision, so that a drain can wait for them and cut off the ones
- * that outlive it.
+ * that outlive it, and the analysis can see how long they have been waiting. A request is in flight
+ * from its headers' arrival until the last byte of its response is forwarded, or until it fails,
+ * times out, loses its client, is cut off, or moves to the stable revision for a retry.
  */
 final class DrainTracker {
 
@@ -44,6 +47,20 @@ final class DrainTracker {
   }
 
   /**
+   * How long each request in flight has waited at {@code nowNanos}, on the standard bounds. The
+   * ages are exact (each exchange's own start on {@link System#nanoTime()}, in microseconds), not
+   * rounded to time slots, and cost the hot path nothing: the set is the one drains keep anyway. A
+   * request that starts or ends during the call may be in the result or not.
+   */
+  LatencyHistogram ages(long nowNanos) {
+    long[] counts = new long[LatencyBuckets.size()];
+    for (Exchange exchange : inFlight) {
+      counts[LatencyBuckets.bucketOf((nowNanos - exchange.startedNanos()) / 1_000)]++;
+    }
+    return LatencyBuckets.histogram(counts);
+  }
+
+  /**
    * Waits until no request is in flight or {@code timeout} has passed, then cuts off the requests
    * still in flight (504, or a closed connection once their response has started).
    */
@@ -69,7 +86,7 @@ final class DrainTracker {
   private int cutOffRemaining() {
     List<CompletableFuture<Boolean>> cuts = new ArrayList<>();
     for (Exchange exchange : inFlight) {
-      cuts.add(exchange.cutOff());
+      cuts.add(exchange.cutOff(this));
     }
     int cut = 0;
     for (CompletableFuture<Boolean> future : cuts) {

@@ -21,10 +21,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One request and its response, from the moment the request's headers arrive until the response's
  * last byte is written (or the exchange fails). Both its channels live on the client's event loop,
- * and every method runs there, except {@link #cutOff()} which hops onto it.
+ * and every method runs there, except {@link #cutOff} which hops onto it.
  *
  * <p>Bodies stream through chunk by chunk: the request's through a {@link RequestRelay}, the
  * response's straight to the client, with a full client connection pausing the revision's reads.
+ *
+ * <p>A failure before the revision's answer may send the request on once more: to a fresh
+ * connection when a pooled one turns out dead, and to the stable revision when {@link StableRetry}
+ * allows it.
  */
 final class Exchange {
 
@@ -41,29 +45,47 @@ final class Exchange {
   private final Channel client;
   private final AppFrontDoor app;
   private final ProxyConfig settings;
-  private final Target target;
+  private final boolean pinned;
   private final HttpRequest request;
   private final String requestId;
   private final HttpVersion clientVersion;
   private final boolean setStickyCookie;
-  private final long startNanos = System.nanoTime();
-  private final long deadlineNanos;
   private final RequestRelay relay;
 
+  /** Where the exchange is; it only moves forward, except from INTERIM back to WAITING. */
+  private enum Phase {
+    /** No byte of the revision's final response yet: the deadline runs, a retry may be possible. */
+    WAITING,
+    /**
+     * The revision sent an interim (1xx) response, which the proxy drops; the final one follows.
+     */
+    INTERIM,
+    /** The final response's headers went to the client; its body streams. */
+    RESPONDING,
+    /** Answered, failed or cut off; nothing more happens. */
+    DONE
+  }
+
+  private Phase phase = Phase.WAITING;
+  // The attempt: its revision, when it started and when its answer is late. A retry on the stable
+  // revision starts a new one; the fields are written before the exchange enters that revision's
+  // drain tracker, which publishes them to threads that read the ages of requests in flight.
+  private Target target;
+  private long startNanos = System.nanoTime();
+  private long deadlineNanos;
+  private boolean retriedOnStable;
   private Channel upstream;
   private UpstreamHandler upstreamHandler;
-  private boolean reused;
-  private boolean retried;
-  private boolean answered; // the revision's final response headers arrived
-  private boolean skippingInformational;
+  private boolean reused; // the current connection to the revision came from the pool
+  private boolean retried; // a stale pooled connection was already swapped for a fresh one
   private boolean upstreamKeepAlive;
-  private boolean headersSentToClient;
-  private boolean finished;
+  private int status; // of the final response, counted once its last byte is forwarded
 
   Exchange(
       FrontDoorHandler front,
       AppFrontDoor app,
       Target target,
+      boolean pinned,
       HttpRequest request,
       String requestId,
       HttpVersion clientVersion,
@@ -73,6 +95,7 @@ final class Exchange {
     this.app = app;
     this.settings = app.settings();
     this.target = target;
+    this.pinned = pinned;
     this.request = request;
     this.requestId = requestId;
     this.clientVersion = clientVersion;
@@ -92,7 +115,12 @@ final class Exchange {
    * Long#MAX_VALUE} once it answered or the exchange ended.
    */
   long timeLeft(long nowNanos) {
-    return finished || answered ? Long.MAX_VALUE : deadlineNanos - nowNanos;
+    return waiting() ? deadlineNanos - nowNanos : Long.MAX_VALUE;
+  }
+
+  /** When the current attempt started, on {@link System#nanoTime()}: its request's age. */
+  long startedNanos() {
+    return startNanos;
   }
 
   boolean requestComplete() {
@@ -113,11 +141,11 @@ final class Exchange {
   }
 
   private void connected(ChannelFuture future) {
-    if (finished) {
+    if (phase == Phase.DONE) {
       future.channel().close();
     } else if (future.isSuccess()) {
       attach(future.channel(), false);
-    } else {
+    } else if (!retryOnStable()) {
       target.state().counters().connectFailed();
       respondError(
           future.cause() instanceof ConnectTimeoutException
@@ -137,7 +165,7 @@ final class Exchange {
   }
 
   private void headersWritten(ChannelFuture future) {
-    if (finished || future.channel() != upstream) {
+    if (phase == Phase.DONE || future.channel() != upstream) {
       return;
     }
     if (!future.isSuccess()) {
@@ -149,7 +177,7 @@ final class Exchange {
 
   /** A chunk of the request's body from the client. */
   void requestContent(HttpContent content) {
-    if (finished) {
+    if (phase == Phase.DONE) {
       content.release();
     } else {
       relay.add(content);
@@ -158,13 +186,13 @@ final class Exchange {
 
   /** The client's read burst ended: push what it gave us. */
   void flushUpstream() {
-    if (!finished) {
+    if (phase != Phase.DONE) {
       relay.flush();
     }
   }
 
   void upstreamWritabilityChanged(Channel channel) {
-    if (channel == upstream && !finished) {
+    if (channel == upstream && phase != Phase.DONE) {
       relay.upstreamWritabilityChanged();
     }
   }
@@ -172,35 +200,34 @@ final class Exchange {
   // ---- towards the client --------------------------------------------------------------------
 
   void upstreamResponse(Channel channel, HttpResponse response) {
-    if (finished || channel != upstream) {
+    if (phase == Phase.DONE || channel != upstream) {
       return;
     }
     if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
       // 100 Continue was answered by the proxy itself; other interim answers (103) are dropped.
-      skippingInformational = true;
+      phase = Phase.INTERIM;
       return;
     }
-    answered = true;
-    target
-        .state()
-        .counters()
-        .answered(response.status().code(), (System.nanoTime() - startNanos) / 1_000);
+    phase = Phase.RESPONDING;
+    status = response.status().code();
     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
     ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
     if (setStickyCookie) {
       response.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(target.revision()));
     }
-    headersSentToClient = true;
     client.write(response, client.voidPromise());
   }
 
   void upstreamContent(Channel channel, HttpContent content) {
-    if (finished || channel != upstream || skippingInformational) {
-      skippingInformational &= !(content instanceof LastHttpContent);
+    if (phase == Phase.DONE || channel != upstream || phase == Phase.INTERIM) {
+      if (phase == Phase.INTERIM && content instanceof LastHttpContent) {
+        phase = Phase.WAITING; // the interim response ended; the final one is still to come
+      }
       content.release();
       return;
     }
     if (content instanceof LastHttpContent) {
+      countAnswer(); // first, so that a client that has the whole answer finds it counted
       client.writeAndFlush(content, client.voidPromise());
       if (upstreamKeepAlive && relay.sent()) {
         upstreamHandler.unbind();
@@ -224,7 +251,7 @@ final class Exchange {
   }
 
   void clientWritabilityChanged() {
-    if (!finished && answered && upstream != null) {
+    if (phase == Phase.RESPONDING) {
       upstream.config().setAutoRead(client.isWritable());
     }
   }
@@ -233,18 +260,19 @@ final class Exchange {
 
   /** The revision's connection closed (or its request write failed) while this exchange held it. */
   void upstreamLost(Channel channel) {
-    if (finished || channel != upstream) {
+    if (phase == Phase.DONE || channel != upstream) {
       return;
     }
-    if (answered) {
+    if (phase == Phase.RESPONDING) {
       client.close(); // the response was cut short; the client must not take it as complete
+      countAnswer();
       finish(true);
     } else if (canRetry()) {
       retried = true;
       upstream = null;
       relay.rewind();
       acquire();
-    } else {
+    } else if (!retryOnStable()) {
       target.state().counters().connectFailed();
       respondError(ErrorResponses.closedEarly(target.revision(), target.endpoint()));
     }
@@ -262,9 +290,41 @@ final class Exchange {
         && (!relay.headersSent() || IDEMPOTENT.contains(request.method()));
   }
 
+  /**
+   * After the revision refused the request or dropped it before a byte of answer, sends it to the
+   * stable revision instead when {@link StableRetry} allows it and this is its first such retry.
+   * The failed revision counts it as retried; the stable revision counts it as its own request,
+   * with a deadline and a latency of its own; a sticky split's cookie then names the stable
+   * revision, the one that answered. The stale-connection retry above applies on each revision, so
+   * a request makes at most four attempts on two revisions.
+   *
+   * @return whether the request went to the stable revision
+   */
+  private boolean retryOnStable() {
+    if (pinned || retriedOnStable || phase != Phase.WAITING || relay.bodyStarted()) {
+      return false;
+    }
+    Target stable = StableRetry.target(app.split(), target, request);
+    if (stable == null) {
+      return false;
+    }
+    target.state().counters().retriedOnStable();
+    target.state().drain().leave(this, false); // neither completed nor cut off there
+    retriedOnStable = true;
+    target = stable;
+    upstream = null;
+    reused = false;
+    retried = false;
+    relay.rewind();
+    startNanos = System.nanoTime();
+    deadlineNanos = startNanos + settings.upstreamTimeout().toNanos();
+    start(); // the new attempt enters the stable revision's drain tracker and deadline watch
+    return true;
+  }
+
   /** The revision did not answer by the deadline: 504. */
   void upstreamTimedOut() {
-    if (finished || answered) {
+    if (!waiting()) {
       return;
     }
     target.state().counters().timedOut();
@@ -273,7 +333,10 @@ final class Exchange {
 
   /** The client went away: the revision's connection goes too, since its response has no reader. */
   void clientClosed() {
-    if (!finished) {
+    if (phase != Phase.DONE) {
+      if (phase == Phase.RESPONDING) {
+        countAnswer(); // the revision answered; the client left while the body streamed
+      }
       if (upstream != null) {
         upstream.close();
       }
@@ -285,20 +348,22 @@ final class Exchange {
    * Ends the exchange because its revision's drain ran out: 504 if the client has seen nothing yet,
    * else a closed connection. Any thread.
    *
+   * @param from the drain that asks; an exchange that has moved to the stable revision since is not
+   *     its to cut off
    * @return whether the exchange was still running and is cut off now
    */
-  CompletableFuture<Boolean> cutOff() {
+  CompletableFuture<Boolean> cutOff(DrainTracker from) {
     CompletableFuture<Boolean> result = new CompletableFuture<>();
     client
         .eventLoop()
         .execute(
             () -> {
-              if (finished) {
-                result.complete(false);
+              if (phase == Phase.DONE || target.state().drain() != from) {
+                result.complete(false); // over, or moved on to the stable revision
                 return;
               }
               target.state().counters().timedOut();
-              if (headersSentToClient) {
+              if (phase == Phase.RESPONDING) {
                 client.close();
                 closeUpstream();
                 finish(false);
@@ -337,8 +402,21 @@ final class Exchange {
     }
   }
 
+  /**
+   * Counts the revision's answer with its latency so far: to the last byte forwarded when the
+   * response is complete, else to the moment it broke off.
+   */
+  private void countAnswer() {
+    target.state().counters().answered(status, (System.nanoTime() - startNanos) / 1_000);
+  }
+
+  /** Whether the revision has yet to send its final response's headers. */
+  private boolean waiting() {
+    return phase == Phase.WAITING || phase == Phase.INTERIM;
+  }
+
   private void finish(boolean completed) {
-    finished = true;
+    phase = Phase.DONE;
     relay.discard();
     target.state().drain().leave(this, completed);
     front.exchangeDone(this);

@@ -83,7 +83,8 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     WeightedSplit split = app.split(); // the split of this moment: old or new, never none
     boolean stickySplit = split.split().sticky();
     int sticky = stickySplit ? StickyCookie.revision(request.headers()) : -1;
-    Target target = split.pick(StickyCookie.override(request.headers()), sticky);
+    int override = StickyCookie.override(request.headers());
+    Target target = split.pick(override, sticky);
     if (target == null) {
       channel.writeAndFlush(ErrorResponses.noRevision(app.name()));
       return;
@@ -94,7 +95,10 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     }
     String requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
     boolean setCookie = stickySplit && target.weight() > 0 && sticky != target.revision();
-    Exchange exchange = new Exchange(this, app, target, request, requestId, version, setCookie);
+    // A request the header sent to a revision stays there, even when that revision fails it.
+    boolean pinned = override != -1 && split.pinned(override) != null;
+    Exchange exchange =
+        new Exchange(this, app, target, pinned, request, requestId, version, setCookie);
     current = exchange;
     exchange.start();
   }

@@ -39,6 +39,16 @@ final class LatencyBuckets {
     return new LatencyHistogram(BOUNDS, values);
   }
 
+  /** Counts per bucket (as many as the standard bounds), as a histogram on the standard bounds. */
+  static LatencyHistogram histogram(long[] counts) {
+    return new LatencyHistogram(BOUNDS, counts);
+  }
+
+  /** How many buckets the standard bounds make. */
+  static int size() {
+    return BOUNDS.length;
+  }
+
   /** The first bucket whose upper bound is at least {@code micros}: bucket i is (b[i-1], b[i]]. */
   static int bucketOf(long micros) {
     int found = Arrays.binarySearch(BOUNDS, Math.max(0, micros));

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A request goes to the revision its {@code X-Relevo-Revision} header names when that revision
  * is in the split (even at weight 0); else, with stickiness on, to the revision of its {@code
  * relevo_rev} cookie while that has weight above 0; else to the next slot of a smooth weighted
- * round-robin. Thread-safe.
+ * round-robin. A GET, HEAD or OPTIONS without a body that a revision other than the stable one (the
+ * split's first) refuses or drops before answering goes once to the stable revision, unless the
+ * header pinned it. Thread-safe.
  */
 public final class Proxy implements Router, MetricsSource, AutoCloseable {
 
@@ -106,16 +108,17 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   }
 
   /**
-   * Cumulative counters of the revision. Latency is the time from the request's headers reaching
-   * the proxy to the revision's response headers reaching it (time to first byte), in microseconds;
-   * 502s and 504s the proxy wrote count as connect failures and timeouts, not in the status
-   * classes.
+   * Cumulative counters of the revision, and the ages of its requests in flight now. Latency is the
+   * time from the request's headers reaching the proxy to the last byte of the revision's response
+   * leaving it for the client, in microseconds; 502s and 504s the proxy wrote count as connect
+   * failures and timeouts, not in the status classes; requests the revision failed before answering
+   * that the stable revision then answered count as retried here and as answers there.
    */
   @Override
   public RevisionStats snapshot(String app, int revision) {
     AppFrontDoor door = apps.get(app);
     RevisionState state = door == null ? null : door.revision(revision);
-    return state == null ? RevisionStats.empty() : state.counters().snapshot();
+    return state == null ? RevisionStats.empty() : state.snapshot();
   }
 
   /** Requests now in flight to the revision. */

@@ -1,5 +1,6 @@
 package io.relevo.proxy;
 
+import io.relevo.core.metrics.LatencyHistogram;
 import io.relevo.core.metrics.LatencySnapshot;
 import io.relevo.core.metrics.RevisionStats;
 import java.util.concurrent.atomic.LongAdder;
@@ -9,11 +10,16 @@ import org.HdrHistogram.Recorder;
 /**
  * Cumulative traffic counters of one revision. Recording is wait-free (LongAdders, an HdrHistogram
  * {@link Recorder} for the quantiles and {@link LatencyBuckets} for the windowable histogram)
- * because it runs on the event loops for every request; only {@link #snapshot()} takes a lock.
+ * because it runs on the event loops for every request; only {@link #snapshot} takes a lock.
  *
- * <p>Latency is the time from the proxy receiving the request's headers to it receiving the
- * revision's response headers (time to first byte), in microseconds. It leaves out the time to
- * stream the body, which depends on the client's download speed more than on the revision.
+ * <p>Latency is the time from the proxy receiving the request's headers to it receiving the last
+ * byte of the revision's response and forwarding it to the client (measured as the last chunk is
+ * handed to the client's connection), in microseconds: the time the client waits for the whole
+ * answer, body included, so that clients and relevo report the same quantiles. A body the client
+ * reads slowly counts too, since backpressure holds the revision back. A response that breaks off
+ * (the revision or the client closes mid-body) counts with its status and its time until the break;
+ * one a drain cuts off counts only as a timeout. A request retried on the stable revision starts
+ * its stable latency when the retry does.
  */
 final class RevisionCounters {
 
@@ -26,6 +32,7 @@ final class RevisionCounters {
   private final LongAdder status5xx = new LongAdder();
   private final LongAdder connectFailures = new LongAdder();
   private final LongAdder timeouts = new LongAdder();
+  private final LongAdder retried = new LongAdder();
   private final LatencyBuckets buckets = new LatencyBuckets();
   private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
@@ -56,7 +63,20 @@ final class RevisionCounters {
     timeouts.increment();
   }
 
-  synchronized RevisionStats snapshot() {
+  /**
+   * The proxy could not reach the revision, or it closed the connection before a byte of answer,
+   * and the request went on to the stable revision, which counts its answer.
+   */
+  void retriedOnStable() {
+    requests.increment();
+    retried.increment();
+  }
+
+  /**
+   * The counters now, with {@code inFlight}, the ages of the requests still waiting on this
+   * revision, which the caller tracks.
+   */
+  synchronized RevisionStats snapshot(LatencyHistogram inFlight) {
     interval = recorder.getIntervalHistogram(interval);
     total.add(interval);
     LatencySnapshot latency =
@@ -77,6 +97,8 @@ final class RevisionCounters {
         connectFailures.sum(),
         timeouts.sum(),
         latency,
-        buckets.snapshot());
+        buckets.snapshot(),
+        retried.sum(),
+        inFlight);
   }
 }

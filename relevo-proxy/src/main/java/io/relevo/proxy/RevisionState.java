@@ -1,5 +1,6 @@
 package io.relevo.proxy;
 
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.runtime.Endpoint;
 
 /**
@@ -28,6 +29,11 @@ final class RevisionState {
 
   DrainTracker drain() {
     return drain;
+  }
+
+  /** The revision's counters, with the ages of its requests in flight now. */
+  RevisionStats snapshot() {
+    return counters.snapshot(drain.ages(System.nanoTime()));
   }
 
   Endpoint endpoint() {

@@ -22,12 +22,15 @@ final class WeightedSplit {
   private final Map<Integer, Target> byRevision;
   private final Target newest;
   private final Target oldest;
+  private final Target stable;
   private final AtomicLong cursor = new AtomicLong();
 
-  private WeightedSplit(TrafficSplit split, Target[] cycle, Map<Integer, Target> byRevision) {
+  private WeightedSplit(
+      TrafficSplit split, Target[] cycle, Map<Integer, Target> byRevision, Target stable) {
     this.split = split;
     this.cycle = cycle;
     this.byRevision = byRevision;
+    this.stable = stable;
     Target newest = null;
     Target oldest = null;
     for (Target target : byRevision.values()) {
@@ -39,7 +42,7 @@ final class WeightedSplit {
   }
 
   static WeightedSplit empty() {
-    return new WeightedSplit(TrafficSplit.none(), new Target[0], Map.of());
+    return new WeightedSplit(TrafficSplit.none(), new Target[0], Map.of(), null);
   }
 
   /** Resolves each backend's revision to its state with {@code states}. */
@@ -55,7 +58,11 @@ final class WeightedSplit {
       byRevision.put(backend.revision(), targets[i]);
       gcd = gcd(gcd, backend.weight());
     }
-    return new WeightedSplit(split, smoothCycle(targets, gcd), Map.copyOf(byRevision));
+    return new WeightedSplit(
+        split,
+        smoothCycle(targets, gcd),
+        Map.copyOf(byRevision),
+        targets.length == 0 ? null : targets[0]);
   }
 
   TrafficSplit split() {
@@ -69,12 +76,7 @@ final class WeightedSplit {
    * of the cycle. Null when the split is empty.
    */
   Target pick(int override, int sticky) {
-    Target chosen =
-        switch (override) {
-          case StickyCookie.CANARY -> newest;
-          case StickyCookie.STABLE -> oldest;
-          default -> byRevision.get(override);
-        };
+    Target chosen = pinned(override);
     if (chosen != null) {
       return chosen;
     }
@@ -86,6 +88,26 @@ final class WeightedSplit {
       return null;
     }
     return cycle[(int) Math.floorMod(cursor.getAndIncrement(), (long) cycle.length)];
+  }
+
+  /**
+   * The revision {@code override} (from {@link StickyCookie#override}) pins a request to: one in
+   * the split at any weight, or null when it names none of them.
+   */
+  Target pinned(int override) {
+    return switch (override) {
+      case StickyCookie.CANARY -> newest;
+      case StickyCookie.STABLE -> oldest;
+      default -> byRevision.get(override);
+    };
+  }
+
+  /**
+   * The stable revision: by convention the first backend of the split, as the engine builds a
+   * canary's split as [stable, canary]; null when the split is empty.
+   */
+  Target stable() {
+    return stable;
   }
 
   private static Target[] smoothCycle(Target[] targets, int gcd) {

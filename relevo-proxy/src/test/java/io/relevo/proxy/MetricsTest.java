@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relevo.core.metrics.LatencyHistogram;
 import io.relevo.core.metrics.RevisionStats;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,30 @@ class MetricsTest {
     assertThat(slow.latency().p95Micros()).isGreaterThanOrEqualTo(250_000);
     assertThat(slow.latency().p99Micros()).isGreaterThanOrEqualTo(250_000);
     assertThat(slow.latency().maxMicros()).isBetween(250_000L, 2_000_000L);
+  }
+
+  @Test
+  void latencyRunsToTheLastByteOfTheBodyNotToTheResponseHeaders() throws Exception {
+    fixture.routeAll(4, fixture.backend(4));
+    fixture.get("/"); // warm up, so that the timing below is the revision's
+    RevisionStats before = fixture.stats(4);
+
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response =
+        fixture.client.send(
+            HttpRequest.newBuilder(fixture.uri("/late-body?ms=300")).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    long headersMillis = (System.nanoTime() - start) / 1_000_000;
+    try (InputStream body = response.body()) {
+      assertThat(body.readAllBytes()).asString().isEqualTo("revision 4");
+    }
+
+    assertThat(headersMillis).as("the revision sent its headers at once").isLessThan(250);
+    RevisionStats after = fixture.stats(4);
+    assertThat(after.latency().maxMicros()).isGreaterThanOrEqualTo(300_000);
+    LatencyHistogram window = after.histogram().minus(before.histogram());
+    assertThat(window.totalCount()).isEqualTo(1);
+    assertThat(window.quantileMicros(0)).isGreaterThanOrEqualTo(250_000);
   }
 
   @Test

@@ -2,9 +2,12 @@ package io.relevo.proxy;
 
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.routing.TrafficSplit.Backend;
+import io.relevo.core.runtime.Endpoint;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +43,17 @@ final class ProxyFixture implements AutoCloseable {
     return backend;
   }
 
+  /** An address on this host where nothing listens: connecting to it is refused. */
+  static Endpoint refusingEndpoint() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return new Endpoint("127.0.0.1", socket.getLocalPort());
+    }
+  }
+
+  RevisionStats stats(int revision) {
+    return proxy.snapshot(APP, revision);
+  }
+
   int port() {
     return proxy.boundPort(APP);
   }
@@ -67,6 +81,15 @@ final class ProxyFixture implements AutoCloseable {
       request.headers(headers);
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return client.send(
+        request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path));
   }
 
   @Override

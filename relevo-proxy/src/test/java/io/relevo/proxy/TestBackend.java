@@ -26,6 +26,8 @@ import java.util.zip.CRC32;
  *   <li>{@code /} — 200 "revision N"
  *   <li>{@code /headers} — the request headers, one "name: value" line each, names lower-cased
  *   <li>{@code /sleep?ms=N} — waits N ms, then 200 "revision N"
+ *   <li>{@code /late-body?ms=N} — sends 200 and its headers at once, the body "revision N" N ms
+ *       later
  *   <li>{@code /status?code=N} — answers status N
  *   <li>{@code /upload} — reads the body, answers "length crc32"
  *   <li>{@code /download?bytes=N} — streams N bytes of {@link #patternByte}; after the first MiB it
@@ -111,6 +113,13 @@ final class TestBackend implements AutoCloseable {
         case "/sleep" -> {
           sleep(Long.parseLong(query.getOrDefault("ms", "0")));
           send(exchange, 200, "revision " + revision);
+        }
+        case "/late-body" -> {
+          byte[] body = ("revision " + revision).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().flush();
+          sleep(Long.parseLong(query.getOrDefault("ms", "0")));
+          exchange.getResponseBody().write(body);
         }
         case "/status" -> send(exchange, Integer.parseInt(query.get("code")), "status");
         case "/upload" -> {

@@ -55,6 +55,25 @@ class WeightedSplitTest {
   @Test
   void anEmptySplitPicksNothing() {
     assertThat(WeightedSplit.of(TrafficSplit.none(), RevisionState::new).pick(1, 1)).isNull();
+    assertThat(WeightedSplit.empty().stable()).isNull();
+  }
+
+  @Test
+  void theStableRevisionIsTheFirstBackendWhateverItsNumberOrWeight() {
+    assertThat(split(new Backend(8, A, 0), new Backend(5, B, 100)).stable().revision())
+        .isEqualTo(8);
+    assertThat(split(new Backend(3, A, 100)).stable().revision()).isEqualTo(3);
+  }
+
+  @Test
+  void onlyARevisionHeaderThatNamesABackendPinsTheRequest() {
+    WeightedSplit split = split(new Backend(4, A, 90), new Backend(7, B, 10));
+
+    assertThat(split.pinned(7).revision()).isEqualTo(7);
+    assertThat(split.pinned(StickyCookie.CANARY).revision()).isEqualTo(7);
+    assertThat(split.pinned(StickyCookie.STABLE).revision()).isEqualTo(4);
+    assertThat(split.pinned(9)).isNull();
+    assertThat(split.pinned(-1)).isNull();
   }
 
   private static WeightedSplit split(Backend... backends) {

@@ -7,7 +7,9 @@ import java.util.List;
  * Which revisions take an app's traffic and in what shares. Weights are percentages that add up to
  * 100, or the list is empty (no revision serves).
  *
- * @param backends the revisions and their weights
+ * @param backends the revisions and their weights; by convention the first one is the stable
+ *     revision (a canary's split is [stable, canary]), which takes the safe requests that another
+ *     revision refuses or drops before answering
  * @param sticky whether a client stays on the revision it first got (a cookie the router sets) for
  *     as long as that revision has a share
  */
