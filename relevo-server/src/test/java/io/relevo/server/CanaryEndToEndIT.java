@@ -9,9 +9,6 @@ import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import io.relevo.core.testing.SteadyLoad;
-import io.relevo.example.alojamientos.Main;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +27,7 @@ class CanaryEndToEndIT {
 
   @Test
   void badCanaryIsRolledBackByTheAnalysisAndAGoodOneIsPromoted() throws Exception {
-    int port = freePort();
+    int port = io.relevo.core.runtime.FreePort.pick();
     try (Agent agent =
         Agent.start(
             new AgentOptions(
@@ -57,8 +54,8 @@ class CanaryEndToEndIT {
         .contains("analysis fast failed")
         .contains("error-rate: canary")
         .contains("traffic is back on revision 1 (v1)");
-    Instant firstWeight = at(bad, "weight");
-    Instant abort = at(bad, "abort");
+    Instant firstWeight = ExampleAppRollouts.at(bad, "weight");
+    Instant abort = ExampleAppRollouts.at(bad, "abort");
     Thread.sleep(500);
     Instant lastCanary = load.lastAnswerFrom("v2-err20");
     long canary = load.answersFrom("v2-err20");
@@ -95,7 +92,7 @@ class CanaryEndToEndIT {
         """
         app: shop
         runtime:
-          command: ["%s", "-cp", "%s", "io.relevo.example.alojamientos.Main"]
+          command: %s
         listen: 127.0.0.1:%d
         health:
           readiness: {path: /api/v1/healthz, interval: 200ms, retries: 5, start_period: 10s}
@@ -107,28 +104,8 @@ class CanaryEndToEndIT {
         proxy:
           drain_timeout: 5s
         """
-            .formatted(
-                ProcessHandle.current().info().command().orElse("java"), appClassPath(), port);
+            .formatted(ExampleAppRollouts.command(), port);
     return new DeployRequest(
         ConfigLoader.parse("relevo.yml", yaml, Map.of()), dir, version, "test", "");
-  }
-
-  private static Instant at(RolloutRecord rollout, String step) {
-    return rollout.events().stream()
-        .filter(e -> e.step().equals(step))
-        .findFirst()
-        .orElseThrow()
-        .at();
-  }
-
-  private static String appClassPath() throws Exception {
-    return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -10,9 +10,6 @@ import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import io.relevo.core.testing.SteadyLoad;
-import io.relevo.example.alojamientos.Main;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +28,7 @@ class DefaultAnalysisEndToEndIT {
 
   @Test
   void theDefaultAnalysisRollsBackBadCanariesAndPromotesAGoodOne() throws Exception {
-    int port = freePort();
+    int port = io.relevo.core.runtime.FreePort.pick();
     try (Agent agent =
         Agent.start(
             new AgentOptions(new StateDir(dir.resolve("state")), new HostPort("127.0.0.1", 0)))) {
@@ -65,8 +62,8 @@ class DefaultAnalysisEndToEndIT {
       assertThat(bad.outcomeReason())
           .contains("analysis default failed")
           .contains("traffic is back on revision 1 (v1)");
-      var weight = at(bad, "weight");
-      var abort = at(bad, "abort");
+      var weight = ExampleAppRollouts.at(bad, "weight");
+      var abort = ExampleAppRollouts.at(bad, "abort");
       System.out.printf(
           "%s with the default analysis: exposed %d ms, %d failed of %d requests%n",
           version, Duration.between(weight, abort).toMillis(), load.failed.get(), load.sent.get());
@@ -79,7 +76,7 @@ class DefaultAnalysisEndToEndIT {
         """
         app: shop
         runtime:
-          command: ["%s", "-cp", "%s", "io.relevo.example.alojamientos.Main"]
+          command: %s
         listen: 127.0.0.1:%d
         health:
           readiness: {path: /api/v1/healthz, interval: 200ms, retries: 5, start_period: 10s}
@@ -87,28 +84,8 @@ class DefaultAnalysisEndToEndIT {
         proxy:
           drain_timeout: 5s
         """
-            .formatted(
-                ProcessHandle.current().info().command().orElse("java"), appClassPath(), port);
+            .formatted(ExampleAppRollouts.command(), port);
     return new DeployRequest(
         ConfigLoader.parse("relevo.yml", yaml, Map.of()), dir, version, "test", "");
-  }
-
-  private static java.time.Instant at(RolloutRecord rollout, String step) {
-    return rollout.events().stream()
-        .filter(e -> e.step().equals(step))
-        .findFirst()
-        .orElseThrow()
-        .at();
-  }
-
-  private static String appClassPath() throws Exception {
-    return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
