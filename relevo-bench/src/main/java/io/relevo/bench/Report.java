@@ -109,7 +109,7 @@ final class Report {
     line(
         "Errors are summed over all switching rounds ("
             + result.runs().getFirst().switching().size()
-            + "), latencies are medians. relevo's own view (time to first byte from the backend, requests"
+            + "), latencies are medians. relevo's own view (time to the last byte of the response, requests"
             + " answered within 20 ms after a switch vs the rest), per round:");
     line("");
     for (SwitchCost.Runs runs : result.runs()) {
