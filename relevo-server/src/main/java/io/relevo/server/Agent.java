@@ -66,7 +66,8 @@ public final class Agent implements AutoCloseable {
    * Starts an agent with the production parts.
    *
    * @throws RelevoException CONFLICT when a live agent owns the state dir, BAD_INPUT for a
-   *     non-loopback API address, UNAVAILABLE when the API port or the state dir cannot be used
+   *     non-loopback API address or an API port in use, UNAVAILABLE when the state dir cannot be
+   *     used
    */
   public static Agent start(AgentOptions options) {
     return start(options, new RealWiring());
