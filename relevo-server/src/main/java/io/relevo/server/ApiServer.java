@@ -107,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
               + bind
               + ": "
               + e.getMessage()
-              + " (is another agent running? pick another port with --api)",
+              + " (pick another address with --api)",
           e);
     }
     ApiServer api = new ApiServer(server, executor, token, engine, controls, parser);
