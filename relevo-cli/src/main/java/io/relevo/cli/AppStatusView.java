@@ -36,8 +36,9 @@ final class AppStatusView {
   private AppStatusView() {}
 
   static void print(AppStatus s, PrintWriter out) {
-    out.println("app:      " + s.app() + " (" + s.env() + ")");
-    out.println("listen:   " + s.listen());
+    out.println("app:      " + s.app() + (s.env() == null ? "" : " (" + s.env() + ")"));
+    out.println(
+        "listen:   " + (s.listen() == null ? "none: the front door is closed" : s.listen()));
     out.println("stable:   " + Formats.revision(s.stable()));
     out.println("rollout:  " + rollout(s.activeRollout()));
     if (s.watch() != null) {

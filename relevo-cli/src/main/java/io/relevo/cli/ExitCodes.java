@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  *   <li>0: done; a deploy or rollback was promoted
  *   <li>1: a rollout failed or was rolled back, or the agent refused (another rollout under way)
  *   <li>2: bad input: an invalid config, a wrong argument, an unknown app or revision, a usage
- *       error
+ *       error, a port in {@code listen} or {@code --api} that another process holds
  *   <li>3: the agent could not be reached (not running, wrong token, connection lost)
  *   <li>70: a bug of relevo; the only case that prints a stack trace
  * </ul>

@@ -133,6 +133,9 @@ final class StatusCommand implements Callable<Integer> {
           rollout(s));
     }
     table.print(out);
+    for (AppStatus s : apps) {
+      s.alerts().forEach(alert -> out.println("ALERT " + s.app() + ": " + alert));
+    }
   }
 
   private static String rollout(AppStatus s) {

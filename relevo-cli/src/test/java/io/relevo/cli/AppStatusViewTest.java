@@ -57,6 +57,31 @@ class AppStatusViewTest {
   }
 
   @Test
+  void anAppTheAgentCouldNotRecoverShowsItsFrontDoorClosedAndWhyAlsoInTheListOfApps() {
+    String why =
+        "not recovered when the agent started: the config of revision 2 (1.1.0) no longer loads:"
+            + " relevo.yml:5: listen: ${PORT} is not set";
+    AppStatus status =
+        new AppStatus(
+            "shop",
+            null,
+            null,
+            STABLE,
+            List.of(STABLE),
+            TrafficSplit.none(),
+            null,
+            null,
+            List.of(why));
+
+    assertThat(print(status))
+        .startsWith("app:      shop\nlisten:   none: the front door is closed\n")
+        .contains("ALERT:    " + why);
+    StringWriter all = new StringWriter();
+    StatusCommand.printAll(List.of(status), new PrintWriter(all));
+    assertThat(all.toString()).contains("ALERT shop: " + why);
+  }
+
+  @Test
   void aWatchAfterPromotionShowsTheTimeLeftAndTheLastVerdict() {
     var watch =
         new AppStatus.Watch(

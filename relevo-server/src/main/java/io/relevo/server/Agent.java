@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,15 +22,17 @@ import org.slf4j.LoggerFactory;
  * The relevo agent: the history store, the proxy's front doors, the runtime and the rollout engine,
  * served by the admin API on a loopback address.
  *
- * <p>Starting: refuses a state dir that a live agent owns; opens the parts; lets the engine {@code
- * recover()} what the last agent left (revisions still running, routing, unfinished rollouts);
- * ticks the engine every second; serves the API; then writes a fresh {@code token} (mode 0600) and
- * {@code agent.json} so the CLI can find it.
+ * <p>Starting: locks the state dir ({@link AgentLock}), refusing one that a live agent owns and
+ * taking over from one that died; opens the parts; lets the engine {@code recover()} what the last
+ * agent left (revisions still running, routing, unfinished rollouts); ticks the engine every
+ * second; serves the API; then writes a fresh {@code token} (mode 0600) and {@code agent.json} so
+ * the CLI can find it.
  *
  * <p>Stopping ({@link #close()}): closes the API, the proxy's front doors and the store, and
- * deletes {@code agent.json}. It <em>leaves revision processes running</em>: the next agent on the
- * same state dir adopts them. While no agent runs, revisions keep running but their front doors are
- * closed; use {@code relevo stop APP} before stopping the agent to stop an app for good.
+ * deletes {@code agent.json}, then releases the lock. It <em>leaves revision processes
+ * running</em>: the next agent on the same state dir adopts them. While no agent runs, revisions
+ * keep running but their front doors are closed; use {@code relevo stop APP} before stopping the
+ * agent to stop an app for good.
  */
 public final class Agent implements AutoCloseable {
 
@@ -39,6 +42,7 @@ public final class Agent implements AutoCloseable {
   static final long TICK_MILLIS = 1000;
 
   private final StateDir stateDir;
+  private final AgentLock lock;
   private final AgentParts parts;
   private final ApiServer api;
   private final ScheduledExecutorService ticker;
@@ -46,8 +50,13 @@ public final class Agent implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
 
   private Agent(
-      StateDir stateDir, AgentParts parts, ApiServer api, ScheduledExecutorService ticker) {
+      StateDir stateDir,
+      AgentLock lock,
+      AgentParts parts,
+      ApiServer api,
+      ScheduledExecutorService ticker) {
     this.stateDir = stateDir;
+    this.lock = lock;
     this.parts = parts;
     this.api = api;
     this.ticker = ticker;
@@ -57,7 +66,8 @@ public final class Agent implements AutoCloseable {
    * Starts an agent with the production parts.
    *
    * @throws RelevoException CONFLICT when a live agent owns the state dir, BAD_INPUT for a
-   *     non-loopback API address, UNAVAILABLE when the API port or the state dir cannot be used
+   *     non-loopback API address or an API port in use, UNAVAILABLE when the state dir cannot be
+   *     used
    */
   public static Agent start(AgentOptions options) {
     return start(options, new RealWiring());
@@ -65,11 +75,13 @@ public final class Agent implements AutoCloseable {
 
   static Agent start(AgentOptions options, AgentParts.Wiring wiring) {
     StateDir stateDir = options.stateDir();
-    refuseIfOwned(stateDir);
     stateDir.create();
-    AgentParts parts = wiring.wire(stateDir);
-    List<AutoCloseable> opened = new ArrayList<>(parts.closeables());
+    AgentLock lock = AgentLock.acquire(stateDir);
+    List<AutoCloseable> opened = new ArrayList<>(List.of(lock));
     try {
+      takeOver(stateDir, lock);
+      AgentParts parts = wiring.wire(stateDir);
+      opened.addAll(parts.closeables());
       parts.engine().recover();
       ScheduledExecutorService ticker =
           Executors.newSingleThreadScheduledExecutor(
@@ -81,9 +93,9 @@ public final class Agent implements AutoCloseable {
       ApiServer api = ApiServer.start(options.api(), token, parts.engine(), parts.parser());
       opened.add(api);
       stateDir.writeToken(token);
-      stateDir.writeAgentFile(new AgentFile(api.url().toString(), ProcessHandle.current().pid()));
+      stateDir.writeAgentFile(AgentFile.ofThisProcess(api.url().toString()));
       log.info("agent up: API {}, state dir {}", api.url(), stateDir.path());
-      return new Agent(stateDir, parts, api, ticker);
+      return new Agent(stateDir, lock, parts, api, ticker);
     } catch (IOException e) {
       closeAll(opened, e);
       throw new RelevoException(
@@ -96,22 +108,33 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  private static void refuseIfOwned(StateDir stateDir) {
-    stateDir
-        .readAgentFile()
-        .filter(AgentFile::ownerAlive)
-        .ifPresent(
-            owner -> {
-              throw new RelevoException(
-                  RelevoException.Kind.CONFLICT,
-                  "state dir "
-                      + stateDir.display()
-                      + " is owned by a running agent (pid "
-                      + owner.pid()
-                      + ", "
-                      + owner.url()
-                      + "): stop it first, or give this agent another --state-dir");
-            });
+  /**
+   * With the lock held: takes over from an agent that died without stopping cleanly, with one log
+   * line naming it, and deletes the {@code agent.json} it left so no client reaches for its API. An
+   * {@code agent.json} of a live process that never took the lock (an agent of an older relevo) is
+   * refused; one written by the lock's last holder is not, even if its pid still shows (a killed
+   * process that its parent has not reaped yet), because the kernel released the lock at its end.
+   */
+  private static void takeOver(StateDir stateDir, AgentLock lock) throws IOException {
+    Optional<AgentFile> previous = lock.previous();
+    Optional<AgentFile> file = stateDir.readAgentFile();
+    boolean fromLockHolder =
+        file.isPresent() && previous.isPresent() && file.get().pid() == previous.get().pid();
+    if (file.isPresent()
+        && !fromLockHolder
+        && file.get().pid() != ProcessHandle.current().pid()
+        && file.get().ownerAlive()) {
+      throw StateDirOwned.by(stateDir, file);
+    }
+    Optional<AgentFile> dead = previous.or(() -> file);
+    if (dead.isPresent()) {
+      log.warn(
+          "state dir {}: the last agent ({}) is no longer running and did not stop cleanly;"
+              + " taking over",
+          stateDir.display(),
+          dead.get().describe());
+    }
+    Files.deleteIfExists(stateDir.agentFile());
   }
 
   private static String newToken() {
@@ -154,6 +177,7 @@ public final class Agent implements AutoCloseable {
         log.warn("could not delete {}: {}", stateDir.agentFile(), e.toString());
       }
       closeAll(parts.closeables(), null);
+      lock.close();
     } finally {
       closedLatch.countDown();
     }

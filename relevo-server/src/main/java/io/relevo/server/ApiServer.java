@@ -77,8 +77,8 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving on {@code bind}, which must be a loopback address; port 0 picks a free port.
    *
-   * @throws RelevoException BAD_INPUT for a non-loopback address, UNAVAILABLE when the port is
-   *     taken
+   * @throws RelevoException BAD_INPUT for a non-loopback address or a port that another process
+   *     holds, UNAVAILABLE when the port cannot be used otherwise
    */
   public static ApiServer start(
       HostPort bind, String token, RolloutEngine engine, ConfigParser parser) {
@@ -99,13 +99,16 @@ public final class ApiServer implements AutoCloseable {
       server = HttpServer.create(address, 64);
     } catch (IOException e) {
       executor.close();
+      if (PortInUse.causedBy(e)) {
+        throw PortInUse.of("--api", bind, "--api", e);
+      }
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
           "--api: cannot listen on "
               + bind
               + ": "
               + e.getMessage()
-              + " (is another agent running? pick another port with --api)",
+              + " (pick another address with --api)",
           e);
     }
     ApiServer api = new ApiServer(server, executor, token, engine, controls, parser);

@@ -47,7 +47,7 @@ final class RealWiring implements AgentParts.Wiring {
       EngineParts parts =
           new EngineParts(
               runtime,
-              proxy,
+              new ListenPortRouter(proxy),
               store,
               Notifier.none(),
               Checks.healthProbe(),

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The agent's state folder and the files in it: {@code history.db}, {@code logs/}, {@code
- * agent.json} and {@code token}. Default {@code ~/.relevo}; {@code RELEVO_STATE_DIR} or {@code
- * --state-dir} choose another.
+ * agent.json}, {@code agent.lock} and {@code token}. Default {@code ~/.relevo}; {@code
+ * RELEVO_STATE_DIR} or {@code --state-dir} choose another.
  */
 public record StateDir(Path path) {
 
@@ -50,6 +50,11 @@ public record StateDir(Path path) {
 
   public Path agentFile() {
     return path.resolve("agent.json");
+  }
+
+  /** Locked by the agent that owns the state dir, for as long as it runs; see {@link AgentLock}. */
+  public Path lockFile() {
+    return path.resolve("agent.lock");
   }
 
   public Path tokenFile() {

@@ -73,6 +73,55 @@ class AgentTest {
   }
 
   @Test
+  void anAgentFileWhosePidNowBelongsToAProcessStartedLaterDoesNotBlockAStart() throws Exception {
+    ProcessHandle other = ProcessHandle.current().parent().orElseThrow();
+    StateDir state = new StateDir(dir.resolve("state"));
+    Files.createDirectories(state.path());
+    Files.writeString(
+        state.agentFile(),
+        "{\"url\":\"http://127.0.0.1:1\",\"pid\":"
+            + other.pid()
+            + ",\"started\":\"2001-01-01T00:00:00Z\"}");
+
+    Agent.start(new AgentOptions(state, ANY_PORT), TestAgents.wiring(healthy)).close();
+  }
+
+  @Test
+  void aLiveAgentThatHoldsNoLockIsStillRefusedByItsAgentFile() throws Exception {
+    ProcessHandle other = ProcessHandle.current().parent().orElseThrow();
+    StateDir state = new StateDir(dir.resolve("state"));
+    Files.createDirectories(state.path());
+    Files.writeString(
+        state.agentFile(),
+        "{\"url\":\"http://127.0.0.1:1\",\"pid\":"
+            + other.pid()
+            + ",\"started\":\""
+            + other.info().startInstant().orElseThrow()
+            + "\"}");
+
+    assertThatThrownBy(
+            () -> Agent.start(new AgentOptions(state, ANY_PORT), TestAgents.wiring(healthy)))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.CONFLICT))
+        .hasMessageContaining("state dir " + state.display())
+        .hasMessageContaining("pid " + other.pid());
+    assertThat(state.lockFile()).isEmptyFile();
+  }
+
+  @Test
+  void anAgentRecordsItsPidAndStartTimeInTheLockFileWhileItRuns() throws Exception {
+    StateDir state = new StateDir(dir.resolve("state"));
+    try (Agent agent = Agent.start(new AgentOptions(state, ANY_PORT), TestAgents.wiring(healthy))) {
+      AgentFile owner = Json.mapper().readValue(state.lockFile().toFile(), AgentFile.class);
+      assertThat(owner.pid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(owner.started()).isEqualTo(ProcessHandle.current().info().startInstant().get());
+      assertThat(owner.ownerAlive()).isTrue();
+    }
+    assertThat(state.lockFile()).isEmptyFile();
+  }
+
+  @Test
   void withoutARunningAgentTheClientSaysHowToStartOne() {
     StateDir state = new StateDir(dir.resolve("empty"));
 

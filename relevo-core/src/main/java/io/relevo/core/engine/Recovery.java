@@ -15,12 +15,21 @@ import io.relevo.core.store.RolloutRecord.Outcome;
 import io.relevo.core.store.WatchRecord;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Brings one app back after an agent restart: re-adopts the revisions that still run (by their
- * recorded pid or container), closes rollouts the last agent left open, and restores routing.
+ * recorded pid or container), closes rollouts the last agent left open, and restores routing. An
+ * agent started without a variable the config needs still re-adopts and routes (see {@link
+ * #configForRecovery}); it only will not start a revision from that config.
  */
 final class Recovery {
 
@@ -36,14 +45,31 @@ final class Recovery {
     this.launcher = launcher;
   }
 
-  Optional<LiveApp> recover(String app) {
+  /**
+   * What recovery brought back of one app.
+   *
+   * @param live the app, its running revisions re-adopted and its front door open
+   * @param problem what a person should know, in one line: why its config was read without some
+   *     variables, or why its stable revision was not restarted; empty when all came back
+   */
+  record Recovered(LiveApp live, Optional<String> problem) {}
+
+  /**
+   * Recovers one app, or returns empty when it has no revision.
+   *
+   * @throws RelevoException when its config does not load even with unset variables read as empty
+   */
+  Optional<Recovered> recover(String app) {
     Revision stable = engine.stable(app);
     Revision newest = parts.store().revisions(app).stream().findFirst().orElse(null);
     Revision configured = stable != null ? stable : newest;
     if (configured == null) {
       return Optional.empty();
     }
-    LiveApp live = new LiveApp(app, configOf(configured), baseDirOf(configured));
+    Loaded loaded = configForRecovery(configured);
+    LiveApp live = new LiveApp(app, loaded.config(), baseDirOf(configured));
+    Optional<String> problem = loaded.missing().map(missing -> partialConfig(configured, missing));
+    problem.ifPresent(p -> LOG.warning(app + ": " + p));
     closeUnfinishedRollouts(app);
     for (Revision revision : parts.store().revisions(app)) {
       if (!RolloutEngine.RUNNING_STATES.contains(revision.state())) {
@@ -82,7 +108,18 @@ final class Recovery {
     parts.router().open(app, live.config.listen(), live.config.proxy());
     if (stable != null) {
       Instance instance = live.instances.get(stable.number());
-      if (instance == null) {
+      if (instance == null && loaded.missing().isPresent()) {
+        // Started without the variables, it would run with empty values for them: not ours to do.
+        problem =
+            Optional.of(
+                "revision "
+                    + stable.label()
+                    + " was not running and was not restarted: the agent's environment does not"
+                    + " set "
+                    + loaded.missing().get()
+                    + ", which its config needs; restart the agent with it set, or deploy again");
+        LOG.warning(app + ": " + problem.get());
+      } else if (instance == null) {
         instance = restartStable(live, stable);
       }
       if (instance != null) {
@@ -91,7 +128,17 @@ final class Recovery {
     }
     resumeWatch(live, stable);
     LastKnownGood.refresh(parts.store(), app);
-    return Optional.of(live);
+    return Optional.of(new Recovered(live, problem));
+  }
+
+  private static String partialConfig(Revision revision, String missing) {
+    return "the agent's environment does not set "
+        + missing
+        + ", which the config of revision "
+        + revision.label()
+        + " needs: its running revisions were re-adopted and its front door reopened with the"
+        + " config read without it, but relevo will not start a revision from that config;"
+        + " restart the agent with it set, or deploy again";
   }
 
   /**
@@ -223,9 +270,68 @@ final class Recovery {
     } catch (RelevoException e) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "the config of revision " + revision.label() + " no longer loads: " + e.getMessage(),
+          "the config of revision "
+              + revision.label()
+              + " no longer loads: "
+              + e.getMessage().replace("\n", "; "),
           e);
     }
+  }
+
+  /**
+   * A config to re-adopt revisions and reopen the front door with.
+   *
+   * @param config the config in force after recovery
+   * @param missing the {@code ${VAR}}s it needs and the agent's environment does not set, read as
+   *     empty in {@code config}, like {@code ${DB_PASSWORD}}; empty when the config loaded whole
+   */
+  private record Loaded(AppConfig config, Optional<String> missing) {}
+
+  /**
+   * The revision's config read with the agent's environment; when that lacks variables the config
+   * needs, read again with those variables empty. The stored text is the config before
+   * interpolation, so the listen address, proxy settings, checks and runtime type come out as
+   * deployed unless they use those variables; such a config is good to adopt what still runs and to
+   * route to it, never to start a revision with (it would run with empty secrets).
+   *
+   * @throws RelevoException the first reading's problems, when the second does not load either
+   */
+  private Loaded configForRecovery(Revision revision) {
+    try {
+      return new Loaded(configOf(revision), Optional.empty());
+    } catch (RelevoException e) {
+      Set<String> unset = unsetVariables(revision.configText(), parts.env());
+      if (unset.isEmpty()) {
+        throw e;
+      }
+      Map<String, String> env = new HashMap<>(parts.env());
+      unset.forEach(name -> env.put(name, ""));
+      try {
+        AppConfig config = ConfigLoader.parse(revision.configFile(), revision.configText(), env);
+        return new Loaded(
+            config,
+            Optional.of(
+                unset.stream().map(name -> "${" + name + "}").collect(Collectors.joining(", "))));
+      } catch (RelevoException stillBroken) {
+        throw e;
+      }
+    }
+  }
+
+  /** {@code ${NAME}} without a default and not {@code $${} escaped. */
+  private static final Pattern REQUIRED_VARIABLE =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  /** The variables {@code text} needs without a default that {@code env} does not set, in order. */
+  static Set<String> unsetVariables(String text, Map<String, String> env) {
+    Set<String> unset = new LinkedHashSet<>();
+    Matcher m = REQUIRED_VARIABLE.matcher(text);
+    while (m.find()) {
+      if (env.get(m.group(1)) == null) {
+        unset.add(m.group(1));
+      }
+    }
+    return unset;
   }
 
   static Path baseDirOf(Revision revision) {

@@ -37,6 +37,7 @@ public final class RolloutEngine {
 
   private final EngineParts parts;
   private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
+  private final Map<String, RecoveryNote> recoveryNotes = new ConcurrentHashMap<>();
   private final Stages stages;
   private final Deployment deployment;
   private final Reversal reversal;
@@ -162,6 +163,10 @@ public final class RolloutEngine {
 
   /** The app's state now; throws NOT_FOUND for an app relevo never deployed. */
   public AppStatus status(String app) {
+    RecoveryNote note = recoveryNotes.get(app);
+    if (note != null && note.config() == null && !apps.containsKey(app)) {
+      return notRecovered(app, note);
+    }
     LiveApp live = known(app);
     List<Revision> running =
         parts.store().revisions(app).stream()
@@ -178,13 +183,46 @@ public final class RolloutEngine {
         parts.router().current(app),
         active == null ? null : parts.store().rollout(active).orElse(null),
         active == null ? null : live.progress,
-        live.liveness == null ? List.of() : live.liveness.alert().stream().toList(),
+        alerts(live, note),
         watch == null ? null : watch.view(parts.clock().instant()));
   }
 
-  /** Every known app's state, by name. */
+  private static List<String> alerts(LiveApp live, RecoveryNote note) {
+    List<String> alerts = new ArrayList<>();
+    if (live.liveness != null) {
+      live.liveness.alert().ifPresent(alerts::add);
+    }
+    if (note != null && note.config() == live.config) {
+      alerts.add(note.reason());
+    }
+    return alerts;
+  }
+
+  /** An app the agent could not recover: what history says runs, no front door, and why. */
+  private AppStatus notRecovered(String app, RecoveryNote note) {
+    List<Revision> running =
+        parts.store().revisions(app).stream()
+            .filter(r -> RUNNING_STATES.contains(r.state()))
+            .toList();
+    return new AppStatus(
+        app,
+        null,
+        null,
+        stable(app),
+        running,
+        TrafficSplit.none(),
+        null,
+        null,
+        List.of(note.reason()));
+  }
+
+  /** Every known app's state, by name, those the agent could not recover included. */
   public List<AppStatus> statuses() {
-    return apps.keySet().stream().sorted().map(this::status).toList();
+    return java.util.stream.Stream.concat(apps.keySet().stream(), recoveryNotes.keySet().stream())
+        .distinct()
+        .sorted()
+        .map(this::status)
+        .toList();
   }
 
   /** The newest {@code limit} rollouts of an app, newest first. */
@@ -209,15 +247,53 @@ public final class RolloutEngine {
 
   /**
    * Called once when the agent starts: adopts the revisions still running from before, restores
-   * each app's routing, and closes rollouts that the last agent left unfinished.
+   * each app's routing, and closes rollouts that the last agent left unfinished. What it cannot
+   * bring back of an app (its config lacks a variable, or does not load at all) is logged in one
+   * line and shown as an alert by {@link #status}; an app it cannot recover at all is still listed.
    */
   public void recover() {
     for (String app : parts.store().apps()) {
       try {
-        stages.recovery().recover(app).ifPresent(live -> apps.put(app, live));
+        stages
+            .recovery()
+            .recover(app)
+            .ifPresent(
+                recovered -> {
+                  apps.put(app, recovered.live());
+                  recovered
+                      .problem()
+                      .ifPresent(
+                          problem ->
+                              recoveryNotes.put(
+                                  app, new RecoveryNote(problem, recovered.live().config)));
+                });
+      } catch (RelevoException e) {
+        LOG.warning("could not recover " + app + ": " + e.getMessage());
+        recoveryNotes.put(app, RecoveryNote.notRecovered(e.getMessage()));
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "could not recover " + app + ": " + e.getMessage(), e);
+        LOG.log(Level.SEVERE, "could not recover " + app + " (this is a bug)", e);
+        recoveryNotes.put(app, RecoveryNote.notRecovered(e.toString()));
       }
+    }
+  }
+
+  /**
+   * What the agent's start could not bring back of an app, shown by {@link #status} as an alert.
+   *
+   * @param reason one line
+   * @param config the config the app was recovered with, the alert lasting while it is in force (a
+   *     deploy or a rollback that starts a revision replaces it); null when the app was not
+   *     recovered at all
+   */
+  private record RecoveryNote(String reason, AppConfig config) {
+
+    static RecoveryNote notRecovered(String why) {
+      return new RecoveryNote(
+          "not recovered when the agent started: "
+              + why.replace("\n", "; ")
+              + "; revisions that still run have no front door: start the agent with what the"
+              + " config needs, or deploy again",
+          null);
     }
   }
 
