@@ -1,5 +1,6 @@
 package io.relevo.core.analysis;
 
+import io.relevo.core.Plural;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.metrics.RevisionStats;
 import java.time.Duration;
@@ -194,7 +195,7 @@ public final class AnalysisRun {
     }
     String tally =
         "stopped after "
-            + Formats.count(measurements.size(), "measurement")
+            + Plural.count(measurements.size(), "measurement")
             + ", "
             + failed
             + " failed";
@@ -245,7 +246,7 @@ public final class AnalysisRun {
           end(
               AnalysisState.FAILED,
               "failed: "
-                  + Formats.count(failed, "failed measurement")
+                  + Plural.count(failed, "failed measurement")
                   + " (failure limit "
                   + template.failureLimit()
                   + ")"
@@ -259,7 +260,7 @@ public final class AnalysisRun {
         if (inconclusive > policy.limit()) {
           String why =
               "inconclusive: "
-                  + Formats.count(inconclusive, "measurement")
+                  + Plural.count(inconclusive, "measurement")
                   + " in a row without enough evidence (limit "
                   + policy.limit()
                   + ")";
@@ -297,7 +298,7 @@ public final class AnalysisRun {
       end(
           AnalysisState.PASSED,
           "passed: "
-              + Formats.count(passed + failed, "measurement")
+              + Plural.count(passed + failed, "measurement")
               + " decided, "
               + failed
               + " failed (failure limit "

@@ -23,11 +23,6 @@ final class Formats {
     return Long.toString(Math.round(count));
   }
 
-  /** {@code 1 measurement}, {@code 2 measurements}. */
-  static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
   static String decimal(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
   }
