@@ -34,7 +34,9 @@ final class AppFrontDoor {
   private final BackendPool pool;
   private final ConcurrentMap<Integer, RevisionState> revisions = new ConcurrentHashMap<>();
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final StickyCookie stickyCookie = StickyCookie.withRandomKey();
   private volatile ProxyConfig settings = ProxyConfig.defaults();
+  private volatile OverridePolicy overrides = OverridePolicy.of(settings.overrides());
   private volatile WeightedSplit split = WeightedSplit.empty();
   private Channel server;
 
@@ -52,6 +54,14 @@ final class AppFrontDoor {
     return settings;
   }
 
+  OverridePolicy overrides() {
+    return overrides;
+  }
+
+  StickyCookie stickyCookie() {
+    return stickyCookie;
+  }
+
   BackendPool pool() {
     return pool;
   }
@@ -62,6 +72,7 @@ final class AppFrontDoor {
 
   /** Binds the front door unless it is bound already; the settings apply to new requests. */
   synchronized void open(EventLoopGroup group, HostPort listen, ProxyConfig settings) {
+    this.overrides = OverridePolicy.of(settings.overrides());
     this.settings = settings;
     if (server != null) {
       return;

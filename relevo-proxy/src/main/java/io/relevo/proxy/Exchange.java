@@ -213,7 +213,12 @@ final class Exchange {
     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
     ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
     if (setStickyCookie) {
-      response.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(target.revision()));
+      response
+          .headers()
+          .add(HttpHeaderNames.SET_COOKIE, app.stickyCookie().setCookie(target.revision()));
+    }
+    if (settings.revisionHeader() != null) {
+      response.headers().set(settings.revisionHeader(), target.revision());
     }
     client.write(response, client.voidPromise());
   }

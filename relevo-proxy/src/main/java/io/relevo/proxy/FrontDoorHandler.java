@@ -82,8 +82,9 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   private void route(HttpRequest request) {
     WeightedSplit split = app.split(); // the split of this moment: old or new, never none
     boolean stickySplit = split.split().sticky();
-    int sticky = stickySplit ? StickyCookie.revision(request.headers()) : -1;
-    int override = StickyCookie.override(request.headers());
+    int sticky = stickySplit ? app.stickyCookie().revision(request.headers()) : -1;
+    // Reads the override, if this client may use one, and strips relevo's headers and cookies.
+    int override = app.overrides().requested(request.headers(), channel.remoteAddress());
     Target target = split.pick(override, sticky);
     if (target == null) {
       channel.writeAndFlush(ErrorResponses.noRevision(app.name()));
@@ -96,7 +97,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     String requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
     boolean setCookie = stickySplit && target.weight() > 0 && sticky != target.revision();
     // A request the header sent to a revision stays there, even when that revision fails it.
-    boolean pinned = override != -1 && split.pinned(override) != null;
+    boolean pinned = override != OverridePolicy.NONE && split.pinned(override) != null;
     Exchange exchange =
         new Exchange(this, app, target, pinned, request, requestId, version, setCookie);
     current = exchange;

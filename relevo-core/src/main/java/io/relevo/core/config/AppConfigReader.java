@@ -56,7 +56,7 @@ final class AppConfigReader {
     analysisNames.add("default");
     StrategyConfig strategy = StrategyReader.read(top.get("strategy"), analysisNames);
     RollbackConfig rollback = rollback(top.get("rollback"));
-    ProxyConfig proxy = proxy(top.get("proxy"));
+    ProxyConfig proxy = ProxyReader.read(top.get("proxy"));
     if (context.hasProblems()) {
       return null;
     }
@@ -88,15 +88,5 @@ final class AppConfigReader {
     return new RollbackConfig(
         rollback.get("keep_previous").duration(true),
         rollback.get("watch_after_promotion").duration(true));
-  }
-
-  private static ProxyConfig proxy(Value value) {
-    MapReader proxy =
-        MapReader.open(
-            value, List.of("drain_timeout", "upstream_timeout", "connect_timeout"), List.of());
-    return new ProxyConfig(
-        proxy.get("drain_timeout").duration(false),
-        proxy.get("upstream_timeout").duration(false),
-        proxy.get("connect_timeout").duration(false));
   }
 }
