@@ -9,11 +9,11 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.relevo.core.RelevoException;
+import io.relevo.core.config.FrontDoorLimits;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
 import io.relevo.core.routing.DrainResult;
@@ -89,11 +89,14 @@ final class AppFrontDoor {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     clients.add(ch);
+                    FrontDoorLimits limits = app.settings().limits();
                     ch.pipeline()
                         .addLast(
-                            new HttpServerCodec(
+                            new ClientTimeouts(limits.headerTimeout(), limits.idleTimeout()),
+                            new FrontDoorCodec(
                                 new HttpDecoderConfig()
-                                    .setMaxHeaderSize(16 * 1024)
+                                    .setMaxInitialLineLength(limits.maxRequestLine())
+                                    .setMaxHeaderSize(limits.maxHeaderSize())
                                     .setMaxChunkSize(64 * 1024)),
                             new HttpServerExpectContinueHandler(),
                             new HttpServerKeepAliveHandler(),

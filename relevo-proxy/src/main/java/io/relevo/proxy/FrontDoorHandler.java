@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
@@ -28,6 +29,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   private Exchange current;
   private String clientAddress; // for X-Forwarded-For, formatted once per connection
   private ScheduledFuture<?> deadlineTimer;
+  private ClientTimeouts timeouts;
 
   FrontDoorHandler(AppFrontDoor app) {
     this.app = app;
@@ -45,6 +47,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
     reads = new ReadGate(channel);
+    timeouts = ctx.pipeline().get(ClientTimeouts.class);
   }
 
   @Override
@@ -59,24 +62,33 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
   private void dispatch(Object msg) {
     if (msg instanceof HttpRequest request) {
-      if (request.decoderResult().isFailure()) {
+      timeouts.requestStarted();
+      FullHttpResponse refusal = RequestLimits.refusal(request, app.settings().limits());
+      if (refusal != null) {
         ReferenceCountUtil.release(msg);
-        channel
-            .writeAndFlush(
-                ErrorResponses.badRequest(
-                    "malformed request: " + request.decoderResult().cause().getMessage()))
-            .addListener(ChannelFutureListener.CLOSE);
+        refuse(refusal);
         return;
       }
       route(request);
     }
     if (msg instanceof HttpContent content) {
+      if (content.decoderResult().isFailure()) {
+        content.release(); // a broken chunk: nothing after it can be trusted
+        channel.close();
+        return;
+      }
       if (current == null) {
         content.release(); // the body of a request already answered (503, early response)
         return;
       }
       current.requestContent(content);
     }
+  }
+
+  /** Answers a request the proxy will not forward and closes the connection once it is sent. */
+  private void refuse(FullHttpResponse refusal) {
+    reads.hold(ReadGate.RESPONSE_PENDING); // nothing more is read from this connection
+    channel.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
   }
 
   private void route(HttpRequest request) {
@@ -88,6 +100,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     Target target = split.pick(override, sticky);
     if (target == null) {
       channel.writeAndFlush(ErrorResponses.noRevision(app.name()));
+      timeouts.requestDone();
       return;
     }
     HttpVersion version = request.protocolVersion();
@@ -143,6 +156,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     current = null;
+    timeouts.requestDone();
     reads.release(ReadGate.ALL);
     while (!waiting.isEmpty() && (current == null || !current.requestComplete())) {
       dispatch(waiting.poll());
