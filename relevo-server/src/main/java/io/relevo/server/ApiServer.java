@@ -157,25 +157,31 @@ public final class ApiServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String what = method + " " + path;
     try (exchange) {
-      if (!authorized(exchange)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
-        Exchanges.sendJson(
-            exchange,
-            401,
-            new ApiError(
-                "UNAUTHORIZED",
-                "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
-                    + " agent's state dir, file token>)"));
-        return;
-      }
-      try {
-        route(exchange, method, path);
-      } catch (Exception | Error e) {
-        log.debug("{} failed", what, e);
-        Exchanges.sendError(exchange, e, what);
-      }
+      answer(exchange, method, path, what);
     } catch (IOException e) {
       log.debug("{}: client went away: {}", what, e.toString());
+    }
+  }
+
+  private void answer(HttpExchange exchange, String method, String path, String what)
+      throws IOException {
+    byte[] bytes = Exchanges.readBody(exchange);
+    if (!authorized(exchange)) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
+      Exchanges.sendJson(
+          exchange,
+          401,
+          new ApiError(
+              "UNAUTHORIZED",
+              "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
+                  + " agent's state dir, file token>)"));
+      return;
+    }
+    try {
+      route(exchange, method, path, bytes);
+    } catch (Exception | Error e) {
+      log.debug("{} failed", what, e);
+      Exchanges.sendError(exchange, e, what);
     }
   }
 
@@ -185,7 +191,8 @@ public final class ApiServer implements AutoCloseable {
         && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
   }
 
-  private void route(HttpExchange exchange, String method, String path) throws IOException {
+  private void route(HttpExchange exchange, String method, String path, byte[] bytes)
+      throws IOException {
     if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
       requireMethod(method, "GET", path);
       Exchanges.sendJson(exchange, 200, engine.statuses());
@@ -215,36 +222,36 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        deploy(exchange, app);
+        deploy(exchange, app, bytes);
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
-        RollbackBody body = Exchanges.readJson(exchange, RollbackBody.class);
+        RollbackBody body = Exchanges.readJson(bytes, RollbackBody.class);
         RollbackRequest request =
             new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
         RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {
         requireMethod(method, "POST", path);
-        StopBody body = Exchanges.readJson(exchange, StopBody.class);
+        StopBody body = Exchanges.readJson(bytes, StopBody.class);
         engine.stop(app, actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/promote" -> {
         requireMethod(method, "POST", path);
-        PromoteBody body = Exchanges.readJson(exchange, PromoteBody.class);
+        PromoteBody body = Exchanges.readJson(bytes, PromoteBody.class);
         controls.promote(app, body.isFull(), actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/abort" -> {
         requireMethod(method, "POST", path);
-        AbortBody body = Exchanges.readJson(exchange, AbortBody.class);
+        AbortBody body = Exchanges.readJson(bytes, AbortBody.class);
         controls.abort(app, actor(body.actor()), body.reason() == null ? "" : body.reason());
         Exchanges.sendNoContent(exchange);
       }
       case "/retry" -> {
         requireMethod(method, "POST", path);
-        RetryBody body = Exchanges.readJson(exchange, RetryBody.class);
+        RetryBody body = Exchanges.readJson(bytes, RetryBody.class);
         String actor = actor(body.actor());
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
       }
@@ -261,8 +268,8 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void deploy(HttpExchange exchange, String app) throws IOException {
-    DeployBody body = Exchanges.readJson(exchange, DeployBody.class);
+  private void deploy(HttpExchange exchange, String app, byte[] bytes) throws IOException {
+    DeployBody body = Exchanges.readJson(bytes, DeployBody.class);
     if (body.configFile() == null || body.configText() == null) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
