@@ -107,12 +107,12 @@ class ConfigFuzzTest {
         max_header_size: 16k
       """;
 
-  @Property(tries = 600, seed = "20261207")
+  @Property(tries = 500, seed = "20261207")
   void aGeneratedDocumentLoadsOrFailsWithOneLineProblems(@ForAll("documents") String yaml) {
     check(yaml);
   }
 
-  @Property(tries = 600, seed = "20261208")
+  @Property(tries = 500, seed = "20261208")
   void aMangledValidConfigLoadsOrFailsWithOneLineProblems(@ForAll("mangled") String yaml) {
     check(yaml);
   }
