@@ -187,4 +187,19 @@ class FrontDoorHardeningTest {
       assertThat(fixture.stats(1).status2xx()).isZero();
     }
   }
+
+  @Test
+  void anAnswerToHeadHasNoBodySoTheNextAnswerOnTheConnectionIsIntact() throws Exception {
+    fixture.routeAll(1, backend);
+
+    RawExchange answers =
+        send(
+            "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(answers.answer().split("HTTP/1.1 200 ", -1)).hasSize(3); // two answers
+    assertThat(answers.answer()).endsWith("\r\n\r\nrevision 1");
+    assertThat(answers.answer().indexOf("revision 1"))
+        .isEqualTo(answers.answer().lastIndexOf("revision 1"));
+  }
 }
