@@ -38,6 +38,11 @@ public final class Main {
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
     cli.addSubcommand("demo", new DemoCommand(context));
+    cli.addSubcommand("check", new CheckCommand(context));
+    cli.addSubcommand(
+        "secrets",
+        new CommandLine(new SecretsCommand())
+            .addSubcommand("generate", new SecretsGenerateCommand(context)));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -108,6 +108,18 @@ public final class AgentClient {
     return stream(appPath(app) + "/deploy", body, listener);
   }
 
+  /** Judges every gate of the deploy {@code body} describes, now, without deploying. */
+  public io.relevo.core.gates.GateReport check(String app, DeployBody body) {
+    HttpResponse<InputStream> response =
+        send(post(appPath(app) + "/check", body).timeout(READ_TIMEOUT).build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, io.relevo.core.gates.GateReport.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
   public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
     return stream(appPath(app) + "/rollback", body, listener);

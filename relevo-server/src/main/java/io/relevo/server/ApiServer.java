@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
  * GET  /api/v1/apps/{app}/revisions                   [RevisionVerdict], newest first
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/check     DeployBody        GateReport: every gate judged, nothing deployed
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
@@ -215,7 +216,12 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        deploy(exchange, app);
+        DeployRequest request = deployRequest(exchange, app, "deploy");
+        RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+      }
+      case "/check" -> {
+        requireMethod(method, "POST", path);
+        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(exchange, app, "check")));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
@@ -261,12 +267,14 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void deploy(HttpExchange exchange, String app) throws IOException {
+  private DeployRequest deployRequest(HttpExchange exchange, String app, String what)
+      throws IOException {
     DeployBody body = Exchanges.readJson(exchange, DeployBody.class);
     if (body.configFile() == null || body.configText() == null) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "deploy of "
+          what
+              + " of "
               + app
               + ": configFile and configText are required (expected: the path and"
               + " text of its relevo.yml)");
@@ -284,15 +292,14 @@ public final class ApiServer implements AutoCloseable {
               + app
               + "\", the app named in the request)");
     }
-    DeployRequest request =
-        new DeployRequest(
-            config,
-            configFile.getParent(),
-            body.version(),
-            body.actor(),
-            body.reason(),
-            body.force());
-    RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+    return new DeployRequest(
+        config,
+        configFile.getParent(),
+        body.version(),
+        body.actor(),
+        body.reason(),
+        body.force(),
+        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()));
   }
 
   private static String actor(String actor) {

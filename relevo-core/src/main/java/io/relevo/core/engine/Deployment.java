@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.Durations;
+import io.relevo.core.gates.GateReport;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
@@ -21,9 +22,11 @@ import java.nio.file.Path;
 final class Deployment {
 
   private final Stages stages;
+  private final GateStage gates;
 
   Deployment(Stages stages) {
     this.stages = stages;
+    this.gates = new GateStage(stages.parts());
   }
 
   RolloutRecord run(
@@ -46,6 +49,10 @@ final class Deployment {
               + " left); wait for it to end (`relevo status "
               + app.name
               + "`), or deploy with --force --reason \"...\" to end it now");
+    }
+    GateReport report = gates.judge(request);
+    if (!report.passed()) {
+      return gates.refuse(app.name, stable, request, strategy.name(), report, listener);
     }
     AppConfig config = request.config();
     AppConfig previousConfig = app.config;
@@ -117,6 +124,7 @@ final class Deployment {
             + strategy.name()
             + ")"
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
+    GateStage.record(report, log);
     try {
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log, app.control);

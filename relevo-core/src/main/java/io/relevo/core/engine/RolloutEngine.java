@@ -69,6 +69,14 @@ public final class RolloutEngine {
     }
   }
 
+  /**
+   * Runs every gate of {@code request} as a deploy would, now, without deploying or recording
+   * anything; the app need not have been deployed before.
+   */
+  public io.relevo.core.gates.GateReport check(DeployRequest request) {
+    return new GateStage(parts).judge(request);
+  }
+
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */
   public RolloutRecord rollback(RollbackRequest request, RolloutListener listener) {
     LiveApp app = known(request.app());
