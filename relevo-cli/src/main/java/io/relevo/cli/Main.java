@@ -39,6 +39,7 @@ public final class Main {
     cli.addSubcommand("agent", new AgentCommand(context));
     cli.addSubcommand("demo", new DemoCommand(context));
     cli.addSubcommand("check", new CheckCommand(context));
+    cli.addSubcommand("unlock", new UnlockCommand(context));
     cli.addSubcommand(
         "secrets",
         new CommandLine(new SecretsCommand())

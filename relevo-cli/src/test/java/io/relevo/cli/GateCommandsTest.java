@@ -173,6 +173,34 @@ class GateCommandsTest {
         .contains("\"overrides\":[\"window\"]");
   }
 
+  @Test
+  void unlockSendsWhoAndWhyAndPrintsWhatHeldTheLock() {
+    agent.answer(
+        "POST /api/v1/apps/shop/unlock",
+        200,
+        Map.of("released", "rollout 7, deploy of v2 by ana since 2026-11-24T10:00:00Z (2h ago)"));
+
+    CliRun run = cli("unlock", "shop", "--reason", "pause forgotten", "--actor", "bob");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(agent.received())
+        .containsExactly(
+            "POST /api/v1/apps/shop/unlock {\"actor\":\"bob\",\"reason\":\"pause forgotten\"}");
+    assertThat(run.out())
+        .isEqualTo(
+            "shop: unlocked; it was held by rollout 7, deploy of v2 by ana since"
+                + " 2026-11-24T10:00:00Z (2h ago)\n");
+  }
+
+  @Test
+  void unlockWithoutAReasonIsAUsageError() {
+    CliRun run = cli("unlock", "shop");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("Missing required option: '--reason=TEXT'");
+    assertThat(agent.received()).isEmpty();
+  }
+
   private CliRun cli(String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);

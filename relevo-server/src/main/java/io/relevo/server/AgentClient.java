@@ -120,6 +120,24 @@ public final class AgentClient {
     }
   }
 
+  /**
+   * Ends whatever holds the app's rollout lock (see {@code RolloutEngine.unlock}); returns what
+   * held it.
+   */
+  public String unlock(String app, String actor, String reason) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/unlock", new UnlockBody(actor, reason))
+                .timeout(READ_TIMEOUT.plusSeconds(15))
+                .build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, UnlockAnswer.class).released();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
   public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
     return stream(appPath(app) + "/rollback", body, listener);

@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/unlock    UnlockBody        UnlockAnswer; 404 when nothing holds the lock
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -253,6 +254,12 @@ public final class ApiServer implements AutoCloseable {
         RetryBody body = Exchanges.readJson(exchange, RetryBody.class);
         String actor = actor(body.actor());
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
+      }
+      case "/unlock" -> {
+        requireMethod(method, "POST", path);
+        UnlockBody body = Exchanges.readJson(exchange, UnlockBody.class);
+        String released = engine.unlock(app, actor(body.actor()), body.reason());
+        Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
       }
       default -> {
         if (!logs.matches()) {

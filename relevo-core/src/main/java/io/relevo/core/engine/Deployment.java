@@ -147,7 +147,7 @@ final class Deployment {
           candidate,
           stable,
           log,
-          "interrupted: the agent is shutting down",
+          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
           previousConfig,
           previousBaseDir);
     } catch (RuntimeException e) {
