@@ -43,7 +43,8 @@ class GatesIT {
   @Test
   void aClosedWindowRefusesAnOverrideLetsThroughAndHistoryKeepsBoth() throws Exception {
     env = Map.of("RELEVO_STATE_DIR", dir.resolve("state").toString(), "PAYMENT_KEY", PAYMENT_KEY);
-    Path config = writeConfig(dir.resolve("relevo.yml"), freePort(), 20);
+    int port = freePort();
+    Path config = writeConfig(dir.resolve("relevo.yml"), port, 20, "");
     agent = startAgent();
 
     RelevoProcess.Result check =
@@ -106,12 +107,25 @@ class GatesIT {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no rollout 99 of alojamientos");
 
-    Path strict = writeConfig(dir.resolve("strict.yml"), freePort(), 100);
+    Path strict = writeConfig(dir.resolve("strict.yml"), freePort(), 100, "");
     RelevoProcess.Result weak = relevo("check", "alojamientos", "-f", strict.toString());
     assertThat(weak.exitCode()).as(weak.toString()).isEqualTo(1);
     assertThat(weak.out())
         .contains("PAYMENT_KEY: 32 characters (expected: min_length 100)")
         .doesNotContain(PAYMENT_KEY);
+
+    Path hook = Files.writeString(dir.resolve("pre.sh"), "#!/bin/sh\nenv > hook.env\n");
+    Path hooked =
+        writeConfig(dir.resolve("hooked.yml"), port, 20, "hooks:\n  pre_deploy: [./pre.sh]\n");
+    RelevoProcess.Result notExecutable = overridden(hooked, "v3");
+    assertThat(notExecutable.exitCode()).as(notExecutable.toString()).isEqualTo(1);
+    assertThat(notExecutable.out())
+        .contains("pre_deploy hook ./pre.sh is not executable (expected: chmod +x " + hook);
+    hook.toFile().setExecutable(true);
+    RelevoProcess.Result v4 = overridden(hooked, "v4");
+    assertThat(v4.exitCode()).as(v4.toString()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("hook.env")))
+        .contains("RELEVO_APP=alojamientos", "RELEVO_VERSION=v4", "PAYMENT_KEY=" + PAYMENT_KEY);
   }
 
   private RelevoProcess.Result overridden(Path config, String version) throws Exception {
@@ -150,7 +164,8 @@ class GatesIT {
   }
 
   /** A config whose window is frozen from yesterday to tomorrow (UTC): closed whenever it runs. */
-  private static Path writeConfig(Path config, int port, int keyLength) throws IOException {
+  private static Path writeConfig(Path config, int port, int keyLength, String extra)
+      throws IOException {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Files.writeString(
         config,
@@ -172,14 +187,15 @@ class GatesIT {
             days: [mon-sun]
             freezes:
               - {from: %s, to: %s, reason: release audit}
-        """
+        %s"""
             .formatted(
                 RelevoProcess.JAVA,
                 RelevoProcess.JAR,
                 port,
                 keyLength,
                 today.minusDays(1),
-                today.plusDays(1)));
+                today.plusDays(1),
+                extra));
     return config;
   }
 

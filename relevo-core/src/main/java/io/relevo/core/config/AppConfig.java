@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param analysis the analyses canary steps refer to, by name; {@code default} is always there (the
  *     runbooks' three rules unless the config redefines it)
  * @param gates what must hold before a deploy starts (secrets, window); none by default
+ * @param hooks commands run before and after deploys and rollbacks; none by default
  */
 public record AppConfig(
     String app,
@@ -35,7 +36,8 @@ public record AppConfig(
     ProxyConfig proxy,
     ConfigSource source,
     Map<String, AnalysisTemplate> analysis,
-    GatesConfig gates) {
+    GatesConfig gates,
+    HooksConfig hooks) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -55,6 +57,26 @@ public record AppConfig(
     }
     analysis = java.util.Collections.unmodifiableMap(templates);
     gates = gates == null ? GatesConfig.none() : gates;
+    hooks = hooks == null ? HooksConfig.none() : hooks;
+  }
+
+  /** A config without hooks. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source,
+      Map<String, AnalysisTemplate> analysis,
+      GatesConfig gates) {
+    this(
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        gates, null);
   }
 
   /** A config without gates. */

@@ -22,7 +22,8 @@ final class AppConfigReader {
           "analysis",
           "rollback",
           "proxy",
-          "gates");
+          "gates",
+          "hooks");
   static final List<String> NOT_YET = List.of("migrations", "notify");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
@@ -59,12 +60,13 @@ final class AppConfigReader {
     RollbackConfig rollback = rollback(top.get("rollback"));
     ProxyConfig proxy = proxy(top.get("proxy"));
     GatesConfig gates = GatesReader.read(top.get("gates"));
+    HooksConfig hooks = HooksReader.read(top.get("hooks"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
         app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates);
+        gates, hooks);
   }
 
   private static HostPort listen(Value value) {

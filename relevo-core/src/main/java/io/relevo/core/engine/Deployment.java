@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.Durations;
+import io.relevo.core.config.HooksConfig.Point;
 import io.relevo.core.gates.GateReport;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
@@ -23,10 +24,12 @@ final class Deployment {
 
   private final Stages stages;
   private final GateStage gates;
+  private final HookStage hooks;
 
   Deployment(Stages stages) {
     this.stages = stages;
     this.gates = new GateStage(stages.parts());
+    this.hooks = new HookStage(stages.parts());
   }
 
   RolloutRecord run(
@@ -126,6 +129,7 @@ final class Deployment {
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     GateStage.record(report, log);
     try {
+      hooks.beforeDeploy(config, request.baseDir(), candidate, log);
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log, app.control);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
@@ -137,6 +141,7 @@ final class Deployment {
       strategy.shift(
           new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
       watch(app, rolloutId, ready, stable, log);
+      hooks.after(Point.POST_DEPLOY, config, request.baseDir(), ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
@@ -223,6 +228,8 @@ final class Deployment {
       AppConfig previousConfig,
       Path previousBaseDir) {
     EngineParts parts = stages.parts();
+    AppConfig candidateConfig = app.config;
+    Path candidateBaseDir = app.baseDir;
     RolloutControl control = app.control;
     boolean stillRouted =
         parts.router().current(app.name).backends().stream()
@@ -265,6 +272,14 @@ final class Deployment {
             ? "no revision serves " + app.name
             : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ")
                 + stable.label();
-    return log.finish(hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
+    Outcome outcome = hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED;
+    hooks.after(
+        Point.ON_FAILURE,
+        candidateConfig,
+        candidateBaseDir,
+        candidate,
+        outcome.name().toLowerCase(java.util.Locale.ROOT),
+        log);
+    return log.finish(outcome, why + "\n" + where);
   }
 }
