@@ -65,8 +65,11 @@ public final class ProcessHookRunner implements HookRunner {
             "cannot start " + program + ": " + ProcessRuntime.reason(e), "", took(started));
       }
       if (!process.waitFor(hook.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // the children first found, then the hook itself, then those children: the hook does not
+        // outlive them to report their death, and none is left behind once it is gone
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(5, TimeUnit.SECONDS);
         return HookResult.failed(
             "timed out after " + Durations.format(hook.timeout()) + " and was killed",
