@@ -40,6 +40,8 @@ public final class Main {
     cli.addSubcommand("demo", new DemoCommand(context));
     cli.addSubcommand("check", new CheckCommand(context));
     cli.addSubcommand("unlock", new UnlockCommand(context));
+    cli.addSubcommand("approve", new ApproveCommand(context));
+    cli.addSubcommand("init", new InitCommand(context));
     cli.addSubcommand(
         "secrets",
         new CommandLine(new SecretsCommand())

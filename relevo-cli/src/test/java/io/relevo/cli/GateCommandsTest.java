@@ -201,6 +201,37 @@ class GateCommandsTest {
     assertThat(agent.received()).isEmpty();
   }
 
+  @Test
+  void approveSendsTheRolloutAndTheApproverAndPrintsWhereApprovalsStand() {
+    agent.answer(
+        "POST /api/v1/apps/shop/approve",
+        200,
+        Map.of("approvals", "1 of 2 approvals (bob, code-owners); still needed from tech-leads"));
+
+    CliRun run = cli("approve", "shop", "--rollout", "5", "--actor", "bob");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(agent.received())
+        .containsExactly("POST /api/v1/apps/shop/approve {\"rollout\":5,\"actor\":\"bob\"}");
+    assertThat(run.out())
+        .isEqualTo(
+            "shop: rollout 5 approved by bob; 1 of 2 approvals (bob, code-owners); still needed"
+                + " from tech-leads\n");
+  }
+
+  @Test
+  void approvingARolloutThatDoesNotExistIsOneLineAndExitsTwo() {
+    agent.answer(
+        "POST /api/v1/apps/shop/approve",
+        404,
+        Map.of("kind", "NOT_FOUND", "message", "no rollout 99 of shop (expected: ...)"));
+
+    CliRun run = cli("approve", "shop", "--rollout", "99");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("relevo: no rollout 99 of shop (expected: ...)\n");
+  }
+
   private CliRun cli(String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);

@@ -138,6 +138,21 @@ public final class AgentClient {
     }
   }
 
+  /** Approves a deploy waiting for approvals; returns where its approvals stand. */
+  public String approve(String app, long rollout, String actor) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/approve", new ApproveBody(rollout, actor))
+                .timeout(READ_TIMEOUT)
+                .build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, ApproveAnswer.class).approvals();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
   public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
     return stream(appPath(app) + "/rollback", body, listener);

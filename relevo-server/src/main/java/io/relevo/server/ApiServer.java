@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
  * POST /api/v1/apps/{app}/unlock    UnlockBody        UnlockAnswer; 404 when nothing holds the lock
+ * POST /api/v1/apps/{app}/approve   ApproveBody       ApproveAnswer; 404 for an unknown rollout
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -254,6 +255,12 @@ public final class ApiServer implements AutoCloseable {
         RetryBody body = Exchanges.readJson(exchange, RetryBody.class);
         String actor = actor(body.actor());
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
+      }
+      case "/approve" -> {
+        requireMethod(method, "POST", path);
+        ApproveBody body = Exchanges.readJson(exchange, ApproveBody.class);
+        String state = engine.approve(app, body.rollout(), actor(body.actor()));
+        Exchanges.sendJson(exchange, 200, new ApproveAnswer(state));
       }
       case "/unlock" -> {
         requireMethod(method, "POST", path);

@@ -2,6 +2,7 @@ package io.relevo.core.config;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -41,8 +42,11 @@ final class GatesReader {
   private GatesReader() {}
 
   static GatesConfig read(Value value) {
-    MapReader gates = MapReader.open(value, List.of("secrets", "window"), List.of("approvals"));
-    return new GatesConfig(secrets(gates.get("secrets")), window(gates.get("window")));
+    MapReader gates = MapReader.open(value, List.of("secrets", "window", "approvals"), List.of());
+    return new GatesConfig(
+        secrets(gates.get("secrets")),
+        window(gates.get("window")),
+        approvals(gates.get("approvals")));
   }
 
   private static List<SecretRule> secrets(Value value) {
@@ -81,6 +85,65 @@ final class GatesReader {
               entropy == null ? 0 : entropy));
     }
     return rules;
+  }
+
+  private static Map<String, ApprovalPolicy> approvals(Value value) {
+    Map<String, ApprovalPolicy> policies = new LinkedHashMap<>();
+    if (!value.isSet()) {
+      return policies;
+    }
+    if (!(value.node() instanceof YamlNode.Mapping mapping)) {
+      value.problem(
+          value.node().describe()
+              + " (expected: a map of environments to policies, like production: {quorum: 2})");
+      return policies;
+    }
+    for (YamlNode.Entry entry : mapping.entries()) {
+      Value item =
+          new Value(
+              entry.value(),
+              ConfigPaths.key(value.path(), entry.key()),
+              entry.line(),
+              value.context());
+      MapReader policy =
+          MapReader.open(item, List.of("quorum", "groups", "expire_after", "wait_for"), List.of());
+      Integer quorum = policy.get("quorum").integer(1, 100);
+      Map<String, java.util.Set<String>> groups = groups(policy.get("groups"));
+      Duration expire = policy.get("expire_after").duration(false);
+      Duration wait = policy.get("wait_for").duration(false);
+      policies.put(
+          entry.key(),
+          new ApprovalPolicy(entry.key(), quorum == null ? 1 : quorum, groups, expire, wait));
+    }
+    return policies;
+  }
+
+  private static Map<String, java.util.Set<String>> groups(Value value) {
+    Map<String, java.util.Set<String>> groups = new LinkedHashMap<>();
+    if (!value.isSet()) {
+      return groups;
+    }
+    if (!(value.node() instanceof YamlNode.Mapping mapping)) {
+      value.problem(
+          value.node().describe()
+              + " (expected: a map of group names to people, like tech-leads: [ana, bob])");
+      return groups;
+    }
+    for (YamlNode.Entry entry : mapping.entries()) {
+      Value item =
+          new Value(
+              entry.value(),
+              ConfigPaths.key(value.path(), entry.key()),
+              entry.line(),
+              value.context());
+      List<String> people = item.strings("a list of people, like [ana, bob]");
+      if (people != null && !people.isEmpty()) {
+        groups.put(entry.key(), new java.util.LinkedHashSet<>(people));
+      } else if (people != null) {
+        item.problem("[] (expected: a list of people, like [ana, bob])");
+      }
+    }
+    return groups;
   }
 
   private static DeployWindow window(Value value) {

@@ -3,6 +3,7 @@ package io.relevo.core.engine;
 import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.ApprovalPolicy;
 import io.relevo.core.config.Durations;
 import io.relevo.core.config.HooksConfig.Point;
 import io.relevo.core.gates.GateReport;
@@ -129,6 +130,10 @@ final class Deployment {
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     GateStage.record(report, log);
     try {
+      ApprovalPolicy policy = config.gates().approvals().get(config.env());
+      if (policy != null) {
+        new ApprovalWait(parts).await(app, policy, request.actor(), log);
+      }
       hooks.beforeDeploy(config, request.baseDir(), candidate, log);
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log, app.control);

@@ -22,6 +22,9 @@ final class LiveApp {
   boolean busy;
   volatile LockHolder holder;
 
+  /** The deploy waiting for approvals, if any. */
+  volatile PendingApproval pending;
+
   /** Why the lock was taken from its holder by {@code relevo unlock}, while it lets go. */
   volatile String unlocked;
 

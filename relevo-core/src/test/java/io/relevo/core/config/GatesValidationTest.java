@@ -99,4 +99,31 @@ class GatesValidationTest {
             "relevo.yml:7: gates.window.freezes[0].to: 2026-12-01 (expected: on or after from,"
                 + " 2026-12-20)");
   }
+
+  @Test
+  void approvalsAreReadPerEnvironmentWithTheirGroups() {
+    var approvals =
+        parse(
+                Configs.MINIMAL
+                    + "gates:\n  approvals:\n    production:\n      quorum: 2\n"
+                    + "      groups: {code-owners: [ana, bob], tech-leads: [dana]}\n"
+                    + "      expire_after: 4h\n    staging: {quorum: 1}\n")
+            .gates()
+            .approvals();
+
+    ApprovalPolicy production = approvals.get("production");
+    assertThat(production.quorum()).isEqualTo(2);
+    assertThat(production.groupOf("dana")).contains("tech-leads");
+    assertThat(production.groupOf("eve")).isEmpty();
+    assertThat(production.expireAfter()).isEqualTo(java.time.Duration.ofHours(4));
+    assertThat(approvals.get("staging").waitFor()).isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(
+            problems(
+                Configs.MINIMAL
+                    + "gates:\n  approvals:\n    production: {quorum: 0, groups: {x: []}}\n"))
+        .containsExactly(
+            "relevo.yml:6: gates.approvals.production.quorum: 0 (expected: 1..100)",
+            "relevo.yml:6: gates.approvals.production.groups.x: [] (expected: a list of people,"
+                + " like [ana, bob])");
+  }
 }
