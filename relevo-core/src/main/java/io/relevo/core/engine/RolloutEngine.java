@@ -86,48 +86,7 @@ public final class RolloutEngine {
    *     or a second approval by the same person
    */
   public String approve(String app, long rolloutId, String person) {
-    LiveApp live = known(app);
-    PendingApproval pending = live.pending;
-    if (pending == null || pending.rolloutId != rolloutId) {
-      RolloutRecord rollout =
-          parts
-              .store()
-              .rollout(rolloutId)
-              .filter(r -> r.app().equals(app))
-              .orElseThrow(
-                  () ->
-                      new RelevoException(
-                          Kind.NOT_FOUND,
-                          "no rollout "
-                              + rolloutId
-                              + " of "
-                              + app
-                              + " (expected: the ID `relevo status "
-                              + app
-                              + "` shows as pending)"));
-      throw new RelevoException(
-          Kind.BAD_INPUT,
-          "rollout "
-              + rolloutId
-              + " of "
-              + app
-              + " does not wait for approvals (it is "
-              + rollout.outcome().name().toLowerCase(java.util.Locale.ROOT)
-              + ")");
-    }
-    java.time.Instant now = parts.clock().instant();
-    PendingApproval.Approval approval = pending.approve(app, person, now);
-    String state = pending.describe(now);
-    new RolloutLog(rolloutId, parts, RolloutListener.none())
-        .event(
-            "approval",
-            io.relevo.core.store.RolloutEvent.Status.INFO,
-            "approved by "
-                + person
-                + (approval.group().isEmpty() ? "" : " (" + approval.group() + ")")
-                + ": "
-                + state);
-    return state;
+    return new ApprovalDesk(parts).approve(known(app), rolloutId, person);
   }
 
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */
@@ -250,23 +209,7 @@ public final class RolloutEngine {
 
   private List<String> alerts(LiveApp live, RecoveryNote note) {
     List<String> alerts = new ArrayList<>();
-    PendingApproval pending = live.pending;
-    if (pending != null) {
-      alerts.add(
-          "pending: rollout "
-              + pending.rolloutId
-              + " waits for approvals, "
-              + pending.describe(parts.clock().instant())
-              + ", until "
-              + pending.deadline()
-              + "; approve with `relevo approve "
-              + live.name
-              + " --rollout "
-              + pending.rolloutId
-              + "`, cancel with `relevo abort "
-              + live.name
-              + "`");
-    }
+    new ApprovalDesk(parts).alert(live).ifPresent(alerts::add);
     if (live.liveness != null) {
       live.liveness.alert().ifPresent(alerts::add);
     }
