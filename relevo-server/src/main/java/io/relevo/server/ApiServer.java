@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
  * GET  /api/v1/apps/{app}/revisions                   [RevisionVerdict], newest first
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/check     DeployBody        GateReport: every gate judged, nothing deployed
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/unlock    UnlockBody        UnlockAnswer; 404 when nothing holds the lock
+ * POST /api/v1/apps/{app}/approve   ApproveBody       ApproveAnswer; 404 for an unknown rollout
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -222,7 +225,12 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        deploy(exchange, app, bytes);
+        DeployRequest request = deployRequest(bytes, app, "deploy");
+        RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+      }
+      case "/check" -> {
+        requireMethod(method, "POST", path);
+        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(bytes, app, "check")));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
@@ -255,6 +263,18 @@ public final class ApiServer implements AutoCloseable {
         String actor = actor(body.actor());
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
       }
+      case "/approve" -> {
+        requireMethod(method, "POST", path);
+        ApproveBody body = Exchanges.readJson(bytes, ApproveBody.class);
+        String state = engine.approve(app, body.rollout(), actor(body.actor()));
+        Exchanges.sendJson(exchange, 200, new ApproveAnswer(state));
+      }
+      case "/unlock" -> {
+        requireMethod(method, "POST", path);
+        UnlockBody body = Exchanges.readJson(bytes, UnlockBody.class);
+        String released = engine.unlock(app, actor(body.actor()), body.reason());
+        Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
+      }
       default -> {
         if (!logs.matches()) {
           throw notFound(method, path);
@@ -268,12 +288,13 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void deploy(HttpExchange exchange, String app, byte[] bytes) throws IOException {
+  private DeployRequest deployRequest(byte[] bytes, String app, String what) {
     DeployBody body = Exchanges.readJson(bytes, DeployBody.class);
     if (body.configFile() == null || body.configText() == null) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "deploy of "
+          what
+              + " of "
               + app
               + ": configFile and configText are required (expected: the path and"
               + " text of its relevo.yml)");
@@ -291,15 +312,14 @@ public final class ApiServer implements AutoCloseable {
               + app
               + "\", the app named in the request)");
     }
-    DeployRequest request =
-        new DeployRequest(
-            config,
-            configFile.getParent(),
-            body.version(),
-            body.actor(),
-            body.reason(),
-            body.force());
-    RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+    return new DeployRequest(
+        config,
+        configFile.getParent(),
+        body.version(),
+        body.actor(),
+        body.reason(),
+        body.force(),
+        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()));
   }
 
   private static String actor(String actor) {

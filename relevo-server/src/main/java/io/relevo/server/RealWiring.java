@@ -9,6 +9,7 @@ import io.relevo.core.engine.Sleeper;
 import io.relevo.core.notify.Notifier;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
+import io.relevo.process.ProcessHookRunner;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -57,7 +58,8 @@ final class RealWiring implements AgentParts.Wiring {
               stateDir.path(),
               env,
               proxy,
-              Loads.http());
+              Loads.http(),
+              new ProcessHookRunner());
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

@@ -21,8 +21,10 @@ final class AppConfigReader {
           "strategy",
           "analysis",
           "rollback",
-          "proxy");
-  static final List<String> NOT_YET = List.of("gates", "migrations", "notify");
+          "proxy",
+          "gates",
+          "hooks");
+  static final List<String> NOT_YET = List.of("migrations", "notify");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -57,11 +59,14 @@ final class AppConfigReader {
     StrategyConfig strategy = StrategyReader.read(top.get("strategy"), analysisNames);
     RollbackConfig rollback = rollback(top.get("rollback"));
     ProxyConfig proxy = ProxyReader.read(top.get("proxy"));
+    GatesConfig gates = GatesReader.read(top.get("gates"));
+    HooksConfig hooks = HooksReader.read(top.get("hooks"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis);
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        gates, hooks);
   }
 
   private static HostPort listen(Value value) {

@@ -3,7 +3,10 @@ package io.relevo.core.engine;
 import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.ApprovalPolicy;
 import io.relevo.core.config.Durations;
+import io.relevo.core.config.HooksConfig.Point;
+import io.relevo.core.gates.GateReport;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
@@ -21,9 +24,13 @@ import java.nio.file.Path;
 final class Deployment {
 
   private final Stages stages;
+  private final GateStage gates;
+  private final HookStage hooks;
 
   Deployment(Stages stages) {
     this.stages = stages;
+    this.gates = new GateStage(stages.parts());
+    this.hooks = new HookStage(stages.parts());
   }
 
   RolloutRecord run(
@@ -46,6 +53,10 @@ final class Deployment {
               + " left); wait for it to end (`relevo status "
               + app.name
               + "`), or deploy with --force --reason \"...\" to end it now");
+    }
+    GateReport report = gates.judge(request);
+    if (!report.passed()) {
+      return gates.refuse(app.name, stable, request, strategy.name(), report, listener);
     }
     AppConfig config = request.config();
     AppConfig previousConfig = app.config;
@@ -117,7 +128,13 @@ final class Deployment {
             + strategy.name()
             + ")"
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
+    GateStage.record(report, log);
     try {
+      ApprovalPolicy policy = config.gates().approvals().get(config.env());
+      if (policy != null) {
+        new ApprovalWait(parts).await(app, policy, request.actor(), log);
+      }
+      hooks.beforeDeploy(config, request.baseDir(), candidate, log);
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log, app.control);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
@@ -129,6 +146,7 @@ final class Deployment {
       strategy.shift(
           new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
       watch(app, rolloutId, ready, stable, log);
+      hooks.after(Point.POST_DEPLOY, config, request.baseDir(), ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
@@ -139,7 +157,7 @@ final class Deployment {
           candidate,
           stable,
           log,
-          "interrupted: the agent is shutting down",
+          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
           previousConfig,
           previousBaseDir);
     } catch (RuntimeException e) {
@@ -215,6 +233,8 @@ final class Deployment {
       AppConfig previousConfig,
       Path previousBaseDir) {
     EngineParts parts = stages.parts();
+    AppConfig candidateConfig = app.config;
+    Path candidateBaseDir = app.baseDir;
     RolloutControl control = app.control;
     boolean stillRouted =
         parts.router().current(app.name).backends().stream()
@@ -257,6 +277,14 @@ final class Deployment {
             ? "no revision serves " + app.name
             : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ")
                 + stable.label();
-    return log.finish(hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
+    Outcome outcome = hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED;
+    hooks.after(
+        Point.ON_FAILURE,
+        candidateConfig,
+        candidateBaseDir,
+        candidate,
+        outcome.name().toLowerCase(java.util.Locale.ROOT),
+        log);
+    return log.finish(outcome, why + "\n" + where);
   }
 }

@@ -2,6 +2,7 @@ package io.relevo.core.engine;
 
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
+import io.relevo.core.hooks.HookRunner;
 import io.relevo.core.load.SyntheticLoad;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.metrics.RevisionStats;
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
  *     empty
  * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
+ * @param hooks runs the config's hook commands; none = {@link HookRunner#none()}, which fails every
+ *     configured hook saying so
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -44,7 +47,8 @@ public record EngineParts(
     Path stateDir,
     Map<String, String> env,
     MetricsSource metrics,
-    SyntheticLoad load) {
+    SyntheticLoad load,
+    HookRunner hooks) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -59,6 +63,33 @@ public record EngineParts(
     env = env == null ? Map.of() : Map.copyOf(env);
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
     load = load == null ? SyntheticLoad.none() : load;
+    hooks = hooks == null ? HookRunner.none() : hooks;
+  }
+
+  /** Parts without a hook runner. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load) {
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, null);
+  }
+
+  /** These parts with {@code hooks} as the hook runner. */
+  public EngineParts withHooks(HookRunner hooks) {
+    return new EngineParts(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, hooks);
   }
 
   /** Parts without synthetic load. */
@@ -76,7 +107,7 @@ public record EngineParts(
       MetricsSource metrics) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        null);
+        null, null);
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
@@ -92,6 +123,7 @@ public record EngineParts(
       Path stateDir,
       Map<String, String> env) {
     this(
-        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null);
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null,
+        null);
   }
 }
