@@ -40,9 +40,7 @@ final class RealWiring implements AgentParts.Wiring {
               ProcessRuntime.create(),
               () ->
                   DockerStrays.reported(
-                      DockerRuntime.create(
-                          DockerSettingsMapping::of, DockerHost.fromEnvironment(env)),
-                      store));
+                      DockerRuntime.create(DockerHost.fromEnvironment(env)), store));
       opened.add(runtime);
       EngineParts parts =
           new EngineParts(
