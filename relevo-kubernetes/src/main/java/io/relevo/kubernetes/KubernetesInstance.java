@@ -23,6 +23,9 @@ final class KubernetesInstance implements Instance {
   private final InstanceRecord record;
   private final Endpoint endpoint;
   private final AutoCloseable reach;
+  private static final long ALIVE_FOR_NANOS = 1_000_000_000L;
+  private boolean alive; // guarded by this
+  private long aliveAsked; // guarded by this; System.nanoTime() of the last answer
 
   KubernetesInstance(
       KubernetesClient client,
@@ -81,11 +84,20 @@ final class KubernetesInstance implements Instance {
     return endpoint;
   }
 
-  /** Asks the API server: the Deployment is there and no pod of it crash-loops. */
+  /**
+   * Asks the API server: the Deployment is there and no pod of it crash-loops. The answer is kept
+   * for a second, since a canary's watch asks ten times a second and pods change slower.
+   */
   @Override
-  public boolean isAlive() {
-    return deployment().isPresent()
-        && PodDiagnosis.failing(diagnosis.pods(namespace, app, revision)).isEmpty();
+  public synchronized boolean isAlive() {
+    long now = System.nanoTime();
+    if (aliveAsked == 0 || now - aliveAsked > ALIVE_FOR_NANOS || !alive) {
+      alive =
+          deployment().isPresent()
+              && PodDiagnosis.failing(diagnosis.pods(namespace, app, revision)).isEmpty();
+      aliveAsked = now;
+    }
+    return alive;
   }
 
   /** A Deployment has no exit code; its pods' restarts are in {@link #logTail}. */

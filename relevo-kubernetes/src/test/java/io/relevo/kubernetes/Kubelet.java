@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the mock API server lacks: a controller and kubelet. Every 50 ms it gives each Deployment of
- * the namespace a pod, and marks its replicas ready, unless the Deployment's name is set to crash
- * (a CrashLoopBackOff pod with a BackOff event) or to stay unready (pods never ready).
+ * What the mock API server lacks: a controller and kubelet. Every 200 ms it gives each Deployment
+ * of the namespace a pod, and marks its replicas ready, unless the Deployment's name is set to
+ * crash (a CrashLoopBackOff pod with a BackOff event) or to stay unready (pods never ready).
  */
 final class Kubelet implements AutoCloseable {
 
@@ -29,7 +29,7 @@ final class Kubelet implements AutoCloseable {
   Kubelet(KubernetesClient client, String namespace) {
     this.client = client;
     this.namespace = namespace;
-    loop.scheduleWithFixedDelay(this::reconcile, 0, 50, TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(this::reconcile, 0, 200, TimeUnit.MILLISECONDS);
   }
 
   private void reconcile() {

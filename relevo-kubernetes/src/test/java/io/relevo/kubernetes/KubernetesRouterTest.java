@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.routing.Router;
 import io.relevo.core.routing.TrafficSplit;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesRouterTest {
 
-  KubernetesClient client;
+  KubernetesMockServer server;
+  private KubernetesClient client;
   private Kubelet kubelet;
   private Kubernetes cluster;
   private RuntimeProvider runtime;
@@ -38,6 +40,7 @@ class KubernetesRouterTest {
 
   @BeforeEach
   void connect() {
+    client = MockClients.patient(server);
     kubelet = new Kubelet(client, NAMESPACE);
     cluster = Kubernetes.of(client, Reach.serviceDns(), InstantSource.system());
     runtime = cluster.runtime();
@@ -47,6 +50,7 @@ class KubernetesRouterTest {
   @AfterEach
   void stopKubelet() {
     kubelet.close();
+    client.close();
   }
 
   private HTTPRoute route() {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.relevo.core.RelevoException;
 import io.relevo.core.runtime.Endpoint;
 import io.relevo.core.runtime.Instance;
@@ -25,12 +26,14 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesRuntimeTest {
 
-  KubernetesClient client;
+  KubernetesMockServer server;
+  private KubernetesClient client;
   private Kubelet kubelet;
   private RuntimeProvider runtime;
 
   @BeforeEach
   void connect() {
+    client = MockClients.patient(server);
     kubelet = new Kubelet(client, NAMESPACE);
     runtime = Kubernetes.of(client, Reach.serviceDns(), InstantSource.system()).runtime();
   }
@@ -38,6 +41,7 @@ class KubernetesRuntimeTest {
   @AfterEach
   void stopKubelet() {
     kubelet.close();
+    client.close();
   }
 
   private Deployment deployment(String name) {
