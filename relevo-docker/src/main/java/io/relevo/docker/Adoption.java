@@ -1,6 +1,7 @@
 package io.relevo.docker;
 
 import com.github.dockerjava.api.model.Container;
+import io.relevo.core.config.RuntimeConfig;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.runtime.InstanceRecord;
 import io.relevo.core.runtime.RevisionSpec;
@@ -20,9 +21,9 @@ final class Adoption {
 
   private final Engine engine;
   private final LogCopies logs;
-  private final Function<RevisionSpec, DockerSettings> settings;
+  private final Function<RevisionSpec, RuntimeConfig> settings;
 
-  Adoption(Engine engine, LogCopies logs, Function<RevisionSpec, DockerSettings> settings) {
+  Adoption(Engine engine, LogCopies logs, Function<RevisionSpec, RuntimeConfig> settings) {
     this.engine = engine;
     this.logs = logs;
     this.settings = settings;
@@ -45,7 +46,7 @@ final class Adoption {
                       engine,
                       record,
                       c.getName() == null ? record.id() : c.getName().replaceFirst("^/", ""),
-                      settings.apply(spec).stopSignal());
+                      DockerSection.of(settings.apply(spec)).stopSignal());
               if (spec.logFile() != null) {
                 logs.resume(instance, spec.logFile());
               }

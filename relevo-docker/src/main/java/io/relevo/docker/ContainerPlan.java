@@ -1,5 +1,7 @@
 package io.relevo.docker;
 
+import io.relevo.core.config.DockerConfig;
+import io.relevo.core.config.RuntimeConfig;
 import io.relevo.core.runtime.RevisionSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +45,8 @@ record ContainerPlan(
     return "relevo-" + app.replaceAll("[^a-zA-Z0-9_.-]", "-") + "-r" + revision;
   }
 
-  static ContainerPlan of(RevisionSpec spec, DockerSettings settings) {
+  static ContainerPlan of(RevisionSpec spec, RuntimeConfig runtime) {
+    DockerConfig settings = DockerSection.of(runtime);
     String version = spec.version();
     Path base = spec.baseDir().toAbsolutePath().normalize();
 
@@ -51,10 +54,8 @@ record ContainerPlan(
     for (String file : settings.envFiles()) {
       env.putAll(EnvFile.read(base.resolve(file)));
     }
-    settings.env().forEach((name, value) -> env.put(name, withVersion(value, version)));
-    if (settings.portEnv() != null) {
-      env.put(settings.portEnv(), Integer.toString(settings.containerPort()));
-    }
+    runtime.env().forEach((name, value) -> env.put(name, withVersion(value, version)));
+    env.put(runtime.portEnv(), Integer.toString(settings.containerPort()));
     env.put("RELEVO_APP", spec.app());
     env.put("RELEVO_REVISION", Integer.toString(spec.revision()));
     env.put("RELEVO_VERSION", version);
@@ -72,7 +73,7 @@ record ContainerPlan(
     return new ContainerPlan(
         containerName(spec.app(), spec.revision()),
         withVersion(settings.image(), version),
-        settings.command().stream().map(arg -> withVersion(arg, version)).toList(),
+        runtime.command().stream().map(arg -> withVersion(arg, version)).toList(),
         env,
         labels,
         binds);

@@ -9,10 +9,13 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import io.relevo.core.RelevoException;
+import io.relevo.core.config.DockerConfig;
+import io.relevo.core.config.RuntimeConfig;
 import io.relevo.core.runtime.FreePort;
 import io.relevo.core.runtime.InstanceRecord;
 import io.relevo.core.runtime.RevisionSpec;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -41,11 +44,13 @@ final class ContainerStart {
   }
 
   /** See {@link DockerRuntime#start} for what it throws. */
-  DockerInstance start(RevisionSpec spec, DockerSettings s) {
+  DockerInstance start(RevisionSpec spec, RuntimeConfig runtime) {
     String what = "revision " + spec.revision() + " (" + spec.version() + ") of " + spec.app();
     ContainerPlan plan;
+    DockerConfig s;
     try {
-      plan = ContainerPlan.of(spec, s);
+      plan = ContainerPlan.of(spec, runtime);
+      s = DockerSection.of(runtime);
     } catch (IllegalArgumentException e) {
       throw new RelevoException(RelevoException.Kind.BAD_INPUT, e.getMessage(), e);
     }
@@ -55,7 +60,7 @@ final class ContainerStart {
 
     for (int attempt = 1; ; attempt++) {
       int port = s.hostPort() != 0 ? s.hostPort() : FreePort.pick();
-      String id = create(plan, s, port, what);
+      String id = create(plan, s, runtime.stopGrace(), port, what);
       try {
         engine.run(
             "start container " + plan.name(), () -> engine.client().startContainerCmd(id).exec());
@@ -99,7 +104,8 @@ final class ContainerStart {
     }
   }
 
-  private String create(ContainerPlan plan, DockerSettings s, int port, String what) {
+  private String create(
+      ContainerPlan plan, DockerConfig s, Duration stopGrace, int port, String what) {
     ExposedPort exposed = ExposedPort.tcp(s.containerPort());
     HostConfig hostConfig =
         HostConfig.newHostConfig()
@@ -125,7 +131,7 @@ final class ContainerStart {
                     .withEnv(plan.envList())
                     .withExposedPorts(exposed)
                     .withStopSignal(s.stopSignal())
-                    .withStopTimeout((int) Math.max(1, s.stopGrace().toSeconds()))
+                    .withStopTimeout((int) Math.max(1, stopGrace.toSeconds()))
                     .withHostConfig(hostConfig);
             if (!plan.command().isEmpty()) {
               cmd.withCmd(plan.command());
@@ -145,7 +151,7 @@ final class ContainerStart {
     }
   }
 
-  private DockerInstance started(String id, ContainerPlan plan, DockerSettings s, int port) {
+  private DockerInstance started(String id, ContainerPlan plan, DockerConfig s, int port) {
     long startedAt =
         engine.inspect(id).map(c -> parseStartedAt(c.getState().getStartedAt())).orElse(0L);
     if (startedAt == 0L) {

@@ -1,6 +1,7 @@
 package io.relevo.docker;
 
 import io.relevo.core.RelevoException;
+import io.relevo.core.config.RuntimeConfig;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.runtime.InstanceRecord;
 import io.relevo.core.runtime.RevisionSpec;
@@ -25,14 +26,14 @@ import java.util.function.Function;
 public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
 
   private final Engine engine;
-  private final Function<RevisionSpec, DockerSettings> settings;
+  private final Function<RevisionSpec, RuntimeConfig> settings;
   private final LogCopies logs;
   private final ContainerStart starting;
   private final ContainerStop stopping;
   private final Adoption adoption;
 
   private DockerRuntime(
-      Engine engine, Engine streams, Function<RevisionSpec, DockerSettings> settings) {
+      Engine engine, Engine streams, Function<RevisionSpec, RuntimeConfig> settings) {
     this.engine = engine;
     this.settings = settings;
     this.logs = new LogCopies(streams);
@@ -41,19 +42,21 @@ public final class DockerRuntime implements RuntimeProvider, AutoCloseable {
     this.adoption = new Adoption(engine, logs, settings);
   }
 
-  /** A runtime that runs every revision with {@code settings}, on the engine of DOCKER_HOST. */
-  public static DockerRuntime create(DockerSettings settings) {
-    Objects.requireNonNull(settings, "settings");
-    return create(spec -> settings, DockerHost.fromEnvironment());
+  /**
+   * A runtime that runs each revision with the {@code runtime} section of the config it was
+   * deployed with ({@link RuntimeConfig#docker()}), on the engine at {@code host}.
+   */
+  public static DockerRuntime create(DockerHost host) {
+    return create(spec -> spec.config().runtime(), host);
   }
 
   /**
-   * A runtime that asks {@code settings} for each revision's settings (so the config at the time of
-   * the rollout decides), on the engine at {@code host}. Connects lazily: no call reaches the
-   * engine before the first start, adopt or stop.
+   * A runtime that asks {@code settings} for each revision's runtime section, whose {@link
+   * RuntimeConfig#docker()} must be set, on the engine at {@code host}. Connects lazily: no call
+   * reaches the engine before the first start, adopt or stop.
    */
   public static DockerRuntime create(
-      Function<RevisionSpec, DockerSettings> settings, DockerHost host) {
+      Function<RevisionSpec, RuntimeConfig> settings, DockerHost host) {
     Objects.requireNonNull(settings, "settings");
     return new DockerRuntime(Engine.connect(host), Engine.connectForStreams(host), settings);
   }

@@ -5,13 +5,14 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.relevo.core.RelevoException;
+import io.relevo.core.config.DockerConfig;
 
 /** Makes sure the engine has a revision's image, pulling it as the pull policy allows. */
 final class ImagePolicy {
 
   private ImagePolicy() {}
 
-  static void ensure(Engine engine, String image, PullPolicy pull, String what) {
+  static void ensure(Engine engine, String image, DockerConfig.Pull pull, String what) {
     boolean present = present(engine, image);
     switch (pull) {
       case NEVER -> {

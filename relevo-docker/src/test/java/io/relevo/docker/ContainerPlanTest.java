@@ -18,12 +18,12 @@ class ContainerPlanTest {
 
   @Test
   void nameLabelsImageAndCommandCarryAppRevisionAndVersion() {
-    DockerSettings settings =
-        DockerSettings.of("shop:{version}", 8000)
+    TestRuntime settings =
+        TestRuntime.of("shop:{version}", 8000)
             .withCommand(List.of("serve", "--build={version}"))
             .withLabels(Map.of("io.relevo.app", "spoofed", "team", "t-{version}"));
 
-    ContainerPlan plan = ContainerPlan.of(spec("shop", 7, "1.2.3"), settings);
+    ContainerPlan plan = ContainerPlan.of(spec("shop", 7, "1.2.3"), settings.config());
 
     assertThat(plan.name()).isEqualTo("relevo-shop-r7");
     assertThat(plan.image()).isEqualTo("shop:1.2.3");
@@ -39,12 +39,12 @@ class ContainerPlanTest {
   void envFilesAreOverriddenByEnvAndBothByRelevosOwnVariables() throws Exception {
     Files.writeString(dir.resolve("base.env"), "# shared\nA=file\nB=\"quoted\"\nPORT=1\n");
     Files.writeString(dir.resolve("prod.env"), "export C='later'\n\nA=second\n");
-    DockerSettings settings =
-        DockerSettings.of("shop:1", 8000)
+    TestRuntime settings =
+        TestRuntime.of("shop:1", 8000)
             .withEnvFiles(List.of("base.env", "prod.env"))
             .withEnv(Map.of("A", "env-{version}", "RELEVO_APP", "spoofed"));
 
-    ContainerPlan plan = ContainerPlan.of(spec("shop", 2, "v9"), settings);
+    ContainerPlan plan = ContainerPlan.of(spec("shop", 2, "v9"), settings.config());
 
     assertThat(plan.env())
         .containsEntry("A", "env-v9")
@@ -72,9 +72,9 @@ class ContainerPlanTest {
 
   @Test
   void missingEnvFileIsABadInputNamingTheFile() {
-    DockerSettings settings = DockerSettings.of("shop:1", 8000).withEnvFiles(List.of("nope.env"));
+    TestRuntime settings = TestRuntime.of("shop:1", 8000).withEnvFiles(List.of("nope.env"));
 
-    assertThatThrownBy(() -> ContainerPlan.of(spec("shop", 1, "v1"), settings))
+    assertThatThrownBy(() -> ContainerPlan.of(spec("shop", 1, "v1"), settings.config()))
         .isInstanceOfSatisfying(
             RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))

@@ -33,8 +33,9 @@ class DockerRuntimeIT {
 
   private static final String APP = "relevo-it";
   private static final int CONTAINER_PORT = 8080;
-  private static final DockerSettings WEB =
-      DockerSettings.of(TestImages.WEB, CONTAINER_PORT).withPull(PullPolicy.NEVER);
+  private static final TestRuntime WEB =
+      TestRuntime.of(TestImages.WEB, CONTAINER_PORT)
+          .withPull(io.relevo.core.config.DockerConfig.Pull.NEVER);
 
   @TempDir static Path imageDir;
   @TempDir Path dir;
@@ -87,7 +88,7 @@ class DockerRuntimeIT {
 
   @Test
   void containerIsNamedAndLabelledSoDockerPsTellsAppRevisionAndVersion() {
-    DockerSettings settings = WEB.withLabels(Map.of("team", "payments", "build", "b-{version}"));
+    TestRuntime settings = WEB.withLabels(Map.of("team", "payments", "build", "b-{version}"));
     Instance instance = start(runtime(settings), spec(3, "v3"));
 
     InspectContainerResponse container =
@@ -128,7 +129,7 @@ class DockerRuntimeIT {
 
   @Test
   void stopKillsAContainerThatIgnoresTheSignalOnceTheGraceIsOver() {
-    DockerSettings stubborn =
+    TestRuntime stubborn =
         WEB.withCommand(
             List.of(
                 "/bin/sh",
@@ -149,7 +150,7 @@ class DockerRuntimeIT {
 
   @Test
   void configuredStopSignalIsTheOneSent() {
-    DockerSettings usr1 =
+    TestRuntime usr1 =
         WEB.withCommand(
                 List.of(
                     "/bin/sh",
@@ -168,7 +169,7 @@ class DockerRuntimeIT {
 
   @Test
   void logTailReturnsTheLastLinesOfStdoutAndStderrOldestFirst() {
-    DockerSettings chatty =
+    TestRuntime chatty =
         WEB.withCommand(
             List.of(
                 "/bin/sh",
@@ -217,7 +218,9 @@ class DockerRuntimeIT {
   @Test
   void unknownImageWithPullNeverIsRefusedWithTheImageAndTheFix() {
     DockerRuntime runtime =
-        runtime(DockerSettings.of("relevo-it/absent:{version}", 8080).withPull(PullPolicy.NEVER));
+        runtime(
+            TestRuntime.of("relevo-it/absent:{version}", 8080)
+                .withPull(io.relevo.core.config.DockerConfig.Pull.NEVER));
 
     assertThatThrownBy(() -> start(runtime, spec(10, "v10")))
         .isInstanceOfSatisfying(
@@ -229,7 +232,7 @@ class DockerRuntimeIT {
 
   @Test
   void containerThatExitsAtStartIsReportedWithItsExitCodeAndLastLogLines() {
-    DockerSettings broken =
+    TestRuntime broken =
         WEB.withCommand(
             List.of(
                 "/bin/sh", "-c", "echo booting; echo 'config /etc/app.yml missing' >&2; exit 3"));
@@ -251,7 +254,7 @@ class DockerRuntimeIT {
 
   @Test
   void containerOutputReachesTheRevisionLogOnceAndInOrderAcrossAnAdoption() throws Exception {
-    DockerSettings ticking =
+    TestRuntime ticking =
         WEB.withCommand(
             List.of(
                 "/bin/sh", "-c", "i=1; while :; do echo tick $i; i=$((i+1)); sleep 0.05; done"));
@@ -299,8 +302,8 @@ class DockerRuntimeIT {
     }
   }
 
-  private DockerRuntime runtime(DockerSettings settings) {
-    DockerRuntime runtime = DockerRuntime.create(spec -> settings, host);
+  private DockerRuntime runtime(TestRuntime settings) {
+    DockerRuntime runtime = DockerRuntime.create(spec -> settings.config(), host);
     runtimes.add(runtime);
     return runtime;
   }

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production parts: the SQLite history, the built-in proxy, local processes or Docker
- * containers (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load. Closing the
- * runtime only frees its Docker connections: revisions outlive the agent.
+ * The production parts: the SQLite history, the built-in proxy, local processes, Docker containers
+ * or a Kubernetes cluster with its Gateway (by each app's {@code runtime.type}), HTTP checks and
+ * HTTP synthetic load. Closing the runtime only frees its Docker connections: revisions outlive the
+ * agent.
  */
 final class RealWiring implements AgentParts.Wiring {
 
@@ -36,19 +37,20 @@ final class RealWiring implements AgentParts.Wiring {
       Proxy proxy = Proxy.start(ProxyOptions.defaults());
       opened.add(proxy);
       Map<String, String> env = System.getenv();
+      KubernetesCluster cluster = new KubernetesCluster(env);
+      opened.add(cluster);
       RuntimeSelector runtime =
           RuntimeSelector.of(
               ProcessRuntime.create(),
               () ->
                   DockerStrays.reported(
-                      DockerRuntime.create(
-                          DockerSettingsMapping::of, DockerHost.fromEnvironment(env)),
-                      store));
+                      DockerRuntime.create(DockerHost.fromEnvironment(env)), store),
+              () -> cluster.get().runtime());
       opened.add(runtime);
       EngineParts parts =
           new EngineParts(
               runtime,
-              new ListenPortRouter(proxy),
+              new RouterSelector(new ListenPortRouter(proxy), () -> cluster.get().router()),
               store,
               Notifier.none(),
               Checks.healthProbe(),

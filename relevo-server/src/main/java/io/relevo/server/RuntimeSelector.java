@@ -30,11 +30,17 @@ final class RuntimeSelector implements RuntimeProvider, AutoCloseable {
   // Instances are compared by identity; a weak map forgets those the engine no longer holds.
   private final Map<Instance, RuntimeProvider> owners =
       Collections.synchronizedMap(new WeakHashMap<>());
+  private final Supplier<? extends RuntimeProvider> kubernetesFactory;
   private RuntimeProvider docker; // guarded by this; made on first use
+  private RuntimeProvider kubernetes; // guarded by this; made on first use
 
-  private RuntimeSelector(RuntimeProvider process, Supplier<? extends RuntimeProvider> docker) {
+  private RuntimeSelector(
+      RuntimeProvider process,
+      Supplier<? extends RuntimeProvider> docker,
+      Supplier<? extends RuntimeProvider> kubernetes) {
     this.process = Objects.requireNonNull(process, "process");
     this.dockerFactory = Objects.requireNonNull(docker, "docker");
+    this.kubernetesFactory = Objects.requireNonNull(kubernetes, "kubernetes");
   }
 
   /**
@@ -44,7 +50,24 @@ final class RuntimeSelector implements RuntimeProvider, AutoCloseable {
    *     {@link RelevoException} of kind BAD_INPUT
    */
   static RuntimeSelector of(RuntimeProvider process, Supplier<? extends RuntimeProvider> docker) {
-    return new RuntimeSelector(process, docker);
+    return of(
+        process,
+        docker,
+        () -> {
+          throw new IllegalArgumentException(
+              "runtime.type: kubernetes (expected: process or docker; this agent has no cluster)");
+        });
+  }
+
+  /**
+   * @param kubernetes makes the runtime of {@code type: kubernetes} revisions, called once, on
+   *     first need, like {@code docker}
+   */
+  static RuntimeSelector of(
+      RuntimeProvider process,
+      Supplier<? extends RuntimeProvider> docker,
+      Supplier<? extends RuntimeProvider> kubernetes) {
+    return new RuntimeSelector(process, docker, kubernetes);
   }
 
   @Override
@@ -80,12 +103,19 @@ final class RuntimeSelector implements RuntimeProvider, AutoCloseable {
     return switch (type) {
       case PROCESS -> process;
       case DOCKER -> docker();
-      case KUBERNETES ->
-          throw new RelevoException(
-              RelevoException.Kind.BAD_INPUT,
-              "runtime.type: kubernetes is not supported yet by this version of relevo (expected:"
-                  + " process or docker)");
+      case KUBERNETES -> kubernetes();
     };
+  }
+
+  private synchronized RuntimeProvider kubernetes() {
+    if (kubernetes == null) {
+      try {
+        kubernetes = Objects.requireNonNull(kubernetesFactory.get(), "kubernetes runtime");
+      } catch (IllegalArgumentException e) {
+        throw new RelevoException(RelevoException.Kind.BAD_INPUT, e.getMessage(), e);
+      }
+    }
+    return kubernetes;
   }
 
   private synchronized RuntimeProvider docker() {

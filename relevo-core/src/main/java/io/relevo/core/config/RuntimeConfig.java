@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * How revisions run.
  *
- * @param type {@code process} (the default) or {@code docker}; later {@code kubernetes}
+ * @param type {@code process} (the default), {@code docker} or {@code kubernetes}
  * @param command the command line of a revision; {@code {version}} is replaced by the version. For
  *     {@code docker} it replaces the image's {@code CMD}, and empty keeps the image's
  * @param portEnv the env var that carries the port relevo picked for a revision, default {@code
@@ -17,6 +17,7 @@ import java.util.Map;
  * @param env extra environment for the revision; values may contain {@code {version}}
  * @param stopGrace time between the stop signal and SIGKILL, default 10 s
  * @param docker the container settings; set exactly when {@code type} is {@code docker}
+ * @param kubernetes the cluster settings; set exactly when {@code type} is {@code kubernetes}
  */
 public record RuntimeConfig(
     RuntimeType type,
@@ -25,7 +26,20 @@ public record RuntimeConfig(
     String workdir,
     Map<String, String> env,
     Duration stopGrace,
-    DockerConfig docker) {
+    DockerConfig docker,
+    KubernetesConfig kubernetes) {
+
+  /** A process or Docker runtime. */
+  public RuntimeConfig(
+      RuntimeType type,
+      List<String> command,
+      String portEnv,
+      String workdir,
+      Map<String, String> env,
+      Duration stopGrace,
+      DockerConfig docker) {
+    this(type, command, portEnv, workdir, env, stopGrace, docker, null);
+  }
 
   public RuntimeConfig {
     type = type == null ? RuntimeType.PROCESS : type;
@@ -38,6 +52,14 @@ public record RuntimeConfig(
           "docker: "
               + docker
               + " (expected: docker settings exactly when type is DOCKER, type is "
+              + type
+              + ")");
+    }
+    if ((type == RuntimeType.KUBERNETES) != (kubernetes != null)) {
+      throw new IllegalArgumentException(
+          "kubernetes: "
+              + kubernetes
+              + " (expected: kubernetes settings exactly when type is KUBERNETES, type is "
               + type
               + ")");
     }

@@ -63,7 +63,7 @@ final class Deployment {
     Path previousBaseDir = app.baseDir;
     app.config = config;
     app.baseDir = request.baseDir();
-    parts.router().open(app.name, config.listen(), config.proxy());
+    parts.router().open(app.name, config);
     Revision candidate =
         new Revision(
             app.name,

@@ -105,7 +105,7 @@ final class Recovery {
         LOG.warning(app + ": revision " + revision.label() + " was no longer running");
       }
     }
-    parts.router().open(app, live.config.listen(), live.config.proxy());
+    parts.router().open(app, live.config);
     if (stable != null) {
       Instance instance = live.instances.get(stable.number());
       if (instance == null && loaded.missing().isPresent()) {

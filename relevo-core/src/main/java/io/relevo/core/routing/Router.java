@@ -1,5 +1,6 @@
 package io.relevo.core.routing;
 
+import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
 import java.time.Duration;
@@ -13,6 +14,16 @@ public interface Router {
 
   /** Opens the app's front door if it is not open yet. Idempotent. */
   void open(String app, HostPort listen, ProxyConfig settings);
+
+  /**
+   * Opens the front door of an app with this config: by default at its {@code listen} address with
+   * its {@code proxy} settings. A router for apps of several runtimes picks by {@code
+   * config.runtime().type()} here, the first call it gets for an app (the engine calls it before it
+   * starts or routes to a revision, and again after a restart).
+   */
+  default void open(String app, AppConfig config) {
+    open(app, config.listen(), config.proxy());
+  }
 
   /** Replaces the app's split in one step. An empty split makes the proxy answer 503. */
   void route(String app, TrafficSplit split);

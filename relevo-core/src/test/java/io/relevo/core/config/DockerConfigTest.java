@@ -207,8 +207,8 @@ class DockerConfigTest {
   void dockerKeysUnderAProcessRuntimeAreReportedEach() {
     assertThat(problems("app: shop\nruntime:\n  command: [x]\n  image: shop:1\n  memory: 1g\n"))
         .containsExactly(
-            "relevo.yml:4: runtime.image: set, but type is process (expected: type: docker, or no"
-                + " image)",
+            "relevo.yml:4: runtime.image: set, but type is process (expected: type: docker or"
+                + " kubernetes, or no image)",
             "relevo.yml:5: runtime.memory: set, but type is process (expected: type: docker, or"
                 + " no memory)");
   }

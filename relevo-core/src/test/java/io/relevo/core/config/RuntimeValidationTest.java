@@ -20,11 +20,15 @@ class RuntimeValidationTest {
   }
 
   @Test
-  void kubernetesIsKnownButNotSupportedYet() {
+  void kubernetesAsksForItsImageItsPortAndItsGateway() {
     assertThat(problems(runtime("  type: kubernetes\n  command: [x]\n")))
         .containsExactly(
-            "relevo.yml:3: runtime.type: \"kubernetes\" is not supported yet by this version of"
-                + " relevo (expected: process or docker)");
+            "relevo.yml:2: runtime.image: missing (expected: an image reference like"
+                + " registry.example.com/shop:{version})",
+            "relevo.yml:2: runtime.container_port: missing (expected: the port the service listens"
+                + " on in the pod, like 8000)",
+            "relevo.yml:2: runtime.gateway: missing (expected: the Gateway the HTTPRoute attaches"
+                + " to, like web; or traffic: replicas when no Gateway API is installed)");
   }
 
   @Test
