@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
+ * GET  /metrics                                       Prometheus text or OpenMetrics, no token
  * </pre>
  *
  * Errors are JSON {@link ApiError}s with the status {@link ApiErrors} gives their kind.
@@ -57,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
   private final RolloutEngine engine;
   private final RolloutControls controls;
   private final ConfigParser parser;
+  private final MetricsEndpoint metrics;
   private volatile boolean stopping;
 
   private ApiServer(
@@ -65,13 +67,15 @@ public final class ApiServer implements AutoCloseable {
       String token,
       RolloutEngine engine,
       RolloutControls controls,
-      ConfigParser parser) {
+      ConfigParser parser,
+      MetricsEndpoint metrics) {
     this.server = server;
     this.executor = executor;
     this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.engine = engine;
     this.controls = controls;
     this.parser = parser;
+    this.metrics = metrics;
   }
 
   /**
@@ -92,6 +96,17 @@ public final class ApiServer implements AutoCloseable {
       RolloutEngine engine,
       RolloutControls controls,
       ConfigParser parser) {
+    return start(bind, token, engine, controls, parser, MetricsEndpoint.none());
+  }
+
+  /** As above, serving {@code metrics} at {@code GET /metrics}. */
+  static ApiServer start(
+      HostPort bind,
+      String token,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser,
+      MetricsEndpoint metrics) {
     InetSocketAddress address = loopback(bind);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server;
@@ -111,7 +126,7 @@ public final class ApiServer implements AutoCloseable {
               + " (pick another address with --api)",
           e);
     }
-    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser);
+    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser, metrics);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();
@@ -157,6 +172,11 @@ public final class ApiServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String what = method + " " + path;
     try (exchange) {
+      if (path.equals("/metrics")) {
+        // Prometheus scrapes without a token; the API listens on loopback only.
+        MetricsPage.serve(exchange, method, metrics);
+        return;
+      }
       if (!authorized(exchange)) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
         Exchanges.sendJson(

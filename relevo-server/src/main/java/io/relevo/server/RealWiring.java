@@ -6,9 +6,11 @@ import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Sleeper;
-import io.relevo.core.notify.Notifier;
+import io.relevo.core.routing.Router;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
+import io.relevo.observe.AgentMetrics;
+import io.relevo.observe.BackupAge;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -18,6 +20,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The production parts: the SQLite history, the built-in proxy, local processes or Docker
@@ -44,12 +47,20 @@ final class RealWiring implements AgentParts.Wiring {
                           DockerSettingsMapping::of, DockerHost.fromEnvironment(env)),
                       store));
       opened.add(runtime);
+      Router router = new ListenPortRouter(proxy);
+      AtomicReference<RolloutEngine> engine = new AtomicReference<>();
+      AgentMetrics metrics =
+          AgentMetrics.create(
+              () -> engine.get() == null ? List.of() : engine.get().statuses(),
+              router,
+              proxy,
+              BackupAge.none());
       EngineParts parts =
           new EngineParts(
               runtime,
-              new ListenPortRouter(proxy),
+              router,
               store,
-              Notifier.none(),
+              metrics.notifier(),
               Checks.healthProbe(),
               Checks.smokeRunner(),
               InstantSource.system(),
@@ -57,9 +68,11 @@ final class RealWiring implements AgentParts.Wiring {
               stateDir.path(),
               env,
               proxy,
-              Loads.http());
+              Loads.http(),
+              metrics.analysisObserver());
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
-      return new AgentParts(new RolloutEngine(parts), parser, opened);
+      engine.set(new RolloutEngine(parts));
+      return new AgentParts(engine.get(), parser, opened, metrics::scrape);
     } catch (RuntimeException e) {
       Agent.closeAll(opened, e);
       throw e;

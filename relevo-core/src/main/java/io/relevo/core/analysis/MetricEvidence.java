@@ -49,11 +49,9 @@ public record MetricEvidence(
         + condition
         + ") over "
         + Formats.duration(window)
-        + ", "
-        + canaryRequests
-        + " vs "
-        + stableRequests
-        + " requests"
+        + (metric == Metric.QUERY
+            ? ""
+            : ", " + canaryRequests + " vs " + stableRequests + " requests")
         + (detail.isEmpty() ? "" : "; " + detail);
   }
 

@@ -1,5 +1,7 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.analysis.AnalysisObserver;
+import io.relevo.core.analysis.PromQl;
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
 import io.relevo.core.load.SyntheticLoad;
@@ -31,6 +33,10 @@ import java.util.Objects;
  * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
  *     empty
  * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
+ * @param analysisObserver hears every analysis measurement (metrics export); none = {@link
+ *     AnalysisObserver#none()}
+ * @param promql runs analysis rules' PromQL queries; none = {@link PromQl#unavailable()} (such
+ *     rules then error, never pass)
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -44,7 +50,9 @@ public record EngineParts(
     Path stateDir,
     Map<String, String> env,
     MetricsSource metrics,
-    SyntheticLoad load) {
+    SyntheticLoad load,
+    AnalysisObserver analysisObserver,
+    PromQl promql) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -59,6 +67,103 @@ public record EngineParts(
     env = env == null ? Map.of() : Map.copyOf(env);
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
     load = load == null ? SyntheticLoad.none() : load;
+    analysisObserver = analysisObserver == null ? AnalysisObserver.none() : analysisObserver;
+    promql = promql == null ? PromQl.unavailable() : promql;
+  }
+
+  /** Parts without a PromQL client. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load,
+      AnalysisObserver analysisObserver) {
+    this(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        analysisObserver,
+        null);
+  }
+
+  /** Parts without an analysis observer. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load) {
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, null);
+  }
+
+  /** These parts with another notifier. */
+  public EngineParts withNotifier(Notifier notifier) {
+    return new EngineParts(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        analysisObserver);
+  }
+
+  /** These parts with another analysis observer. */
+  public EngineParts withAnalysisObserver(AnalysisObserver observer) {
+    return new EngineParts(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, observer, promql);
+  }
+
+  /** These parts with another PromQL client. */
+  public EngineParts withPromQl(PromQl client) {
+    return new EngineParts(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        analysisObserver,
+        client);
   }
 
   /** Parts without synthetic load. */
@@ -76,7 +181,7 @@ public record EngineParts(
       MetricsSource metrics) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        null);
+        null, null);
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
@@ -92,6 +197,7 @@ public record EngineParts(
       Path stateDir,
       Map<String, String> env) {
     this(
-        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null);
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null,
+        null);
   }
 }

@@ -59,7 +59,7 @@ final class Reversal {
                     null,
                     null));
     app.activeRollout = rolloutId;
-    RolloutLog log = new RolloutLog(rolloutId, parts, listener);
+    RolloutLog log = new RolloutLog(rolloutId, parts, listener, app.config.env());
     log.event(
         "rollout",
         Status.STARTED,

@@ -1,16 +1,36 @@
 package io.relevo.core.notify;
 
-import io.relevo.core.store.RolloutRecord;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Tells people about rollouts: Slack, webhooks, mail. Must not throw: a failed notice is logged.
+ * Hears of rollouts as they start, wait for a person and end: Slack, webhooks, mail, metrics.
+ * Called in the rollout's thread, so it must return at once (queue slow work) and must not throw;
+ * an exception is logged and the rollout goes on.
  */
+@FunctionalInterface
 public interface Notifier {
 
-  void rolloutFinished(RolloutRecord rollout);
+  void notify(RolloutNotice notice);
 
   /** A notifier that tells no one. */
   static Notifier none() {
-    return rollout -> {};
+    return notice -> {};
+  }
+
+  /** Tells each in turn; one that throws is logged and does not keep the others from hearing. */
+  static Notifier all(List<Notifier> notifiers) {
+    List<Notifier> copy = List.copyOf(notifiers);
+    Logger log = Logger.getLogger(Notifier.class.getName());
+    return notice -> {
+      for (Notifier n : copy) {
+        try {
+          n.notify(notice);
+        } catch (RuntimeException e) {
+          log.log(Level.WARNING, "notifier " + n + " failed on " + notice.event(), e);
+        }
+      }
+    };
   }
 }
