@@ -11,6 +11,7 @@ import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
 import io.relevo.observe.AgentMetrics;
 import io.relevo.observe.BackupAge;
+import io.relevo.observe.PrometheusQueries;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -69,7 +70,8 @@ final class RealWiring implements AgentParts.Wiring {
               env,
               proxy,
               Loads.http(),
-              metrics.analysisObserver());
+              metrics.analysisObserver(),
+              new PrometheusQueries());
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       engine.set(new RolloutEngine(parts));
       return new AgentParts(engine.get(), parser, opened, metrics::scrape);

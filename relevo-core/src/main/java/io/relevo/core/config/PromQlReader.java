@@ -11,6 +11,21 @@ final class PromQlReader {
 
   private PromQlReader() {}
 
+  /** An http(s) URL with a host, or null after reporting the problem. */
+  private static URI uri(String address, Value at) {
+    try {
+      URI uri = new URI(address);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    at.problem("\"" + address + "\" (expected: an http(s) URL, like http://127.0.0.1:9090)");
+    return null;
+  }
+
   /** The query, or null after reporting its problems. */
   static PromQlQuery read(Value value) {
     MapReader settings =
@@ -23,15 +38,8 @@ final class PromQlReader {
     Duration range = settings.get("range").duration(false);
     Duration step = settings.get("step").duration(false);
     Duration timeout = settings.get("timeout").duration(false);
-    if (address == null || query == null) {
-      return null;
-    }
-    URI uri;
-    try {
-      uri = new URI(address.trim());
-    } catch (URISyntaxException e) {
-      addressValue.problem(
-          "\"" + address + "\" is not a URL (expected: like http://127.0.0.1:9090)");
+    URI uri = address == null ? null : uri(address.trim(), addressValue);
+    if (uri == null || query == null) {
       return null;
     }
     try {
