@@ -38,6 +38,10 @@ public final class Main {
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
     cli.addSubcommand("demo", new DemoCommand(context));
+    cli.addSubcommand(
+        "monitoring",
+        new CommandLine(new MonitoringCommand())
+            .addSubcommand("generate", new MonitoringGenerateCommand(context)));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
