@@ -59,6 +59,11 @@ public final class AgentMetrics {
     return analysis;
   }
 
+  /** Serves {@code collector}'s metrics too, e.g. the notifications' counters. */
+  public void register(io.prometheus.metrics.model.registry.MultiCollector collector) {
+    registry.register(collector);
+  }
+
   /**
    * Writes every metric in the format {@code accept} asks for: OpenMetrics when it names {@code
    * application/openmetrics-text}, else the Prometheus text format 0.0.4.

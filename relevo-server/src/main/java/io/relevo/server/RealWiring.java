@@ -6,12 +6,14 @@ import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Sleeper;
+import io.relevo.core.notify.Notifier;
 import io.relevo.core.routing.Router;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
 import io.relevo.observe.AgentMetrics;
 import io.relevo.observe.BackupAge;
 import io.relevo.observe.PrometheusQueries;
+import io.relevo.observe.notify.Notifications;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -56,12 +58,15 @@ final class RealWiring implements AgentParts.Wiring {
               router,
               proxy,
               BackupAge.none());
+      Notifications notifications = Notifications.create();
+      opened.add(notifications);
+      metrics.register(notifications);
       EngineParts parts =
           new EngineParts(
               runtime,
               router,
               store,
-              metrics.notifier(),
+              Notifier.all(List.of(metrics.notifier(), notifications)),
               Checks.healthProbe(),
               Checks.smokeRunner(),
               InstantSource.system(),

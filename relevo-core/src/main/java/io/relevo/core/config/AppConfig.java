@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param source where the config came from (file name and raw text), for history and re-reads
  * @param analysis the analyses canary steps refer to, by name; {@code default} is always there (the
  *     runbooks' three rules unless the config redefines it)
+ * @param notifications ({@code notify:}) where notices of rollouts go (Slack, webhook, mail); none
+ *     by default
  */
 public record AppConfig(
     String app,
@@ -33,7 +35,8 @@ public record AppConfig(
     RollbackConfig rollback,
     ProxyConfig proxy,
     ConfigSource source,
-    Map<String, AnalysisTemplate> analysis) {
+    Map<String, AnalysisTemplate> analysis,
+    List<NotifyChannel> notifications) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -52,6 +55,25 @@ public record AppConfig(
       templates.putAll(analysis);
     }
     analysis = java.util.Collections.unmodifiableMap(templates);
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
+  }
+
+  /** A config without notifications. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source,
+      Map<String, AnalysisTemplate> analysis) {
+    this(
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        null);
   }
 
   /** A config with only the default analysis. */

@@ -1,7 +1,9 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.NotifyChannel;
+import io.relevo.core.config.NotifyEvent;
 import io.relevo.core.notify.Notifier;
-import io.relevo.core.notify.NotifyEvent;
 import io.relevo.core.notify.RolloutNotice;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent;
@@ -26,15 +28,23 @@ final class RolloutLog {
   private final RolloutListener listener;
   private final InstantSource clock;
   private final String env;
+  private final List<NotifyChannel> channels;
 
   RolloutLog(long rolloutId, EngineParts parts, RolloutListener listener) {
-    this(rolloutId, parts, listener, "");
+    this.rolloutId = rolloutId;
+    this.env = "";
+    this.channels = List.of();
+    this.store = parts.store();
+    this.notifier = parts.notifier();
+    this.listener = listener;
+    this.clock = parts.clock();
   }
 
-  /** A log whose notices name the app's environment {@code env}. */
-  RolloutLog(long rolloutId, EngineParts parts, RolloutListener listener, String env) {
+  /** A log whose notices carry the app's environment and notification channels. */
+  RolloutLog(long rolloutId, EngineParts parts, RolloutListener listener, AppConfig config) {
     this.rolloutId = rolloutId;
-    this.env = env;
+    this.env = config.env();
+    this.channels = config.notifications();
     this.store = parts.store();
     this.notifier = parts.notifier();
     this.listener = listener;
@@ -50,13 +60,27 @@ final class RolloutLog {
     store.finishRollout(rolloutId, outcome, reason, clock.instant());
     RolloutRecord record = store.rollout(rolloutId).orElseThrow();
     LastKnownGood.refresh(store, record.app());
-    tell(NotifyEvent.finished(record), record);
+    tell(finishedEvent(record), record);
     return record;
   }
 
   /** Tells the notifier that the rollout has started (its {@code rollout} step's first event). */
   private void started() {
     store.rollout(rolloutId).ifPresent(r -> tell(NotifyEvent.STARTED, r));
+  }
+
+  /**
+   * The event a finished rollout makes: a deploy that took all traffic is PROMOTED; a deploy undone
+   * or a rollback that restored an earlier revision is ROLLED_BACK; anything else that ended
+   * (refused, aborted, a rollback that failed) is FAILED.
+   */
+  static NotifyEvent finishedEvent(RolloutRecord rollout) {
+    return switch (rollout.outcome()) {
+      case PROMOTED -> NotifyEvent.PROMOTED;
+      case ROLLED_BACK, RESTORED -> NotifyEvent.ROLLED_BACK;
+      case RUNNING -> NotifyEvent.STARTED;
+      case FAILED, ABORTED -> NotifyEvent.FAILED;
+    };
   }
 
   /** Tells the notifier that the rollout waits for {@code relevo promote} (or abort). */
@@ -74,7 +98,8 @@ final class RolloutLog {
               version(record.app(), record.fromRevision()),
               version(record.app(), record.toRevision()),
               evidence(record),
-              rollbackCommand(record)));
+              rollbackCommand(record),
+              channels));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "notifier failed for rollout " + rolloutId, e);
     }

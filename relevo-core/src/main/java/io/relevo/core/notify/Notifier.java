@@ -14,6 +14,14 @@ public interface Notifier {
 
   void notify(RolloutNotice notice);
 
+  /**
+   * What a person should know about this notifier for {@code app} now, e.g. a channel that keeps
+   * failing; shown with the app's status. Default: nothing.
+   */
+  default List<String> problems(String app) {
+    return List.of();
+  }
+
   /** A notifier that tells no one. */
   static Notifier none() {
     return notice -> {};
@@ -23,13 +31,21 @@ public interface Notifier {
   static Notifier all(List<Notifier> notifiers) {
     List<Notifier> copy = List.copyOf(notifiers);
     Logger log = Logger.getLogger(Notifier.class.getName());
-    return notice -> {
-      for (Notifier n : copy) {
-        try {
-          n.notify(notice);
-        } catch (RuntimeException e) {
-          log.log(Level.WARNING, "notifier " + n + " failed on " + notice.event(), e);
+    return new Notifier() {
+      @Override
+      public void notify(RolloutNotice notice) {
+        for (Notifier n : copy) {
+          try {
+            n.notify(notice);
+          } catch (RuntimeException e) {
+            log.log(Level.WARNING, "notifier " + n + " failed on " + notice.event(), e);
+          }
         }
+      }
+
+      @Override
+      public List<String> problems(String app) {
+        return copy.stream().flatMap(n -> n.problems(app).stream()).toList();
       }
     };
   }

@@ -1,5 +1,7 @@
 package io.relevo.core.notify;
 
+import io.relevo.core.config.NotifyChannel;
+import io.relevo.core.config.NotifyEvent;
 import io.relevo.core.store.RolloutRecord;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.Objects;
  * @param evidence the analysis evidence behind the event, one line per metric; may be empty
  * @param rollbackCommand the command that puts traffic back, e.g. {@code relevo rollback shop --to
  *     41}; empty when there is nothing to go back to
+ * @param channels where the app's config sends notices; empty for none
  */
 public record RolloutNotice(
     NotifyEvent event,
@@ -23,7 +26,8 @@ public record RolloutNotice(
     String fromVersion,
     String toVersion,
     List<String> evidence,
-    String rollbackCommand) {
+    String rollbackCommand,
+    List<NotifyChannel> channels) {
 
   public RolloutNotice {
     Objects.requireNonNull(event, "event");
@@ -33,6 +37,19 @@ public record RolloutNotice(
     toVersion = toVersion == null ? "" : toVersion;
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
     rollbackCommand = rollbackCommand == null ? "" : rollbackCommand;
+    channels = channels == null ? List.of() : List.copyOf(channels);
+  }
+
+  /** A notice without channels. */
+  public RolloutNotice(
+      NotifyEvent event,
+      RolloutRecord rollout,
+      String env,
+      String fromVersion,
+      String toVersion,
+      List<String> evidence,
+      String rollbackCommand) {
+    this(event, rollout, env, fromVersion, toVersion, evidence, rollbackCommand, null);
   }
 
   public String app() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.relevo.core.config.ConfigLoader;
-import io.relevo.core.notify.NotifyEvent;
+import io.relevo.core.config.NotifyEvent;
 import io.relevo.core.notify.RolloutNotice;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.testing.FakeChecks;
