@@ -242,7 +242,7 @@ public final class ApiServer implements AutoCloseable {
         RollbackBody body = Exchanges.readJson(exchange, RollbackBody.class);
         RollbackRequest request =
             new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
-        RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
+        RolloutStream.run(exchange, app, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {
         requireMethod(method, "POST", path);
@@ -266,7 +266,7 @@ public final class ApiServer implements AutoCloseable {
         requireMethod(method, "POST", path);
         RetryBody body = Exchanges.readJson(exchange, RetryBody.class);
         String actor = actor(body.actor());
-        RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
+        RolloutStream.run(exchange, app, "retry of " + app, l -> controls.retry(app, actor, l));
       }
       default -> {
         if (!logs.matches()) {
@@ -312,7 +312,7 @@ public final class ApiServer implements AutoCloseable {
             body.actor(),
             body.reason(),
             body.force());
-    RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+    RolloutStream.run(exchange, app, "deploy of " + app, l -> engine.deploy(request, l));
   }
 
   private static String actor(String actor) {
