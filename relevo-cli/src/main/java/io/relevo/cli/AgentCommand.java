@@ -66,6 +66,11 @@ final class AgentCommand implements Callable<Integer> {
     Agent agent = Agent.start(new AgentOptions(dir, bind));
     Thread hook = Thread.ofPlatform().name("relevo-shutdown").unstarted(agent::close);
     Runtime.getRuntime().addShutdownHook(hook);
+    if (logFormat == LogFormat.JSON) {
+      // every stderr line is JSON then; the agent's own "agent up" line says the same
+      agent.awaitClosed();
+      return ExitCodes.OK;
+    }
     context
         .err()
         .println(

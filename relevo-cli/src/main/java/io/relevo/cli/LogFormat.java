@@ -15,8 +15,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * {@code relevo agent --log-format text|json}: one line per event on stderr, as text ({@code
  * 05:31:02.114 [INFO] Agent - agent up: …}) or as JSON (logback's {@link JsonEncoder}: level,
- * logger, message, and under {@code mdc} the {@code app}, {@code revision} and {@code rollout} the
- * line belongs to). Core's {@code java.util.logging} lines are routed to the same place.
+ * logger, formattedMessage, and under {@code mdc} the {@code app}, {@code revision} and {@code
+ * rollout} the line belongs to). Core's {@code java.util.logging} lines are routed to the same
+ * place.
  */
 enum LogFormat {
   TEXT,
@@ -51,6 +52,10 @@ enum LogFormat {
       json.setWithSequenceNumber(false);
       json.setWithNanoseconds(false);
       json.setWithContext(false);
+      // the message as people read it, not the pattern and its arguments apart
+      json.setWithMessage(false);
+      json.setWithArguments(false);
+      json.setWithFormattedMessage(true);
       json.start();
       return json;
     }

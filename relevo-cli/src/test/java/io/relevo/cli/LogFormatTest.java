@@ -31,18 +31,20 @@ class LogFormatTest {
 
     java.util.logging.Logger.getLogger("io.relevo.core.engine.RolloutEngine")
         .info("shop: canary at 10%");
-    LoggerFactory.getLogger("io.relevo.server.Agent").warn("agent line");
+    LoggerFactory.getLogger("io.relevo.server.Agent").warn("agent up: API {}", "http://x");
 
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
     assertThat(lines).hasSize(2);
     JsonNode core = new ObjectMapper().readTree(lines[0]);
     assertThat(core.path("level").asText()).isEqualTo("INFO");
     assertThat(core.path("loggerName").asText()).isEqualTo("io.relevo.core.engine.RolloutEngine");
-    assertThat(core.path("message").asText()).isEqualTo("shop: canary at 10%");
+    assertThat(core.path("formattedMessage").asText()).isEqualTo("shop: canary at 10%");
     assertThat(core.path("mdc").path("app").asText()).isEqualTo("shop");
     assertThat(core.path("mdc").path("revision").asText()).isEqualTo("3");
     assertThat(core.path("mdc").path("rollout").asText()).isEqualTo("12");
-    assertThat(new ObjectMapper().readTree(lines[1]).path("level").asText()).isEqualTo("WARN");
+    JsonNode agent = new ObjectMapper().readTree(lines[1]);
+    assertThat(agent.path("level").asText()).isEqualTo("WARN");
+    assertThat(agent.path("formattedMessage").asText()).isEqualTo("agent up: API http://x");
   }
 
   @Test
