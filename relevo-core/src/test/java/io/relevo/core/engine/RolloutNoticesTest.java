@@ -134,4 +134,41 @@ class RolloutNoticesTest {
 
     assertThat(r.outcome()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
   }
+
+  @Test
+  void whatTheNotifierReportsShowsInTheAppsStatus() {
+    RolloutEngine engine =
+        new RolloutEngine(
+            new EngineParts(
+                runtime,
+                new FakeRouter(),
+                new InMemoryStore(),
+                new io.relevo.core.notify.Notifier() {
+                  @Override
+                  public void notify(RolloutNotice notice) {}
+
+                  @Override
+                  public List<String> problems(String app) {
+                    return List.of("notify.webhook: the promoted notice of rollout 1 failed");
+                  }
+                },
+                checks,
+                checks,
+                clock,
+                clock,
+                Path.of("/tmp/relevo-test"),
+                Map.of()));
+    String yaml = "app: shop\nruntime:\n  command: [run, \"{version}\"]\n";
+    engine.deploy(
+        new DeployRequest(
+            ConfigLoader.parse("relevo.yml", yaml, Map.of()),
+            Path.of("/srv/shop"),
+            "v1",
+            "ana",
+            ""),
+        RolloutListener.none());
+
+    assertThat(engine.status("shop").alerts())
+        .containsExactly("notify.webhook: the promoted notice of rollout 1 failed");
+  }
 }
