@@ -22,6 +22,10 @@ import java.time.Duration;
  *   <li>{@code switch N INTERVAL_MS} — N blue-green switches, one every INTERVAL_MS, each a route
  *       to the other revision then a drain of the one that left (as a rollout does); prints one
  *       {@code switched ...} line with the proxy's own view of the latency around the switches.
+ *   <li>{@code scrape INTERVAL_MS} — from now on renders the agent's {@code /metrics} page (the
+ *       same collectors, reading this proxy) every INTERVAL_MS on a thread of its own, as a
+ *       Prometheus scraping the agent would cost; {@code scrape 0} stops. Prints {@code scraping
+ *       BYTES} (or {@code scraping stopped}).
  * </ul>
  */
 public final class BenchProxy {
@@ -43,10 +47,15 @@ public final class BenchProxy {
       proxy.open(APP, new HostPort("127.0.0.1", port), ProxyConfig.defaults());
       System.out.println("ready " + proxy.boundPort(APP) + " " + proxy.transport());
       System.out.flush();
+      BenchScrapes scrapes = new BenchScrapes(proxy, APP);
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
         String[] words = line.trim().split("\\s+");
+        if (words[0].equals("scrape")) {
+          System.out.println(scrapes.every(Long.parseLong(words[1])));
+          System.out.flush();
+        }
         if (words[0].equals("switch") && green != null) {
           System.out.println(
               switches(

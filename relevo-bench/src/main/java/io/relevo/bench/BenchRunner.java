@@ -69,6 +69,12 @@ public final class BenchRunner {
                   options.warmup())
               .run());
     }
+    if (options.scrapeCost()) {
+      System.err.println("scrape cost");
+      report.scrapeCost(
+          new ScrapeCost(subjects, wrk, options.rounds(), options.duration(), options.warmup())
+              .run());
+    }
     if (options.rollback()) {
       System.err.println("rollback speed");
       report.rollbackSpeed(new RollbackSpeed(work, options.aborts(), options.canaryRuns()).run());

@@ -38,12 +38,13 @@ record Options(
     boolean profile,
     Path root,
     Path out,
-    List<String> jvmOptions) {
+    List<String> jvmOptions,
+    boolean scrapeCost) {
 
   static final String USAGE =
       """
       usage: bench/run [--quick] [--threads N] [--wrk-threads N] [--rounds N] [--duration SECONDS]
-                       [--only proxy|switch|rollback|footprint|profile] [--profile|--no-profile] [--out DIR]
+                       [--only proxy|switch|scrape|rollback|footprint|profile] [--profile|--no-profile] [--out DIR]
                        [--jvm "OPTIONS"]""";
 
   static Options parse(String[] args, Path root) {
@@ -72,9 +73,10 @@ record Options(
       }
     }
     if (only != null
-        && !List.of("proxy", "switch", "rollback", "footprint", "profile").contains(only)) {
+        && !List.of("proxy", "switch", "scrape", "rollback", "footprint", "profile")
+            .contains(only)) {
       throw new IllegalArgumentException(
-          "--only: " + only + " (expected: proxy, switch, rollback, footprint or profile)");
+          "--only: " + only + " (expected: proxy, switch, scrape, rollback, footprint or profile)");
     }
     List<Scenario> scenarios =
         quick
@@ -103,7 +105,8 @@ record Options(
         only == null ? (profile == null ? !quick : profile) : only.equals("profile"),
         root,
         out,
-        jvm);
+        jvm,
+        only == null || only.equals("scrape"));
   }
 
   private static int positive(String[] args, int i) {

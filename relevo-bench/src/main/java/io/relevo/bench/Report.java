@@ -68,6 +68,47 @@ final class Report {
     line("");
   }
 
+  void scrapeCost(ScrapeCost.Result result) {
+    line(
+        "### Scrape cost — the agent's /metrics rendered every "
+            + result.interval().toSeconds()
+            + " s beside the proxy, "
+            + result.connections()
+            + " connections");
+    line("");
+    line(
+        "`"
+            + result.wrkCommand().replace(":0/", ":PORT/")
+            + "` against relevo's proxy, in alternating rounds without and with scraping ("
+            + result.pageBytes()
+            + " bytes a page).");
+    line("");
+    line("| | req/s (median) | spread | p99 ms |");
+    line("|---|---:|---|---:|");
+    line(
+        String.format(
+            "| no scraping | %,.0f | %s | %.2f |",
+            Medians.of(result.quiet(), WrkResult::rps),
+            Medians.spread(result.quiet(), WrkResult::rps),
+            Medians.of(result.quiet(), WrkResult::p99Micros) / 1000));
+    line(
+        String.format(
+            "| scraped every second | %,.0f | %s | %.2f |",
+            Medians.of(result.scraped(), WrkResult::rps),
+            Medians.spread(result.scraped(), WrkResult::rps),
+            Medians.of(result.scraped(), WrkResult::p99Micros) / 1000));
+    line("");
+    line(
+        String.format(
+            "Change with scraping: %+.1f%% req/s (target: within 3%%). Each scrape took %d µs of"
+                + " CPU (mean of %d), %.3f%% of one core at one scrape a second.",
+            result.changePercent(),
+            result.cpuMicrosPerScrape(),
+            result.scrapes(),
+            result.cpuMicrosPerScrape() / 10_000.0));
+    line("");
+  }
+
   void switchCost(SwitchCost.Result result) {
     line(
         "### Switch cost — "

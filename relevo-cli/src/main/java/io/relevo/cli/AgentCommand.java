@@ -38,6 +38,15 @@ final class AgentCommand implements Callable<Integer> {
       description = "where the admin API listens, loopback only (default: ${DEFAULT-VALUE})")
   String api = "127.0.0.1:7070";
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text or json: json lines carry the app, revision and rollout ids (default:"
+              + " ${DEFAULT-VALUE})")
+  LogFormat logFormat = LogFormat.TEXT;
+
   @Mixin HelpOption help;
 
   AgentCommand(CliContext context) {
@@ -52,10 +61,16 @@ final class AgentCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new RelevoException(RelevoException.Kind.BAD_INPUT, "--api: " + e.getMessage());
     }
+    logFormat.install(System.err);
     StateDir dir = StateDir.resolve(stateDir, context.env());
     Agent agent = Agent.start(new AgentOptions(dir, bind));
     Thread hook = Thread.ofPlatform().name("relevo-shutdown").unstarted(agent::close);
     Runtime.getRuntime().addShutdownHook(hook);
+    if (logFormat == LogFormat.JSON) {
+      // every stderr line is JSON then; the agent's own "agent up" line says the same
+      agent.awaitClosed();
+      return ExitCodes.OK;
+    }
     context
         .err()
         .println(

@@ -46,6 +46,10 @@ public final class Main {
         "secrets",
         new CommandLine(new SecretsCommand())
             .addSubcommand("generate", new SecretsGenerateCommand(context)));
+    cli.addSubcommand(
+        "monitoring",
+        new CommandLine(new MonitoringCommand())
+            .addSubcommand("generate", new MonitoringGenerateCommand(context)));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

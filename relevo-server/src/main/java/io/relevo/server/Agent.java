@@ -90,7 +90,14 @@ public final class Agent implements AutoCloseable {
       ticker.scheduleWithFixedDelay(
           new Ticker(parts.engine()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
       String token = newToken();
-      ApiServer api = ApiServer.start(options.api(), token, parts.engine(), parts.parser());
+      ApiServer api =
+          ApiServer.start(
+              options.api(),
+              token,
+              parts.engine(),
+              RolloutControls.of(parts.engine()),
+              parts.parser(),
+              parts.metrics());
       opened.add(api);
       stateDir.writeToken(token);
       stateDir.writeAgentFile(AgentFile.ofThisProcess(api.url().toString()));

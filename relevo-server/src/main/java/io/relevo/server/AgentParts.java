@@ -5,15 +5,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an agent is made of once wired: the engine, how it parses configs, and what must be closed
- * when it stops, in the order opened (closed in reverse).
+ * What an agent is made of once wired: the engine, how it parses configs, what must be closed when
+ * it stops, in the order opened (closed in reverse), and what {@code /metrics} serves.
  */
-record AgentParts(RolloutEngine engine, ConfigParser parser, List<AutoCloseable> closeables) {
+record AgentParts(
+    RolloutEngine engine,
+    ConfigParser parser,
+    List<AutoCloseable> closeables,
+    MetricsEndpoint metrics) {
 
   AgentParts {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(parser, "parser");
     closeables = List.copyOf(closeables);
+    metrics = metrics == null ? MetricsEndpoint.none() : metrics;
+  }
+
+  /** Parts without metrics: {@code /metrics} answers an empty page. */
+  AgentParts(RolloutEngine engine, ConfigParser parser, List<AutoCloseable> closeables) {
+    this(engine, parser, closeables, null);
   }
 
   /** Builds the parts of an agent on a state dir. */

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/unlock    UnlockBody        UnlockAnswer; 404 when nothing holds the lock
  * POST /api/v1/apps/{app}/approve   ApproveBody       ApproveAnswer; 404 for an unknown rollout
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
+ * GET  /metrics                                       Prometheus text or OpenMetrics, no token
  * </pre>
  *
  * Errors are JSON {@link ApiError}s with the status {@link ApiErrors} gives their kind.
@@ -60,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
   private final RolloutEngine engine;
   private final RolloutControls controls;
   private final ConfigParser parser;
+  private final MetricsEndpoint metrics;
   private volatile boolean stopping;
 
   private ApiServer(
@@ -68,13 +70,15 @@ public final class ApiServer implements AutoCloseable {
       String token,
       RolloutEngine engine,
       RolloutControls controls,
-      ConfigParser parser) {
+      ConfigParser parser,
+      MetricsEndpoint metrics) {
     this.server = server;
     this.executor = executor;
     this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.engine = engine;
     this.controls = controls;
     this.parser = parser;
+    this.metrics = metrics;
   }
 
   /**
@@ -95,6 +99,17 @@ public final class ApiServer implements AutoCloseable {
       RolloutEngine engine,
       RolloutControls controls,
       ConfigParser parser) {
+    return start(bind, token, engine, controls, parser, MetricsEndpoint.none());
+  }
+
+  /** As above, serving {@code metrics} at {@code GET /metrics}. */
+  static ApiServer start(
+      HostPort bind,
+      String token,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser,
+      MetricsEndpoint metrics) {
     InetSocketAddress address = loopback(bind);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server;
@@ -114,7 +129,7 @@ public final class ApiServer implements AutoCloseable {
               + " (pick another address with --api)",
           e);
     }
-    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser);
+    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser, metrics);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();
@@ -160,6 +175,11 @@ public final class ApiServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String what = method + " " + path;
     try (exchange) {
+      if (path.equals("/metrics")) {
+        // Prometheus scrapes without a token; the API listens on loopback only.
+        MetricsPage.serve(exchange, method, metrics);
+        return;
+      }
       answer(exchange, method, path, what);
     } catch (IOException e) {
       log.debug("{}: client went away: {}", what, e.toString());
@@ -226,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
       case "/deploy" -> {
         requireMethod(method, "POST", path);
         DeployRequest request = deployRequest(bytes, app, "deploy");
-        RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+        RolloutStream.run(exchange, app, "deploy of " + app, l -> engine.deploy(request, l));
       }
       case "/check" -> {
         requireMethod(method, "POST", path);
@@ -237,7 +257,7 @@ public final class ApiServer implements AutoCloseable {
         RollbackBody body = Exchanges.readJson(bytes, RollbackBody.class);
         RollbackRequest request =
             new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
-        RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
+        RolloutStream.run(exchange, app, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {
         requireMethod(method, "POST", path);
@@ -261,7 +281,7 @@ public final class ApiServer implements AutoCloseable {
         requireMethod(method, "POST", path);
         RetryBody body = Exchanges.readJson(bytes, RetryBody.class);
         String actor = actor(body.actor());
-        RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
+        RolloutStream.run(exchange, app, "retry of " + app, l -> controls.retry(app, actor, l));
       }
       case "/approve" -> {
         requireMethod(method, "POST", path);

@@ -7,8 +7,13 @@ import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Sleeper;
 import io.relevo.core.notify.Notifier;
+import io.relevo.core.routing.Router;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
+import io.relevo.observe.AgentMetrics;
+import io.relevo.observe.BackupAge;
+import io.relevo.observe.PrometheusQueries;
+import io.relevo.observe.notify.Notifications;
 import io.relevo.process.ProcessHookRunner;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
@@ -19,6 +24,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The production parts: the SQLite history, the built-in proxy, local processes, Docker containers
@@ -47,12 +53,23 @@ final class RealWiring implements AgentParts.Wiring {
                       DockerRuntime.create(DockerHost.fromEnvironment(env)), store),
               () -> cluster.get().runtime());
       opened.add(runtime);
+      Router router = new RouterSelector(new ListenPortRouter(proxy), () -> cluster.get().router());
+      AtomicReference<RolloutEngine> engine = new AtomicReference<>();
+      AgentMetrics metrics =
+          AgentMetrics.create(
+              () -> engine.get() == null ? List.of() : engine.get().statuses(),
+              router,
+              proxy,
+              BackupAge.none());
+      Notifications notifications = Notifications.create();
+      opened.add(notifications);
+      metrics.register(notifications);
       EngineParts parts =
           new EngineParts(
               runtime,
-              new RouterSelector(new ListenPortRouter(proxy), () -> cluster.get().router()),
+              router,
               store,
-              Notifier.none(),
+              Notifier.all(List.of(metrics.notifier(), notifications)),
               Checks.healthProbe(),
               Checks.smokeRunner(),
               InstantSource.system(),
@@ -61,9 +78,12 @@ final class RealWiring implements AgentParts.Wiring {
               env,
               proxy,
               Loads.http(),
-              new ProcessHookRunner());
+              new ProcessHookRunner(),
+              metrics.analysisObserver(),
+              new PrometheusQueries());
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
-      return new AgentParts(new RolloutEngine(parts), parser, opened);
+      engine.set(new RolloutEngine(parts));
+      return new AgentParts(engine.get(), parser, opened, metrics::scrape);
     } catch (RuntimeException e) {
       Agent.closeAll(opened, e);
       throw e;

@@ -26,16 +26,33 @@ final class RolloutStream {
 
   static void run(HttpExchange exchange, String what, Function<RolloutListener, RolloutRecord> call)
       throws IOException {
+    run(exchange, null, what, call);
+  }
+
+  /**
+   * As above, with the rollout's log lines marked with {@code app} and its ids ({@link LogFields}).
+   */
+  static void run(
+      HttpExchange exchange, String app, String what, Function<RolloutListener, RolloutRecord> call)
+      throws IOException {
     BlockingQueue<StreamLine> queue = new LinkedBlockingQueue<>();
     Thread.ofVirtual()
         .name("rollout " + what)
         .start(
             () -> {
               StreamLine last;
+              if (app != null) {
+                LogFields.app(app);
+              }
               try {
-                last = StreamLine.result(call.apply((id, e) -> queue.add(StreamLine.event(id, e))));
+                last =
+                    StreamLine.result(
+                        call.apply(
+                            LogFields.marking((id, e) -> queue.add(StreamLine.event(id, e)))));
               } catch (Throwable error) {
                 last = StreamLine.error(ApiErrors.body(error, what));
+              } finally {
+                LogFields.clear();
               }
               queue.add(last);
             });

@@ -52,6 +52,8 @@ public final class AnalysisRun {
   private int failed;
   private int inconclusive;
   private int consecutiveErrors;
+  private AnalysisObserver observer = AnalysisObserver.none();
+  private PromQl promql = PromQl.unavailable();
 
   private AnalysisRun(
       AnalysisTemplate template,
@@ -121,6 +123,21 @@ public final class AnalysisRun {
     return run;
   }
 
+  /** Has {@code observer} hear every measurement from now on; returns this run. */
+  public synchronized AnalysisRun observedBy(AnalysisObserver observer) {
+    this.observer = observer == null ? AnalysisObserver.none() : observer;
+    return this;
+  }
+
+  /**
+   * Runs the PromQL rules' queries through {@code client} from now on (without one they error);
+   * returns this run.
+   */
+  public synchronized AnalysisRun queryingWith(PromQl client) {
+    this.promql = client == null ? PromQl.unavailable() : client;
+    return this;
+  }
+
   /**
    * Takes one measurement now and updates the run's state.
    *
@@ -165,7 +182,12 @@ public final class AnalysisRun {
               stableWindow,
               stableHistory,
               window,
-              Duration.between(startedAt, now));
+              Duration.between(startedAt, now),
+              app,
+              canaryRevision,
+              stableRevision,
+              now,
+              promql);
       try {
         evidence.add(judgings.get(i).judge(observation));
       } catch (RuntimeException e) {
@@ -231,6 +253,11 @@ public final class AnalysisRun {
 
   private Measurement record(Measurement m) {
     measurements.add(m);
+    try {
+      observer.measured(app, template.name(), canaryRevision, stableRevision, m);
+    } catch (RuntimeException e) {
+      // an observer is told it must not throw; the analysis goes on regardless
+    }
     String last = lastEvidence(m);
     switch (m.verdict()) {
       case PASS -> {

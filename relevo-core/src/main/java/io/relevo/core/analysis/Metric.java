@@ -21,7 +21,9 @@ public enum Metric {
   /** 99th percentile latency of answered requests, in seconds. */
   LATENCY_P99("latency_p99"),
   /** Requests in the window. Never inconclusive: too few requests is what it measures. */
-  REQUEST_COUNT("request_count");
+  REQUEST_COUNT("request_count"),
+  /** A value a query to a metrics system returned ({@link PromQlQuery}); not a built-in. */
+  QUERY("query");
 
   private final String builtinName;
 
@@ -36,7 +38,7 @@ public enum Metric {
    */
   public static Metric builtin(String name) {
     for (Metric metric : values()) {
-      if (metric.builtinName.equals(name)) {
+      if (metric != QUERY && metric.builtinName.equals(name)) {
         return metric;
       }
     }
@@ -44,7 +46,10 @@ public enum Metric {
         "builtin: \""
             + name
             + "\" (expected one of: "
-            + Arrays.stream(values()).map(Metric::builtinName).collect(Collectors.joining(", "))
+            + Arrays.stream(values())
+                .filter(m -> m != QUERY)
+                .map(Metric::builtinName)
+                .collect(Collectors.joining(", "))
             + ")");
   }
 
@@ -86,6 +91,7 @@ public enum Metric {
           window.requests() == 0 ? 1 : (double) window.successes() / window.requests();
       case LATENCY_P50, LATENCY_P95, LATENCY_P99 -> window.latencySeconds(quantile());
       case REQUEST_COUNT -> window.requests();
+      case QUERY -> Double.NaN;
     };
   }
 
@@ -95,6 +101,7 @@ public enum Metric {
       case ERROR_RATE, AVAILABILITY -> Formats.percent(value);
       case LATENCY_P50, LATENCY_P95, LATENCY_P99 -> Formats.seconds(value);
       case REQUEST_COUNT -> Formats.count(value);
+      case QUERY -> Double.isNaN(value) ? "no data" : Formats.decimal(value);
     };
   }
 }

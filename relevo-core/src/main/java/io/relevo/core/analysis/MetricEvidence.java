@@ -38,6 +38,18 @@ public record MetricEvidence(
    * 7301 requests}, then {@code ; detail} when there is one.
    */
   public String describe() {
+    if (metric == Metric.QUERY) {
+      // a query's values cover the query's own range, not the analysis window
+      return name
+          + ": canary "
+          + metric.format(canary)
+          + " vs stable "
+          + metric.format(stable)
+          + " (fail if "
+          + condition
+          + ")"
+          + (detail.isEmpty() ? "" : "; " + detail);
+    }
     String values =
         verdict == Verdict.ERROR && canaryRequests == 0 && stableRequests == 0
             ? "no values"

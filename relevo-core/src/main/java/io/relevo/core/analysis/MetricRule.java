@@ -7,10 +7,27 @@ package io.relevo.core.analysis;
  * @param name shown in evidence, e.g. {@code error-rate}
  * @param metric what is measured
  * @param failIf the metric fails a measurement when this holds
+ * @param query where the values come from: the proxy's counters ({@link MetricQuery#builtin()}) or
+ *     a {@link PromQlQuery} (then {@code metric} is {@link Metric#QUERY})
  */
-public record MetricRule(String name, Metric metric, Condition failIf) {
+public record MetricRule(String name, Metric metric, Condition failIf, MetricQuery query) {
+
+  /** A rule on the proxy's counters. */
+  public MetricRule(String name, Metric metric, Condition failIf) {
+    this(name, metric, failIf, MetricQuery.builtin());
+  }
+
+  /** A rule whose values a PromQL query gives. */
+  public static MetricRule promQl(String name, PromQlQuery query, Condition failIf) {
+    return new MetricRule(name, Metric.QUERY, failIf, query);
+  }
 
   public MetricRule {
+    query = query == null ? MetricQuery.builtin() : query;
+    if ((metric == Metric.QUERY) != (query instanceof PromQlQuery)) {
+      throw new IllegalArgumentException(
+          name + ": metric " + metric + " with " + query + " (expected: QUERY with a query only)");
+    }
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name: \"" + name + "\" (expected: a non-blank name)");
     }

@@ -16,6 +16,11 @@ import java.time.Duration;
  *     an hour); empty when it has none
  * @param window length of the window
  * @param sinceStart time since the run's baseline, for judges that use all the run's evidence
+ * @param app the app, for queried rules' placeholders
+ * @param canaryRevision the canary's number
+ * @param stableRevision the stable revision's number
+ * @param at when the measurement is taken
+ * @param promql runs the queries of PromQL rules
  */
 record Observation(
     MetricRule rule,
@@ -26,7 +31,12 @@ record Observation(
     RevisionWindow stable,
     RevisionWindow stableHistory,
     Duration window,
-    Duration sinceStart) {
+    Duration sinceStart,
+    String app,
+    int canaryRevision,
+    int stableRevision,
+    java.time.Instant at,
+    PromQl promql) {
 
   /**
    * What the canary's window is compared with: stable's same window when it has enough requests,
@@ -74,6 +84,21 @@ record Observation(
         stableValue,
         canary.requests(),
         stableReference().requests(),
+        rule.failIf().text(),
+        window,
+        verdict,
+        detail);
+  }
+
+  /** Evidence of a queried rule: its values stand alone, no request counts behind them. */
+  MetricEvidence queried(double canaryValue, double stableValue, Verdict verdict, String detail) {
+    return new MetricEvidence(
+        rule.name(),
+        rule.metric(),
+        canaryValue,
+        stableValue,
+        0,
+        0,
         rule.failIf().text(),
         window,
         verdict,

@@ -11,6 +11,9 @@ interface RuleJudging {
   MetricEvidence judge(Observation observation);
 
   static RuleJudging of(Judge judge, MetricRule rule) {
+    if (rule.query() instanceof PromQlQuery query) {
+      return o -> new QueriedJudging(MetricProvider.of(query, o.promql())).judge(o);
+    }
     return switch (judge) {
       case ThresholdJudge t -> ThresholdJudge::judgeWindow;
       case StatisticalJudge s -> s.start(rule);

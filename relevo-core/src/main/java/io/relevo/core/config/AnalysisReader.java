@@ -8,6 +8,7 @@ import io.relevo.core.analysis.Judge;
 import io.relevo.core.analysis.LoadSpec;
 import io.relevo.core.analysis.Metric;
 import io.relevo.core.analysis.MetricRule;
+import io.relevo.core.analysis.PromQlQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,24 +136,44 @@ final class AnalysisReader {
       value.problem("an empty list (expected: at least one metric)");
     }
     for (Value item : items) {
-      MapReader metric = MapReader.open(item, List.of("name", "builtin", "fail_if"), List.of());
+      MapReader metric =
+          MapReader.open(item, List.of("name", "builtin", "prometheus", "fail_if"), List.of());
+      Value prometheus = metric.get("prometheus");
       String builtin =
-          metric
-              .get("builtin")
-              .required("a built-in metric, like error_rate")
-              .text("a built-in metric, like error_rate");
+          prometheus.isSet()
+              ? null
+              : metric
+                  .get("builtin")
+                  .required("a built-in metric like error_rate, or prometheus: {address, query}")
+                  .text("a built-in metric, like error_rate");
+      if (prometheus.isSet() && metric.get("builtin").isSet()) {
+        metric
+            .get("builtin")
+            .problem("set beside prometheus (expected: one of builtin, prometheus)");
+      }
       String name = metric.get("name").text("a string");
       Value failIfValue =
           metric.get("fail_if").required("a condition, like \"canary - stable > 0.05\"");
       String failIf = failIfValue.text("a condition, like \"canary - stable > 0.05\"");
-      if (builtin == null || failIf == null) {
+      Condition condition = null;
+      if (failIf != null) {
+        try {
+          condition = Condition.parse(failIf);
+        } catch (ConditionSyntaxException e) {
+          failIfValue.problem(e.getMessage());
+        }
+      }
+      if (prometheus.isSet()) {
+        PromQlQuery query = PromQlReader.read(prometheus);
+        if (name == null) {
+          metric.get("name").required("a name for a prometheus metric, like errors");
+        } else if (query != null && condition != null) {
+          rules.add(MetricRule.promQl(name, query, condition));
+        }
         continue;
       }
-      Condition condition = null;
-      try {
-        condition = Condition.parse(failIf);
-      } catch (ConditionSyntaxException e) {
-        failIfValue.problem(e.getMessage());
+      if (builtin == null || failIf == null) {
+        continue;
       }
       Metric measured = null;
       try {

@@ -23,6 +23,8 @@ import java.util.Objects;
  *     runbooks' three rules unless the config redefines it)
  * @param gates what must hold before a deploy starts (secrets, window); none by default
  * @param hooks commands run before and after deploys and rollbacks; none by default
+ * @param notifications ({@code notify:}) where notices of rollouts go (Slack, webhook, mail); none
+ *     by default
  */
 public record AppConfig(
     String app,
@@ -37,7 +39,8 @@ public record AppConfig(
     ConfigSource source,
     Map<String, AnalysisTemplate> analysis,
     GatesConfig gates,
-    HooksConfig hooks) {
+    HooksConfig hooks,
+    List<NotifyChannel> notifications) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -58,28 +61,10 @@ public record AppConfig(
     analysis = java.util.Collections.unmodifiableMap(templates);
     gates = gates == null ? GatesConfig.none() : gates;
     hooks = hooks == null ? HooksConfig.none() : hooks;
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
   }
 
-  /** A config without hooks. */
-  public AppConfig(
-      String app,
-      String env,
-      RuntimeConfig runtime,
-      HostPort listen,
-      HealthConfig health,
-      List<SmokeCheck> smoke,
-      StrategyConfig strategy,
-      RollbackConfig rollback,
-      ProxyConfig proxy,
-      ConfigSource source,
-      Map<String, AnalysisTemplate> analysis,
-      GatesConfig gates) {
-    this(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates, null);
-  }
-
-  /** A config without gates. */
+  /** A config without gates, hooks or notifications. */
   public AppConfig(
       String app,
       String env,
@@ -93,8 +78,8 @@ public record AppConfig(
       ConfigSource source,
       Map<String, AnalysisTemplate> analysis) {
     this(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        null);
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis, null,
+        null, null);
   }
 
   /** A config with only the default analysis. */

@@ -23,8 +23,9 @@ final class AppConfigReader {
           "rollback",
           "proxy",
           "gates",
-          "hooks");
-  static final List<String> NOT_YET = List.of("migrations", "notify");
+          "hooks",
+          "notify");
+  static final List<String> NOT_YET = List.of("migrations");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -61,12 +62,13 @@ final class AppConfigReader {
     ProxyConfig proxy = ProxyReader.read(top.get("proxy"));
     GatesConfig gates = GatesReader.read(top.get("gates"));
     HooksConfig hooks = HooksReader.read(top.get("hooks"));
+    List<NotifyChannel> notify = NotifyReader.read(top.get("notify"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
         app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates, hooks);
+        gates, hooks, notify);
   }
 
   private static HostPort listen(Value value) {

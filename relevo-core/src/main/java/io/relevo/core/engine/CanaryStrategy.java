@@ -168,6 +168,7 @@ final class CanaryStrategy implements RolloutStrategy {
               Status.STARTED,
               "paused: waiting for `relevo promote " + rollout.app().name + "` (or abort)");
       progress(rollout, step, "paused: waiting for relevo promote", weight, true, List.of());
+      rollout.log().waitingForApproval();
     } else {
       rollout.log().event("pause", Status.STARTED, "pausing " + Durations.format(duration));
     }
@@ -245,6 +246,7 @@ final class CanaryStrategy implements RolloutStrategy {
             weight,
             true,
             rollout.app().progress == null ? List.of() : rollout.app().progress.evidence());
+        rollout.log().waitingForApproval();
         await(rollout, watch, null, true);
       }
       default -> throw new StepFailed(run.reason());
@@ -284,13 +286,15 @@ final class CanaryStrategy implements RolloutStrategy {
     MetricsSource metrics = loads.metricsFor(rollout, template);
     var now = parts.clock().instant();
     return AnalysisRun.start(
-        template,
-        metrics,
-        app,
-        rollout.candidate().number(),
-        stable,
-        rollout.app().history.of(stable, parts.metrics().snapshot(app, stable), now),
-        parts.clock());
+            template,
+            metrics,
+            app,
+            rollout.candidate().number(),
+            stable,
+            rollout.app().history.of(stable, parts.metrics().snapshot(app, stable), now),
+            parts.clock())
+        .observedBy(parts.analysisObserver())
+        .queryingWith(parts.promql());
   }
 
   private void progress(

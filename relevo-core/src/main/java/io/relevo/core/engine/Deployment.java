@@ -98,7 +98,7 @@ final class Deployment {
                     null));
     app.activeRollout = rolloutId;
     app.control = new RolloutControl();
-    RolloutLog log = new RolloutLog(rolloutId, parts, listener);
+    RolloutLog log = new RolloutLog(rolloutId, parts, listener, app.config);
     if (watch != null) {
       app.watch = null;
       parts.store().clearWatch(app.name);

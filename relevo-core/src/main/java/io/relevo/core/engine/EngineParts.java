@@ -1,5 +1,7 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.analysis.AnalysisObserver;
+import io.relevo.core.analysis.PromQl;
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
 import io.relevo.core.hooks.HookRunner;
@@ -34,6 +36,10 @@ import java.util.Objects;
  * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
  * @param hooks runs the config's hook commands; none = {@link HookRunner#none()}, which fails every
  *     configured hook saying so
+ * @param analysisObserver hears every analysis measurement (metrics export); none = {@link
+ *     AnalysisObserver#none()}
+ * @param promql runs analysis rules' PromQL queries; none = {@link PromQl#unavailable()} (such
+ *     rules then error, never pass)
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -48,7 +54,9 @@ public record EngineParts(
     Map<String, String> env,
     MetricsSource metrics,
     SyntheticLoad load,
-    HookRunner hooks) {
+    HookRunner hooks,
+    AnalysisObserver analysisObserver,
+    PromQl promql) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -64,9 +72,11 @@ public record EngineParts(
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
     load = load == null ? SyntheticLoad.none() : load;
     hooks = hooks == null ? HookRunner.none() : hooks;
+    analysisObserver = analysisObserver == null ? AnalysisObserver.none() : analysisObserver;
+    promql = promql == null ? PromQl.unavailable() : promql;
   }
 
-  /** Parts without a hook runner. */
+  /** Parts without hooks, an analysis observer or a PromQL client. */
   public EngineParts(
       RuntimeProvider runtime,
       Router router,
@@ -82,14 +92,27 @@ public record EngineParts(
       SyntheticLoad load) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        load, null);
+        load, null, null, null);
   }
 
   /** These parts with {@code hooks} as the hook runner. */
   public EngineParts withHooks(HookRunner hooks) {
     return new EngineParts(
-        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        load, hooks);
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        hooks,
+        analysisObserver,
+        promql);
   }
 
   /** Parts without synthetic load. */
@@ -107,7 +130,7 @@ public record EngineParts(
       MetricsSource metrics) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        null, null);
+        null);
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
@@ -123,7 +146,6 @@ public record EngineParts(
       Path stateDir,
       Map<String, String> env) {
     this(
-        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null,
-        null);
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null);
   }
 }

@@ -42,7 +42,7 @@ final class Housekeeping {
     app.watch = null;
     stages.parts().store().clearWatch(app.name);
     boolean failed = state == AnalysisState.FAILED || state == AnalysisState.ERROR;
-    new RolloutLog(watch.rolloutId, stages.parts(), RolloutListener.none())
+    new RolloutLog(watch.rolloutId, stages.parts(), RolloutListener.none(), app.config)
         .event(
             "watch",
             failed ? Status.FAILED : state == AnalysisState.PASSED ? Status.OK : Status.INFO,

@@ -67,13 +67,15 @@ final class PromotionWatch {
     AnalysisTemplate template = watchTemplate(app);
     AnalysisRun run =
         AnalysisRun.start(
-            template,
-            parts.metrics(),
-            app.name,
-            promoted.number(),
-            previous.number(),
-            reference,
-            parts.clock());
+                template,
+                parts.metrics(),
+                app.name,
+                promoted.number(),
+                previous.number(),
+                reference,
+                parts.clock())
+            .observedBy(parts.analysisObserver())
+            .queryingWith(parts.promql());
     Instant next = parts.clock().instant().plus(template.interval());
     return Optional.of(new PromotionWatch(rolloutId, promoted, previous, run, until, next));
   }

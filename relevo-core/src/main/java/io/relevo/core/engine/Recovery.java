@@ -152,7 +152,7 @@ final class Recovery {
       return;
     }
     WatchRecord record = saved.get();
-    RolloutLog log = new RolloutLog(record.rolloutId(), parts, RolloutListener.none());
+    RolloutLog log = new RolloutLog(record.rolloutId(), parts, RolloutListener.none(), live.config);
     var now = parts.clock().instant();
     Optional<Revision> previous = parts.store().revision(live.name, record.previous());
     Optional<PromotionWatch> watch =
@@ -207,7 +207,7 @@ final class Recovery {
                     Outcome.RUNNING,
                     null,
                     null));
-    RolloutLog log = new RolloutLog(id, parts, RolloutListener.none());
+    RolloutLog log = new RolloutLog(id, parts, RolloutListener.none(), live.config);
     try {
       Instance instance = launcher.start(live, stable, live.config, live.baseDir, log);
       new ReadinessWait(parts.health(), parts.clock(), parts.sleeper())

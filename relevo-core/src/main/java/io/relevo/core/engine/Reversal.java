@@ -60,7 +60,7 @@ final class Reversal {
                     null,
                     null));
     app.activeRollout = rolloutId;
-    RolloutLog log = new RolloutLog(rolloutId, parts, listener);
+    RolloutLog log = new RolloutLog(rolloutId, parts, listener, app.config);
     log.event(
         "rollout",
         Status.STARTED,

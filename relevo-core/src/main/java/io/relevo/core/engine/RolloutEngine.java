@@ -203,11 +203,11 @@ public final class RolloutEngine {
         parts.router().current(app),
         active == null ? null : parts.store().rollout(active).orElse(null),
         active == null ? null : live.progress,
-        alerts(live, note),
+        alerts(live, note, parts.notifier().problems(app)),
         watch == null ? null : watch.view(parts.clock().instant()));
   }
 
-  private List<String> alerts(LiveApp live, RecoveryNote note) {
+  private List<String> alerts(LiveApp live, RecoveryNote note, List<String> notifier) {
     List<String> alerts = new ArrayList<>();
     new ApprovalDesk(parts).alert(live).ifPresent(alerts::add);
     if (live.liveness != null) {
@@ -216,6 +216,7 @@ public final class RolloutEngine {
     if (note != null && note.config() == live.config) {
       alerts.add(note.reason());
     }
+    alerts.addAll(notifier);
     return alerts;
   }
 

@@ -1,6 +1,11 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.NotifyChannel;
+import io.relevo.core.config.NotifyEvent;
 import io.relevo.core.notify.Notifier;
+import io.relevo.core.notify.RolloutNotice;
+import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
@@ -8,6 +13,7 @@ import io.relevo.core.store.RolloutRecord.Outcome;
 import io.relevo.core.store.Store;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,9 +27,24 @@ final class RolloutLog {
   private final Notifier notifier;
   private final RolloutListener listener;
   private final InstantSource clock;
+  private final String env;
+  private final List<NotifyChannel> channels;
 
   RolloutLog(long rolloutId, EngineParts parts, RolloutListener listener) {
     this.rolloutId = rolloutId;
+    this.env = "";
+    this.channels = List.of();
+    this.store = parts.store();
+    this.notifier = parts.notifier();
+    this.listener = listener;
+    this.clock = parts.clock();
+  }
+
+  /** A log whose notices carry the app's environment and notification channels. */
+  RolloutLog(long rolloutId, EngineParts parts, RolloutListener listener, AppConfig config) {
+    this.rolloutId = rolloutId;
+    this.env = config.env();
+    this.channels = config.notifications();
     this.store = parts.store();
     this.notifier = parts.notifier();
     this.listener = listener;
@@ -39,12 +60,76 @@ final class RolloutLog {
     store.finishRollout(rolloutId, outcome, reason, clock.instant());
     RolloutRecord record = store.rollout(rolloutId).orElseThrow();
     LastKnownGood.refresh(store, record.app());
+    tell(finishedEvent(record), record);
+    return record;
+  }
+
+  /** Tells the notifier that the rollout has started (its {@code rollout} step's first event). */
+  private void started() {
+    store.rollout(rolloutId).ifPresent(r -> tell(NotifyEvent.STARTED, r));
+  }
+
+  /**
+   * The event a finished rollout makes: a deploy that took all traffic is PROMOTED; a deploy undone
+   * or a rollback that restored an earlier revision is ROLLED_BACK; anything else that ended
+   * (refused, aborted, a rollback that failed) is FAILED.
+   */
+  static NotifyEvent finishedEvent(RolloutRecord rollout) {
+    return switch (rollout.outcome()) {
+      case PROMOTED -> NotifyEvent.PROMOTED;
+      case ROLLED_BACK, RESTORED -> NotifyEvent.ROLLED_BACK;
+      case RUNNING -> NotifyEvent.STARTED;
+      case FAILED, ABORTED -> NotifyEvent.FAILED;
+    };
+  }
+
+  /** Tells the notifier that the rollout waits for {@code relevo promote} (or abort). */
+  void waitingForApproval() {
+    store.rollout(rolloutId).ifPresent(r -> tell(NotifyEvent.WAITING_FOR_APPROVAL, r));
+  }
+
+  private void tell(NotifyEvent event, RolloutRecord record) {
     try {
-      notifier.rolloutFinished(record);
+      notifier.notify(
+          new RolloutNotice(
+              event,
+              record,
+              env,
+              version(record.app(), record.fromRevision()),
+              version(record.app(), record.toRevision()),
+              evidence(record),
+              rollbackCommand(record),
+              channels));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "notifier failed for rollout " + rolloutId, e);
     }
-    return record;
+  }
+
+  private String version(String app, Integer revision) {
+    return revision == null
+        ? ""
+        : store.revision(app, revision).map(Revision::version).orElse("revision " + revision);
+  }
+
+  /** The analysis and watch lines that decided, newest last, at most five. */
+  private static List<String> evidence(RolloutRecord record) {
+    List<String> lines =
+        record.events().stream()
+            .filter(e -> e.step().equals("analysis") || e.step().equals("watch"))
+            .filter(e -> e.status() != Status.STARTED && e.message() != null)
+            .map(RolloutEvent::message)
+            .toList();
+    return lines.subList(Math.max(0, lines.size() - 5), lines.size());
+  }
+
+  /** Going back to where it started, while that still differs from where traffic is. */
+  private static String rollbackCommand(RolloutRecord record) {
+    return record.fromRevision() == null
+            || record.outcome() == Outcome.ROLLED_BACK
+            || record.outcome() == Outcome.FAILED
+            || record.outcome() == Outcome.ABORTED
+        ? ""
+        : "relevo rollback " + record.app() + " --to " + record.fromRevision();
   }
 
   void event(String step, Status status, String message) {
@@ -58,6 +143,9 @@ final class RolloutLog {
       listener.onEvent(rolloutId, event);
     } catch (RuntimeException e) {
       // A listener that went away (a CLI that disconnected) must not stop the rollout.
+    }
+    if (step.equals("rollout") && status == Status.STARTED) {
+      started();
     }
   }
 }
