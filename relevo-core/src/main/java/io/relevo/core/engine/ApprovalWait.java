@@ -49,6 +49,7 @@ final class ApprovalWait {
               + " asked and cannot approve; cancel with `relevo abort "
               + app.name
               + "`");
+      log.waitingForApproval();
       while (true) {
         app.control.throwIfAborted();
         now = parts.clock().instant();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.ConfigLoader;
+import io.relevo.core.config.NotifyEvent;
+import io.relevo.core.notify.RolloutNotice;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
@@ -16,7 +18,9 @@ import io.relevo.core.testing.InMemoryStore;
 import io.relevo.core.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +32,14 @@ class ApprovalTest {
   private final FakeRouter router = new FakeRouter();
   private final InMemoryStore store = new InMemoryStore();
   private final FakeChecks checks = new FakeChecks(runtime);
+  private final List<RolloutNotice> notices = new CopyOnWriteArrayList<>();
   private final RolloutEngine engine =
       new RolloutEngine(
           new EngineParts(
               runtime,
               router,
               store,
-              null,
+              notices::add,
               checks,
               checks,
               clock,
@@ -96,6 +101,10 @@ class ApprovalTest {
   @Test
   void aDeployWaitsAsPendingUntilACodeOwnerAndATechLeadApprove() {
     CompletableFuture<RolloutRecord> rollout = deploy("v1");
+
+    assertThat(notices)
+        .extracting(RolloutNotice::event)
+        .contains(NotifyEvent.WAITING_FOR_APPROVAL);
 
     assertThat(pendingAlert())
         .startsWith("pending: rollout 1 waits for approvals, 0 of 2 approvals; still needed from")
