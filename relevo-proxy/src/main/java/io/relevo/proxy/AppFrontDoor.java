@@ -16,10 +16,13 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.DrainResult;
 import io.relevo.core.routing.TrafficSplit;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -120,6 +123,12 @@ final class AppFrontDoor {
 
   RevisionState revision(int revision) {
     return revisions.get(revision);
+  }
+
+  Map<Integer, RevisionStats> snapshots() {
+    Map<Integer, RevisionStats> all = new TreeMap<>();
+    revisions.forEach((number, state) -> all.put(number, state.snapshot()));
+    return all;
   }
 
   DrainResult drain(int revision, Duration timeout) {

@@ -9,7 +9,9 @@ import io.relevo.core.routing.DrainResult;
 import io.relevo.core.routing.Router;
 import io.relevo.core.routing.TrafficSplit;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +121,20 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
     AppFrontDoor door = apps.get(app);
     RevisionState state = door == null ? null : door.revision(revision);
     return state == null ? RevisionStats.empty() : state.snapshot();
+  }
+
+  /**
+   * The counters of every revision the app has routed to, by revision number, in one call: what
+   * {@link #snapshot} gives for each.
+   */
+  public Map<Integer, RevisionStats> snapshots(String app) {
+    AppFrontDoor door = apps.get(app);
+    return door == null ? Map.of() : door.snapshots();
+  }
+
+  /** The names of the apps the proxy holds (open or only routed). */
+  public Set<String> apps() {
+    return Set.copyOf(apps.keySet());
   }
 
   /** Requests now in flight to the revision. */

@@ -10,8 +10,6 @@ import io.relevo.core.notify.Notifier;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
 import io.relevo.process.ProcessRuntime;
-import io.relevo.proxy.Proxy;
-import io.relevo.proxy.ProxyOptions;
 import io.relevo.store.CloseableStore;
 import io.relevo.store.Stores;
 import java.time.InstantSource;
@@ -20,11 +18,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production parts: the SQLite history, the built-in proxy, local processes or Docker
- * containers (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load. Closing the
- * runtime only frees its Docker connections: revisions outlive the agent.
+ * The production parts: the SQLite history, the built-in proxy (in a process of its own, which
+ * outlives the agent), local processes or Docker containers (by each app's {@code runtime.type}),
+ * HTTP checks and HTTP synthetic load. Closing the runtime only frees its Docker connections:
+ * revisions outlive the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
+
+  private final ProxyParts.Mode proxyMode;
+
+  /** The production wiring: the proxy runs as a process of its own ({@link ProxyProcess}). */
+  RealWiring() {
+    this(ProxyParts.Mode.SEPARATE_PROCESS);
+  }
+
+  RealWiring(ProxyParts.Mode proxyMode) {
+    this.proxyMode = proxyMode;
+  }
 
   @Override
   public AgentParts wire(StateDir stateDir) {
@@ -32,8 +42,8 @@ final class RealWiring implements AgentParts.Wiring {
     try {
       CloseableStore store = Stores.sqlite(stateDir.historyDb());
       opened.add(store);
-      Proxy proxy = Proxy.start(ProxyOptions.defaults());
-      opened.add(proxy);
+      ProxyParts proxy = proxyMode.start(stateDir);
+      opened.add(proxy.closeable());
       Map<String, String> env = System.getenv();
       RuntimeSelector runtime =
           RuntimeSelector.of(
@@ -47,7 +57,7 @@ final class RealWiring implements AgentParts.Wiring {
       EngineParts parts =
           new EngineParts(
               runtime,
-              new ListenPortRouter(proxy),
+              new ListenPortRouter(proxy.router()),
               store,
               Notifier.none(),
               Checks.healthProbe(),
@@ -56,7 +66,7 @@ final class RealWiring implements AgentParts.Wiring {
               Sleeper.system(),
               stateDir.path(),
               env,
-              proxy,
+              proxy.metrics(),
               Loads.http());
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);

@@ -1,0 +1,65 @@
+package io.relevo.proxy.daemon;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.metrics.RevisionStats;
+import io.relevo.core.routing.DrainResult;
+import io.relevo.core.routing.TrafficSplit;
+import java.util.Map;
+
+/**
+ * The proxy process's answer to one {@link ControlRequest}: {@code error} set when it failed (with
+ * the {@link RelevoException.Kind} it failed with), else the fields of the operation.
+ *
+ * @param error what went wrong, as the proxy said it; null on success
+ * @param kind the kind of the failure; null on success
+ * @param split the split in force ({@code CURRENT})
+ * @param stats each revision's counters ({@code STATS})
+ * @param drain what the drain did ({@code DRAIN})
+ * @param port the port the front door listens on ({@code OPEN})
+ * @param process the proxy process ({@code PING})
+ */
+public record ControlReply(
+    String error,
+    RelevoException.Kind kind,
+    TrafficSplit split,
+    Map<Integer, RevisionStats> stats,
+    DrainResult drain,
+    int port,
+    ProxyFile process) {
+
+  static ControlReply ok() {
+    return new ControlReply(null, null, null, null, null, 0, null);
+  }
+
+  static ControlReply failed(RelevoException.Kind kind, String error) {
+    return new ControlReply(error, kind, null, null, null, 0, null);
+  }
+
+  static ControlReply of(TrafficSplit split) {
+    return new ControlReply(null, null, split, null, null, 0, null);
+  }
+
+  static ControlReply of(Map<Integer, RevisionStats> stats) {
+    return new ControlReply(null, null, null, stats, null, 0, null);
+  }
+
+  static ControlReply of(DrainResult drain) {
+    return new ControlReply(null, null, null, null, drain, 0, null);
+  }
+
+  static ControlReply opened(int port) {
+    return new ControlReply(null, null, null, null, null, port, null);
+  }
+
+  static ControlReply of(ProxyFile process) {
+    return new ControlReply(null, null, null, null, null, 0, process);
+  }
+
+  /** Throws the failure as the proxy reported it, if any. */
+  ControlReply orThrow() {
+    if (error != null) {
+      throw new RelevoException(kind == null ? RelevoException.Kind.UNAVAILABLE : kind, error);
+    }
+    return this;
+  }
+}

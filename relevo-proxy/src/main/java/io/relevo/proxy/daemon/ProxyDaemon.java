@@ -1,0 +1,127 @@
+package io.relevo.proxy.daemon;
+
+import io.relevo.core.RelevoException;
+import io.relevo.proxy.Proxy;
+import io.relevo.proxy.ProxyOptions;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy process: the data plane of one state dir, apart from the agent so that the front doors
+ * keep serving while the agent is down or restarting. It restores the saved routes, answers the
+ * agent on its control socket, and records itself in {@code proxy.json}. It ends on a {@code STOP}
+ * or {@code RETIRE} request, or when its state dir is deleted; not when the agent ends.
+ *
+ * <p>Run as {@code java -cp CLASSPATH io.relevo.proxy.daemon.ProxyDaemon STATE_DIR}; the agent does
+ * that (see {@code ProxyProcess} in relevo-server).
+ */
+public final class ProxyDaemon implements ControlServer.ControlHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProxyDaemon.class);
+
+  private final Proxy proxy;
+  private final RoutingState routing;
+  private final ProxyFile self = ProxyFile.ofThisProcess();
+
+  private ProxyDaemon(Proxy proxy, RoutingState routing) {
+    this.proxy = proxy;
+    this.routing = routing;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: ProxyDaemon STATE_DIR");
+      System.exit(2);
+    }
+    ProxyPaths paths = new ProxyPaths(Path.of(args[0]));
+    long start = System.nanoTime();
+    Proxy proxy = Proxy.start(ProxyOptions.defaults());
+    ProxyDaemon daemon =
+        new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())));
+    daemon.routing.restore();
+    ControlServer.bind(paths.socket(), daemon);
+    writeProcessFile(paths.processFile(), daemon.self);
+    log.info(
+        "relevo proxy up: pid {}, {} transport, control socket {}, {} app(s) restored in {} ms",
+        daemon.self.pid(),
+        proxy.transport(),
+        paths.socket(),
+        proxy.apps().size(),
+        (System.nanoTime() - start) / 1_000_000);
+    watchStateDir(paths);
+  }
+
+  @Override
+  public ControlReply handle(ControlRequest request) {
+    return switch (request.op()) {
+      case PING, STOP, RETIRE -> ControlReply.of(self);
+      case OPEN ->
+          ControlReply.opened(routing.open(app(request), request.listen(), request.settings()));
+      case ROUTE -> {
+        routing.route(app(request), request.split());
+        yield ControlReply.ok();
+      }
+      case CURRENT -> ControlReply.of(proxy.current(app(request)));
+      case DRAIN ->
+          ControlReply.of(proxy.drain(app(request), request.revision(), request.timeout()));
+      case CLOSE -> {
+        routing.close(app(request));
+        yield ControlReply.ok();
+      }
+      case STATS -> ControlReply.of(proxy.snapshots(app(request)));
+      case WATCH -> ControlReply.ok();
+    };
+  }
+
+  @Override
+  public void afterReply(ControlRequest request) {
+    if (request.op() == ControlRequest.Op.STOP || request.op() == ControlRequest.Op.RETIRE) {
+      log.info("relevo proxy stopping on the agent's {} request", request.op());
+      // the front doors close with the process; the routes file stays for the next proxy
+      Runtime.getRuntime().halt(0);
+    }
+  }
+
+  private static String app(ControlRequest request) {
+    if (request.app() == null || request.app().isBlank()) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT, request.op() + ": app missing (expected: an app name)");
+    }
+    return request.app();
+  }
+
+  private static void writeProcessFile(Path file, ProxyFile self) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(temp, ProxyJson.MAPPER.writeValueAsBytes(self));
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** A proxy whose state dir is gone has nothing left to serve: it ends (tests delete theirs). */
+  private static void watchStateDir(ProxyPaths paths) {
+    ScheduledExecutorService watch =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("relevo-proxy-state-dir").unstarted(r));
+    watch.scheduleWithFixedDelay(
+        () -> {
+          if (!Files.isDirectory(paths.stateDir())) {
+            log.info("state dir {} is gone; relevo proxy ending", paths.stateDir());
+            Runtime.getRuntime().halt(0);
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
+  }
+}
