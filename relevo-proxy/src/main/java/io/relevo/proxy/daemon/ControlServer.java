@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ final class ControlServer implements AutoCloseable {
   private final ServerSocketChannel server;
   private final Path socket;
   private final ControlHandler handler;
+  private final AtomicInteger watchers = new AtomicInteger();
 
   private ControlServer(ServerSocketChannel server, Path socket, ControlHandler handler) {
     this.server = server;
@@ -107,8 +109,13 @@ final class ControlServer implements AutoCloseable {
 
   private ControlReply answer(ControlRequest request, BufferedReader in) throws IOException {
     if (request.op() == ControlRequest.Op.WATCH) {
-      while (in.readLine() != null) {
-        // held open until the agent or this process goes
+      watchers.incrementAndGet();
+      try {
+        while (in.readLine() != null) {
+          // held open until the agent or this process goes
+        }
+      } finally {
+        watchers.decrementAndGet();
       }
       return ControlReply.ok();
     }
@@ -120,6 +127,11 @@ final class ControlServer implements AutoCloseable {
       log.error("control request {} failed (this is a bug)", request.op(), e);
       return ControlReply.failed(RelevoException.Kind.UNAVAILABLE, request.op() + ": " + e);
     }
+  }
+
+  /** How many agents watch this process now. */
+  int watchers() {
+    return watchers.get();
   }
 
   Path socket() {

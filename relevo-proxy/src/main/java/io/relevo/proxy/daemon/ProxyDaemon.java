@@ -27,6 +27,9 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProxyDaemon.class);
 
+  /** How long a proxy with nothing to serve and no agent waits before it ends. */
+  static final int IDLE_SECONDS = 5;
+
   private final Proxy proxy;
   private final RoutingState routing;
   private final ProxyFile self = ProxyFile.ofThisProcess();
@@ -47,7 +50,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     ProxyDaemon daemon =
         new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())));
     daemon.routing.restore();
-    ControlServer.bind(paths.socket(), daemon);
+    ControlServer control = ControlServer.bind(paths.socket(), daemon);
     writeProcessFile(paths.processFile(), daemon.self);
     log.info(
         "relevo proxy up: pid {}, {} transport, control socket {}, {} app(s) restored in {} ms",
@@ -56,7 +59,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
         paths.socket(),
         proxy.apps().size(),
         (System.nanoTime() - start) / 1_000_000);
-    watchStateDir(paths);
+    watch(paths, control, daemon.routing);
   }
 
   @Override
@@ -86,7 +89,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     if (request.op() == ControlRequest.Op.STOP || request.op() == ControlRequest.Op.RETIRE) {
       log.info("relevo proxy stopping on the agent's {} request", request.op());
       // the front doors close with the process; the routes file stays for the next proxy
-      Runtime.getRuntime().halt(0);
+      System.exit(0);
     }
   }
 
@@ -108,16 +111,26 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     }
   }
 
-  /** A proxy whose state dir is gone has nothing left to serve: it ends (tests delete theirs). */
-  private static void watchStateDir(ProxyPaths paths) {
+  /**
+   * Ends the process when its state dir is gone (nothing left to serve: tests delete theirs), or
+   * when it has had no front door open and no agent watching it for {@link #IDLE_SECONDS} (an agent
+   * that failed to start, or the last app stopped before the agent).
+   */
+  private static void watch(ProxyPaths paths, ControlServer control, RoutingState routing) {
     ScheduledExecutorService watch =
         Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("relevo-proxy-state-dir").unstarted(r));
+            r -> Thread.ofPlatform().name("relevo-proxy-idle").unstarted(r));
+    int[] idle = {0};
     watch.scheduleWithFixedDelay(
         () -> {
           if (!Files.isDirectory(paths.stateDir())) {
             log.info("state dir {} is gone; relevo proxy ending", paths.stateDir());
-            Runtime.getRuntime().halt(0);
+            System.exit(0);
+          }
+          idle[0] = control.watchers() == 0 && routing.openDoors() == 0 ? idle[0] + 1 : 0;
+          if (idle[0] >= IDLE_SECONDS) {
+            log.info("no front door open and no agent for {} s; relevo proxy ending", IDLE_SECONDS);
+            System.exit(0);
           }
         },
         1,

@@ -53,6 +53,11 @@ final class RoutingState {
         });
   }
 
+  /** How many front doors are open (apps only routed do not count). */
+  synchronized long openDoors() {
+    return routes.values().stream().filter(route -> route.listen() != null).count();
+  }
+
   synchronized int open(String app, HostPort listen, ProxyConfig settings) {
     Objects.requireNonNull(listen, "listen");
     proxy.open(app, listen, settings);
