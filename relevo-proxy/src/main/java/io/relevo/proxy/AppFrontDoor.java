@@ -40,6 +40,7 @@ final class AppFrontDoor {
   private volatile ProxyConfig settings = ProxyConfig.defaults();
   private volatile WeightedSplit split = WeightedSplit.empty();
   private Channel server;
+  private volatile boolean retiring;
 
   AppFrontDoor(String name, Transport transport) {
     this.name = name;
@@ -64,7 +65,8 @@ final class AppFrontDoor {
   }
 
   /** Binds the front door unless it is bound already; the settings apply to new requests. */
-  synchronized void open(EventLoopGroup group, HostPort listen, ProxyConfig settings) {
+  synchronized void open(
+      EventLoopGroup group, HostPort listen, ProxyConfig settings, InheritedListeners inherited) {
     this.settings = settings;
     if (server != null) {
       return;
@@ -89,11 +91,19 @@ final class AppFrontDoor {
                                     .setMaxChunkSize(64 * 1024)),
                             new HttpServerExpectContinueHandler(),
                             new HttpServerKeepAliveHandler(),
+                            new RetiringHandler(app),
                             new FrontDoorHandler(app));
                   }
                 });
     try {
-      server = bootstrap.bind(listen.host(), listen.port()).syncUninterruptibly().channel();
+      server =
+          inherited
+              .take(listen)
+              .map(
+                  channel ->
+                      bootstrap.channelFactory(() -> channel).register().syncUninterruptibly())
+              .orElseGet(() -> bootstrap.bind(listen.host(), listen.port()).syncUninterruptibly())
+              .channel();
     } catch (Exception e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
@@ -143,6 +153,33 @@ final class AppFrontDoor {
       pool.closeIdle(state.endpoint());
     }
     return result;
+  }
+
+  /** True once a new proxy process has taken the listening socket over: answers say close. */
+  boolean retiring() {
+    return retiring;
+  }
+
+  /** The listening socket's file descriptor, to hand to a new proxy process; -1 when none. */
+  synchronized int listenerFd() {
+    return server instanceof io.netty.channel.unix.UnixChannel unix ? unix.fd().intValue() : -1;
+  }
+
+  /**
+   * Stops accepting (a new proxy process holds the listening socket too and goes on accepting on
+   * it) and makes every further answer close its connection.
+   */
+  synchronized void retire() {
+    retiring = true;
+    if (server != null) {
+      server.close().syncUninterruptibly();
+      server = null;
+    }
+  }
+
+  /** Client connections still open. */
+  int clientConnections() {
+    return clients.size();
   }
 
   /** Stops listening and closes every client and revision connection of the app. */

@@ -51,7 +51,7 @@ class ProxyDaemonIT {
       throws Exception {
     Process first = startDaemon();
     ProxyClient client = client();
-    int port = client.open("shop", new HostPort("127.0.0.1", 0));
+    int port = client.listen("shop", new HostPort("127.0.0.1", 0), null);
     TestBackend r1 = backend(1);
     TestBackend r2 = backend(2);
     client.route(
@@ -102,7 +102,7 @@ class ProxyDaemonIT {
   void oneAnswerCarriesTheCountersOfEveryRevisionAndTheSocketIsPrivate() throws Exception {
     startDaemon();
     ProxyClient client = client();
-    int port = client.open("shop", new HostPort("127.0.0.1", 0));
+    int port = client.listen("shop", new HostPort("127.0.0.1", 0), null);
     TestBackend r1 = backend(1);
     client.route("shop", TrafficSplit.all(1, r1.endpoint()));
     for (int i = 0; i < 3; i++) {
@@ -117,15 +117,48 @@ class ProxyDaemonIT {
         .isEqualTo("rw-------");
   }
 
-  private Process startDaemon() throws IOException {
-    Process process =
-        new ProcessBuilder(
+  @Test
+  void plannedRestartsUnderLoadLoseNoRequest() throws Exception {
+    Process old = startDaemon();
+    ProxyClient client = client();
+    int port =
+        client.listen(
+            "shop",
+            new HostPort("127.0.0.1", 0),
+            new ProxyConfig(Duration.ofSeconds(3), null, null));
+    client.route("shop", TrafficSplit.all(1, backend(1).endpoint()));
+    try (Load load = Load.start(port, 4)) {
+      for (int i = 0; i < 3; i++) {
+        Thread.sleep(300);
+        Process next = startDaemon(ProxyDaemon.TAKE_OVER);
+        assertThat(old.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+            .as("the old proxy process retires and exits")
+            .isTrue();
+        assertThat(client.ping().pid()).isEqualTo(next.pid());
+        old = next;
+      }
+      Thread.sleep(300);
+      load.stop();
+      assertThat(load.failures())
+          .as("failed requests of %d: %s", load.sent(), load.firstFailure())
+          .isZero();
+      assertThat(load.sent()).isGreaterThan(50);
+    }
+  }
+
+  private Process startDaemon(String... extra) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx64m",
                 "-cp",
                 System.getProperty("java.class.path"),
                 ProxyDaemon.class.getName(),
-                state.toString())
+                state.toString()));
+    command.addAll(List.of(extra));
+    Process process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("proxy.log").toFile()))
             .start();

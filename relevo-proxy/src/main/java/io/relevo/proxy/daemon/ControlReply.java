@@ -16,7 +16,10 @@ import java.util.Map;
  * @param stats each revision's counters ({@code STATS})
  * @param drain what the drain did ({@code DRAIN})
  * @param port the port the front door listens on ({@code OPEN})
- * @param process the proxy process ({@code PING})
+ * @param process the proxy process that answered ({@code PING}, {@code STATS}, {@code FREEZE})
+ * @param handoff the socket on which this process hands its listening sockets over ({@code FREEZE})
+ * @param retry true when this process is handing over to a new one: send the request again, the new
+ *     one will answer it
  */
 public record ControlReply(
     String error,
@@ -25,34 +28,53 @@ public record ControlReply(
     Map<Integer, RevisionStats> stats,
     DrainResult drain,
     int port,
-    ProxyFile process) {
+    ProxyFile process,
+    String handoff,
+    boolean retry) {
 
   static ControlReply ok() {
-    return new ControlReply(null, null, null, null, null, 0, null);
+    return new ControlReply(null, null, null, null, null, 0, null, null, false);
   }
 
   static ControlReply failed(RelevoException.Kind kind, String error) {
-    return new ControlReply(error, kind, null, null, null, 0, null);
+    return new ControlReply(error, kind, null, null, null, 0, null, null, false);
+  }
+
+  static ControlReply handingOver() {
+    return new ControlReply(
+        "this proxy process is handing over to a new one",
+        RelevoException.Kind.UNAVAILABLE,
+        null,
+        null,
+        null,
+        0,
+        null,
+        null,
+        true);
   }
 
   static ControlReply of(TrafficSplit split) {
-    return new ControlReply(null, null, split, null, null, 0, null);
+    return new ControlReply(null, null, split, null, null, 0, null, null, false);
   }
 
-  static ControlReply of(Map<Integer, RevisionStats> stats) {
-    return new ControlReply(null, null, null, stats, null, 0, null);
+  static ControlReply of(Map<Integer, RevisionStats> stats, ProxyFile process) {
+    return new ControlReply(null, null, null, stats, null, 0, process, null, false);
   }
 
   static ControlReply of(DrainResult drain) {
-    return new ControlReply(null, null, null, null, drain, 0, null);
+    return new ControlReply(null, null, null, null, drain, 0, null, null, false);
   }
 
   static ControlReply opened(int port) {
-    return new ControlReply(null, null, null, null, null, port, null);
+    return new ControlReply(null, null, null, null, null, port, null, null, false);
   }
 
   static ControlReply of(ProxyFile process) {
-    return new ControlReply(null, null, null, null, null, 0, process);
+    return new ControlReply(null, null, null, null, null, 0, process, null, false);
+  }
+
+  static ControlReply frozen(ProxyFile process, String handoff) {
+    return new ControlReply(null, null, null, null, null, 0, process, handoff, false);
   }
 
   /** Throws the failure as the proxy reported it, if any. */

@@ -43,6 +43,12 @@ public record ControlRequest(
     WATCH,
     /** Persists nothing, closes nothing: the process exits and its front doors go with it. */
     STOP,
+    /**
+     * A new proxy process is taking over: changes are refused with {@code retry} from now on, and
+     * the answer names the socket that hands the listening sockets over. Undone if the connection
+     * closes before a {@code RETIRE}.
+     */
+    FREEZE,
     /** Stops accepting, lets the client connections finish, then exits (a planned restart). */
     RETIRE
   }

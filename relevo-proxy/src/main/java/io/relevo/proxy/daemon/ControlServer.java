@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,15 +79,21 @@ final class ControlServer implements AutoCloseable {
         BufferedReader in = new BufferedReader(Channels.newReader(client, StandardCharsets.UTF_8));
         Writer out = Channels.newWriter(client, StandardCharsets.UTF_8)) {
       String line;
-      while ((line = in.readLine()) != null) {
-        ControlRequest request = parse(line);
-        ControlReply reply = request == null ? unreadable(line) : answer(request, in);
-        out.write(ProxyJson.MAPPER.writeValueAsString(reply));
-        out.write('\n');
-        out.flush();
-        if (request != null) {
-          handler.afterReply(request);
+      Set<ControlRequest.Op> seen = EnumSet.noneOf(ControlRequest.Op.class);
+      try {
+        while ((line = in.readLine()) != null) {
+          ControlRequest request = parse(line);
+          ControlReply reply = request == null ? unreadable(line) : answer(request, in);
+          out.write(ProxyJson.MAPPER.writeValueAsString(reply));
+          out.write('\n');
+          out.flush();
+          if (request != null) {
+            seen.add(request.op());
+            handler.afterReply(request);
+          }
         }
+      } finally {
+        handler.connectionClosed(seen);
       }
     } catch (IOException e) {
       // the agent went away; its next connection starts afresh
@@ -149,5 +157,8 @@ final class ControlServer implements AutoCloseable {
 
     /** Runs once the reply to {@code request} is on its way (to exit after saying so). */
     default void afterReply(ControlRequest request) {}
+
+    /** Runs when a connection closes, with the operations it carried. */
+    default void connectionClosed(Set<ControlRequest.Op> seen) {}
   }
 }

@@ -54,12 +54,12 @@ public final class ProxyClient implements Router, MetricsSource {
    */
   @Override
   public void open(String app, HostPort listen, ProxyConfig settings) {
-    call(new ControlRequest(ControlRequest.Op.OPEN, app, listen, settings, null, 0, null));
+    listen(app, listen, settings);
   }
 
-  /** The port the app's front door listens on (opening it is idempotent). */
-  public int open(String app, HostPort listen) {
-    return call(new ControlRequest(ControlRequest.Op.OPEN, app, listen, null, null, 0, null))
+  /** Opens the app's front door (idempotent) and returns the port it listens on. */
+  public int listen(String app, HostPort listen, ProxyConfig settings) {
+    return call(new ControlRequest(ControlRequest.Op.OPEN, app, listen, settings, null, 0, null))
         .port();
   }
 
@@ -88,19 +88,23 @@ public final class ProxyClient implements Router, MetricsSource {
   /**
    * The revision's counters. One request answers for all of the app's revisions and serves the
    * snapshots of the next 100 ms too, so an analysis tick that reads the stable revision and the
-   * canary costs one round trip.
+   * canary costs one round trip. Counters add up across proxy processes ({@link
+   * CountersAcrossRestarts}).
    */
   @Override
   public RevisionStats snapshot(String app, int revision) {
     long now = System.nanoTime();
     Stats cached = stats.get(app);
     if (cached == null || now - cached.takenNanos > STATS_REUSE_NANOS) {
-      Map<Integer, RevisionStats> all =
-          call(ControlRequest.of(ControlRequest.Op.STATS, app)).stats();
-      cached = new Stats(now, all == null ? Map.of() : all);
+      ControlReply reply = call(ControlRequest.of(ControlRequest.Op.STATS, app));
+      Map<Integer, RevisionStats> all = reply.stats() == null ? Map.of() : reply.stats();
+      long pid = reply.process() == null ? 0 : reply.process().pid();
+      CountersAcrossRestarts counters =
+          cached == null ? CountersAcrossRestarts.first(pid, all) : cached.counters.next(pid, all);
+      cached = new Stats(now, counters);
       stats.put(app, cached);
     }
-    return cached.byRevision.getOrDefault(revision, RevisionStats.empty());
+    return cached.counters.of(revision);
   }
 
   /** Asks the proxy process to exit; its front doors close with it, its routes file stays. */
@@ -140,9 +144,14 @@ public final class ProxyClient implements Router, MetricsSource {
         out.flush();
         String reply = in.readLine();
         if (reply != null) {
-          return ProxyJson.MAPPER.readValue(reply, ControlReply.class).orThrow();
+          ControlReply answer = ProxyJson.MAPPER.readValue(reply, ControlReply.class);
+          if (!answer.retry()) {
+            return answer.orThrow();
+          }
+          last = new IOException(answer.error());
+        } else {
+          last = new IOException("the proxy process closed the connection without answering");
         }
-        last = new IOException("the proxy process closed the connection without answering");
       } catch (IOException e) {
         last = e;
       }
@@ -182,7 +191,7 @@ public final class ProxyClient implements Router, MetricsSource {
     }
   }
 
-  private record Stats(long takenNanos, Map<Integer, RevisionStats> byRevision) {}
+  private record Stats(long takenNanos, CountersAcrossRestarts counters) {}
 
   /** A connection held open until the proxy process ends. */
   public static final class Watch implements AutoCloseable {

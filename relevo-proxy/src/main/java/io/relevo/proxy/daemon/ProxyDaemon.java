@@ -1,6 +1,8 @@
 package io.relevo.proxy.daemon;
 
+import io.netty.channel.Channel;
 import io.relevo.core.RelevoException;
+import io.relevo.proxy.ListenerHandoff;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,28 +33,40 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
   /** How long a proxy with nothing to serve and no agent waits before it ends. */
   static final int IDLE_SECONDS = 5;
 
+  /** The argument that makes a new process take the running one's listening sockets over. */
+  public static final String TAKE_OVER = "--take-over";
+
   private final Proxy proxy;
   private final RoutingState routing;
+  private final ProxyPaths paths;
   private final ProxyFile self = ProxyFile.ofThisProcess();
+  private volatile Channel handoff;
 
-  private ProxyDaemon(Proxy proxy, RoutingState routing) {
+  private ProxyDaemon(Proxy proxy, RoutingState routing, ProxyPaths paths) {
     this.proxy = proxy;
     this.routing = routing;
+    this.paths = paths;
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: ProxyDaemon STATE_DIR");
+    boolean takeOver = args.length == 2 && args[1].equals(TAKE_OVER);
+    if (args.length < 1 || args.length > 2 || (args.length == 2 && !takeOver)) {
+      System.err.println("usage: ProxyDaemon STATE_DIR [" + TAKE_OVER + "]");
       System.exit(2);
     }
     ProxyPaths paths = new ProxyPaths(Path.of(args[0]));
     long start = System.nanoTime();
     Proxy proxy = Proxy.start(ProxyOptions.defaults());
     ProxyDaemon daemon =
-        new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())));
+        new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())), paths);
+    Takeover takeover = takeOver ? Takeover.begin(paths.socket(), proxy) : null;
     daemon.routing.restore();
+    proxy.closeUninherited();
     ControlServer control = ControlServer.bind(paths.socket(), daemon);
     writeProcessFile(paths.processFile(), daemon.self);
+    if (takeover != null) {
+      takeover.retireOld();
+    }
     log.info(
         "relevo proxy up: pid {}, {} transport, control socket {}, {} app(s) restored in {} ms",
         daemon.self.pid(),
@@ -64,33 +79,79 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
 
   @Override
   public ControlReply handle(ControlRequest request) {
-    return switch (request.op()) {
-      case PING, STOP, RETIRE -> ControlReply.of(self);
-      case OPEN ->
-          ControlReply.opened(routing.open(app(request), request.listen(), request.settings()));
-      case ROUTE -> {
-        routing.route(app(request), request.split());
-        yield ControlReply.ok();
+    try {
+      return switch (request.op()) {
+        case PING, STOP, RETIRE, WATCH -> ControlReply.of(self);
+        case OPEN ->
+            ControlReply.opened(routing.open(app(request), request.listen(), request.settings()));
+        case ROUTE -> {
+          routing.route(app(request), request.split());
+          yield ControlReply.ok();
+        }
+        case CURRENT -> ControlReply.of(proxy.current(app(request)));
+        case DRAIN ->
+            ControlReply.of(proxy.drain(app(request), request.revision(), request.timeout()));
+        case CLOSE -> {
+          routing.close(app(request));
+          yield ControlReply.ok();
+        }
+        case STATS -> ControlReply.of(proxy.snapshots(app(request)), self);
+        case FREEZE -> freeze();
+      };
+    } catch (RoutingState.Frozen e) {
+      return ControlReply.handingOver();
+    }
+  }
+
+  private ControlReply freeze() {
+    routing.freeze();
+    if (!ListenerHandoff.available()) {
+      return ControlReply.frozen(self, null);
+    }
+    Path socket = paths.stateDir().resolve("proxy-fds." + self.pid() + ".sock");
+    try {
+      if (handoff == null) {
+        handoff = ListenerHandoff.serve(proxy, socket);
       }
-      case CURRENT -> ControlReply.of(proxy.current(app(request)));
-      case DRAIN ->
-          ControlReply.of(proxy.drain(app(request), request.revision(), request.timeout()));
-      case CLOSE -> {
-        routing.close(app(request));
-        yield ControlReply.ok();
-      }
-      case STATS -> ControlReply.of(proxy.snapshots(app(request)));
-      case WATCH -> ControlReply.ok();
-    };
+      log.info("a new proxy process is taking over; handing the listening sockets over");
+      return ControlReply.frozen(self, socket.toString());
+    } catch (IOException e) {
+      routing.thaw();
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE, "cannot hand the listening sockets over: " + e);
+    }
   }
 
   @Override
   public void afterReply(ControlRequest request) {
-    if (request.op() == ControlRequest.Op.STOP || request.op() == ControlRequest.Op.RETIRE) {
-      log.info("relevo proxy stopping on the agent's {} request", request.op());
-      // the front doors close with the process; the routes file stays for the next proxy
-      System.exit(0);
+    if (request.op() == ControlRequest.Op.STOP) {
+      log.info("relevo proxy stopping on request; its front doors close with it");
+      System.exit(0); // the routes file stays for the next proxy
     }
+    if (request.op() == ControlRequest.Op.RETIRE) {
+      Thread.ofPlatform().name("relevo-proxy-retire").start(this::retire);
+    }
+  }
+
+  @Override
+  public void connectionClosed(Set<ControlRequest.Op> seen) {
+    if (seen.contains(ControlRequest.Op.FREEZE) && !seen.contains(ControlRequest.Op.RETIRE)) {
+      log.warn("the new proxy process gave up taking over; this one goes on");
+      routing.thaw();
+    }
+  }
+
+  private void retire() {
+    long start = System.nanoTime();
+    if (handoff != null) {
+      handoff.close();
+    }
+    int left = proxy.retire(routing.longestDrain());
+    log.info(
+        "retired: stopped accepting, connections drained in {} ms ({} still open); exiting",
+        (System.nanoTime() - start) / 1_000_000,
+        left);
+    System.exit(0);
   }
 
   private static String app(ControlRequest request) {

@@ -23,6 +23,7 @@ final class RoutingState {
   private final Proxy proxy;
   private final RoutesFile file;
   private final Map<String, AppRoute> routes = new TreeMap<>();
+  private boolean frozen;
 
   RoutingState(Proxy proxy, RoutesFile file) {
     this.proxy = proxy;
@@ -59,6 +60,7 @@ final class RoutingState {
   }
 
   synchronized int open(String app, HostPort listen, ProxyConfig settings) {
+    refuseWhileFrozen();
     Objects.requireNonNull(listen, "listen");
     proxy.open(app, listen, settings);
     int port = proxy.boundPort(app);
@@ -70,15 +72,48 @@ final class RoutingState {
   }
 
   synchronized void route(String app, TrafficSplit split) {
+    refuseWhileFrozen();
     proxy.route(app, split);
     routes.put(app, routes.getOrDefault(app, AppRoute.unopened()).routed(split));
     file.write(routes);
   }
 
   synchronized void close(String app) {
+    refuseWhileFrozen();
     proxy.close(app);
     if (routes.remove(app) != null) {
       file.write(routes);
+    }
+  }
+
+  /** From now on every change is refused with {@link Frozen}: a new process is taking over. */
+  synchronized void freeze() {
+    frozen = true;
+  }
+
+  /** The take-over was given up: changes are accepted again. */
+  synchronized void thaw() {
+    frozen = false;
+  }
+
+  /** The longest drain timeout of the apps: how long a retiring process lets requests finish. */
+  synchronized java.time.Duration longestDrain() {
+    return routes.values().stream()
+        .map(route -> route.settings().drainTimeout())
+        .max(java.time.Duration::compareTo)
+        .orElse(ProxyConfig.defaults().drainTimeout());
+  }
+
+  private void refuseWhileFrozen() {
+    if (frozen) {
+      throw new Frozen();
+    }
+  }
+
+  /** A change sent while a new process takes over; the new one is to be asked. */
+  static final class Frozen extends RuntimeException {
+    Frozen() {
+      super("handing over to a new proxy process", null, false, false);
     }
   }
 
