@@ -1,6 +1,7 @@
 package io.relevo.server;
 
 import io.relevo.core.RelevoException;
+import io.relevo.proxy.daemon.ProxyBuild;
 import io.relevo.proxy.daemon.ProxyClient;
 import io.relevo.proxy.daemon.ProxyDaemon;
 import io.relevo.proxy.daemon.ProxyFile;
@@ -63,12 +64,17 @@ final class ProxyProcess implements AutoCloseable {
   static ProxyProcess adoptOrStart(StateDir stateDir) {
     ProxyProcess process = new ProxyProcess(new ProxyPaths(stateDir.path()));
     Optional<ProxyFile> running = process.running(Duration.ofSeconds(2));
-    if (running.isPresent()) {
+    if (running.isPresent() && !running.get().build().equals(ProxyBuild.current())) {
+      log.info(
+          "proxy process {} runs another build of relevo; replacing it without a pause",
+          running.get().describe());
+      process.current = process.launch(true);
+    } else if (running.isPresent()) {
       process.current = running.get();
       log.info(
           "proxy process {} re-adopted; its front doors kept serving", running.get().describe());
     } else {
-      process.current = process.launch();
+      process.current = process.launch(false);
     }
     process.startWatching();
     return process;
@@ -111,8 +117,39 @@ final class ProxyProcess implements AutoCloseable {
     }
   }
 
-  /** Starts a proxy process and waits until it answers. */
-  private ProxyFile launch() {
+  /**
+   * Replaces the running proxy process with a new one of this process's build, without a pause: the
+   * new one takes the listening sockets over and the old one drains and exits (or simply starts one
+   * when none runs).
+   *
+   * @return the new process
+   */
+  static ProxyFile restart(StateDir stateDir) {
+    return new ProxyProcess(new ProxyPaths(stateDir.path())).launch(true);
+  }
+
+  /** The proxy process that serves the state dir, if one runs and answers. */
+  static Optional<ProxyFile> find(StateDir stateDir) {
+    return new ProxyProcess(new ProxyPaths(stateDir.path())).running(Duration.ofSeconds(2));
+  }
+
+  /** Stops the state dir's proxy process, if one runs: its front doors close with it. */
+  static Optional<ProxyFile> stop(StateDir stateDir) {
+    ProxyProcess process = new ProxyProcess(new ProxyPaths(stateDir.path()));
+    Optional<ProxyFile> running = process.running(Duration.ofSeconds(2));
+    running.ifPresent(
+        file -> {
+          process.client.stopProcess();
+          long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+          while (file.alive() && System.nanoTime() < deadline) {
+            sleepQuietly(20);
+          }
+        });
+    return running;
+  }
+
+  /** Starts a proxy process (taking over from the running one) and waits until it answers. */
+  private ProxyFile launch(boolean takeOver) {
     long start = System.nanoTime();
     List<String> command = new ArrayList<>();
     if (new File("/usr/bin/setsid").canExecute()) {
@@ -123,6 +160,9 @@ final class ProxyProcess implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(ProxyDaemon.class.getName());
     command.add(paths.stateDir().toString());
+    if (takeOver) {
+      command.add(ProxyDaemon.TAKE_OVER);
+    }
     try {
       Files.createDirectories(paths.log().getParent());
       Process process =
@@ -202,7 +242,7 @@ final class ProxyProcess implements AutoCloseable {
       }
       log.warn("proxy process {} ended; starting a new one", current.describe());
       try {
-        current = launch();
+        current = launch(false);
       } catch (RelevoException e) {
         log.error("{}; trying again", e.getMessage());
         sleepQuietly(1000);
