@@ -75,7 +75,6 @@ final class AppFrontDoor {
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(group)
-            .channel(transport.serverChannel())
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
@@ -102,7 +101,12 @@ final class AppFrontDoor {
               .map(
                   channel ->
                       bootstrap.channelFactory(() -> channel).register().syncUninterruptibly())
-              .orElseGet(() -> bootstrap.bind(listen.host(), listen.port()).syncUninterruptibly())
+              .orElseGet(
+                  () ->
+                      bootstrap
+                          .channel(transport.serverChannel())
+                          .bind(listen.host(), listen.port())
+                          .syncUninterruptibly())
               .channel();
     } catch (Exception e) {
       throw new RelevoException(

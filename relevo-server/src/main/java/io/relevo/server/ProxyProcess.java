@@ -38,6 +38,7 @@ final class ProxyProcess implements AutoCloseable {
    */
   static final List<String> JVM_FLAGS =
       List.of(
+          "--enable-native-access=ALL-UNNAMED",
           "-Xmx64m",
           "-Xss256k",
           "-XX:+UseSerialGC",

@@ -60,7 +60,13 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     ProxyDaemon daemon =
         new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())), paths);
     Takeover takeover = takeOver ? Takeover.begin(paths.socket(), proxy) : null;
-    daemon.routing.restore();
+    int failed = daemon.routing.restore();
+    if (takeover != null && failed > 0) {
+      log.error(
+          "{} front door(s) could not be taken over; the running proxy process goes on serving",
+          failed);
+      System.exit(1); // the old process thaws when this connection closes
+    }
     proxy.closeUninherited();
     ControlServer control = ControlServer.bind(paths.socket(), daemon);
     writeProcessFile(paths.processFile(), daemon.self);
@@ -145,6 +151,11 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     long start = System.nanoTime();
     if (handoff != null) {
       handoff.close();
+      try {
+        Files.deleteIfExists(paths.stateDir().resolve("proxy-fds." + self.pid() + ".sock"));
+      } catch (IOException e) {
+        // a stale socket file harms no one
+      }
     }
     int left = proxy.retire(routing.longestDrain());
     log.info(

@@ -33,9 +33,12 @@ final class RoutingState {
   /**
    * Reopens every front door and split the file holds; a front door that cannot listen any more is
    * logged and left for the agent to reopen.
+   *
+   * @return how many front doors could not be reopened
    */
-  synchronized void restore() {
+  synchronized int restore() {
     routes.putAll(file.read());
+    int[] failed = {0};
     routes.forEach(
         (app, route) -> {
           proxy.route(app, route.split());
@@ -48,10 +51,12 @@ final class RoutingState {
                   route.bindAddress(),
                   describe(route.split()));
             } catch (RelevoException e) {
-              log.warn("app {}: {}", app, e.getMessage());
+              failed[0]++;
+              log.warn("{}", e.getMessage());
             }
           }
         });
+    return failed[0];
   }
 
   /** How many front doors are open (apps only routed do not count). */
