@@ -1,5 +1,6 @@
 package io.relevo.proxy.daemon;
 
+import io.relevo.core.RelevoException;
 import java.nio.file.Path;
 
 /**
@@ -19,7 +20,8 @@ public record ProxyPaths(Path stateDir) {
   public Path socket() {
     Path socket = stateDir.resolve("proxy.sock");
     if (socket.toString().length() > MAX_SOCKET_PATH) {
-      throw new IllegalArgumentException(
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
           "state dir "
               + stateDir
               + ": too long a path for the proxy's control socket (expected: at most "

@@ -53,6 +53,17 @@ final class RoutesFile {
     }
   }
 
+  /** Moves an unreadable file out of the way and returns where it went. */
+  Path setAside() {
+    Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+    try {
+      Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // the next write replaces it anyway
+    }
+    return aside;
+  }
+
   /** Replaces the file with {@code routes}, durably. */
   void write(Map<String, AppRoute> routes) {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");

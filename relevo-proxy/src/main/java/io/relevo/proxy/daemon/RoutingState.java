@@ -37,7 +37,14 @@ final class RoutingState {
    * @return how many front doors could not be reopened
    */
   synchronized int restore() {
-    routes.putAll(file.read());
+    try {
+      routes.putAll(file.read());
+    } catch (RelevoException e) {
+      log.error(
+          "{}; set aside as {}, starting with no front door (the agent reopens them)",
+          e.getMessage(),
+          file.setAside());
+    }
     int[] failed = {0};
     routes.forEach(
         (app, route) -> {
