@@ -118,6 +118,42 @@ class ProxyDaemonIT {
   }
 
   @Test
+  void aStandbyServesInPlaceOfAProxyKilledWithSigkillAndEndsWithAProxyStoppedOnPurpose()
+      throws Exception {
+    Process serving = startDaemon();
+    ProxyClient client = client();
+    int port = client.listen("shop", new HostPort("127.0.0.1", 0), null);
+    client.route("shop", TrafficSplit.all(1, backend(1).endpoint()));
+    Process standby = startDaemon(ProxyDaemon.STANDBY);
+    Path standbyFile = new ProxyPaths(state).standbyFile();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.exists(standbyFile));
+    Thread.sleep(200); // its watch connection is open
+
+    long start = System.nanoTime();
+    serving.destroyForcibly();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> served(port));
+    System.out.printf(
+        "standby serving %d ms after the proxy was killed%n",
+        (System.nanoTime() - start) / 1_000_000);
+
+    assertThat(client.ping().pid()).isEqualTo(standby.pid());
+    Process second = startDaemon(ProxyDaemon.STANDBY);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.exists(standbyFile));
+    Thread.sleep(200);
+    client.stopProcess();
+    assertThat(second.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+        .as("a standby ends with a proxy stopped on purpose")
+        .isTrue();
+  }
+
+  @Test
   void plannedRestartsUnderLoadLoseNoRequest() throws Exception {
     Process old = startDaemon();
     ProxyClient client = client();
@@ -164,6 +200,17 @@ class ProxyDaemonIT {
             .start();
     processes.add(process);
     return process;
+  }
+
+  private boolean served(int port) {
+    try {
+      return get(port).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private ProxyClient client() {

@@ -9,6 +9,7 @@ import io.relevo.proxy.daemon.ProxyPaths;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
 final class ProxyProcess implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProxyProcess.class);
+
+  /** How long a standby may take to serve in place of a dead proxy process. */
+  private static final Duration STANDBY_PATIENCE = Duration.ofSeconds(3);
 
   /** How long a new proxy process may take to answer on its socket. */
   private static final Duration START_PATIENCE = Duration.ofSeconds(20);
@@ -77,6 +81,7 @@ final class ProxyProcess implements AutoCloseable {
     } else {
       process.current = process.launch(false);
     }
+    process.ensureStandby();
     process.startWatching();
     return process;
   }
@@ -111,8 +116,12 @@ final class ProxyProcess implements AutoCloseable {
   }
 
   private Optional<ProxyFile> readProcessFile() {
+    return readFile(paths.processFile());
+  }
+
+  private static Optional<ProxyFile> readFile(Path file) {
     try {
-      return Optional.of(Json.mapper().readValue(paths.processFile().toFile(), ProxyFile.class));
+      return Optional.of(Json.mapper().readValue(file.toFile(), ProxyFile.class));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -152,6 +161,34 @@ final class ProxyProcess implements AutoCloseable {
   /** Starts a proxy process (taking over from the running one) and waits until it answers. */
   private ProxyFile launch(boolean takeOver) {
     long start = System.nanoTime();
+    Process process = spawn(takeOver ? ProxyDaemon.TAKE_OVER : null);
+    ProxyFile answering = awaitAnswer(process);
+    log.info(
+        "proxy process pid {} started in {} ms (log {})",
+        process.pid(),
+        (System.nanoTime() - start) / 1_000_000,
+        paths.log());
+    return answering;
+  }
+
+  /**
+   * Makes sure a hot standby of this build waits next to the serving process (see {@code Standby}):
+   * one that runs another build is stopped and replaced. Does not wait for it.
+   */
+  private void ensureStandby() {
+    Optional<ProxyFile> standby = readFile(paths.standbyFile()).filter(ProxyFile::alive);
+    if (standby.isPresent() && standby.get().build().equals(ProxyBuild.current())) {
+      return;
+    }
+    standby.flatMap(s -> ProcessHandle.of(s.pid())).ifPresent(ProcessHandle::destroy);
+    try {
+      spawn(ProxyDaemon.STANDBY);
+    } catch (RelevoException e) {
+      log.warn("no standby proxy process: {}", e.getMessage());
+    }
+  }
+
+  private Process spawn(String mode) {
     List<String> command = new ArrayList<>();
     if (new File("/usr/bin/setsid").canExecute()) {
       command.add("/usr/bin/setsid"); // its own session: no signal to the agent's group reaches it
@@ -161,24 +198,16 @@ final class ProxyProcess implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(ProxyDaemon.class.getName());
     command.add(paths.stateDir().toString());
-    if (takeOver) {
-      command.add(ProxyDaemon.TAKE_OVER);
+    if (mode != null) {
+      command.add(mode);
     }
     try {
       Files.createDirectories(paths.log().getParent());
-      Process process =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log().toFile()))
-              .redirectErrorStream(true)
-              .start();
-      ProxyFile answering = awaitAnswer(process);
-      log.info(
-          "proxy process pid {} started in {} ms (log {})",
-          process.pid(),
-          (System.nanoTime() - start) / 1_000_000,
-          paths.log());
-      return answering;
+      return new ProcessBuilder(command)
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log().toFile()))
+          .redirectErrorStream(true)
+          .start();
     } catch (IOException e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
@@ -236,19 +265,46 @@ final class ProxyProcess implements AutoCloseable {
       if (closed.get()) {
         return;
       }
-      Optional<ProxyFile> running = running(Duration.ofMillis(100));
+      Optional<ProxyFile> running = successor();
       if (running.isPresent()) {
-        current = running.get(); // another process took over (a planned restart)
+        // the standby serves in its place, or a planned restart's new process does
+        if (running.get().pid() != current.pid()) {
+          log.info(
+              "proxy process {} ended; {} serves in its place",
+              current.describe(),
+              running.get().describe());
+        }
+        current = running.get();
+        ensureStandby();
         continue;
       }
       log.warn("proxy process {} ended; starting a new one", current.describe());
       try {
         current = launch(false);
+        ensureStandby();
       } catch (RelevoException e) {
         log.error("{}; trying again", e.getMessage());
         sleepQuietly(1000);
       }
     }
+  }
+
+  /**
+   * The process that serves after the watched one ended: found at once after a planned restart;
+   * when a standby runs, given {@link #STANDBY_PATIENCE} to take over before the agent starts a new
+   * process itself.
+   */
+  private Optional<ProxyFile> successor() {
+    boolean standby = readFile(paths.standbyFile()).filter(ProxyFile::alive).isPresent();
+    long deadline = System.nanoTime() + (standby ? STANDBY_PATIENCE.toNanos() : 0);
+    do {
+      Optional<ProxyFile> running = running(Duration.ofMillis(50));
+      if (running.isPresent()) {
+        return running;
+      }
+      sleepQuietly(10);
+    } while (System.nanoTime() < deadline && !closed.get());
+    return Optional.empty();
   }
 
   private static void sleepQuietly(long millis) {

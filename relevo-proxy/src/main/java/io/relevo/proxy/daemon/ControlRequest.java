@@ -41,6 +41,8 @@ public record ControlRequest(
     STATS,
     /** Holds the connection open until the proxy ends, so the agent sees it end at once. */
     WATCH,
+    /** As {@code WATCH}, from a standby process; it does not count as an agent watching. */
+    SPARE,
     /** Persists nothing, closes nothing: the process exits and its front doors go with it. */
     STOP,
     /**

@@ -116,6 +116,12 @@ final class ControlServer implements AutoCloseable {
   }
 
   private ControlReply answer(ControlRequest request, BufferedReader in) throws IOException {
+    if (request.op() == ControlRequest.Op.SPARE) {
+      while (in.readLine() != null) {
+        // held open until the standby or this process goes
+      }
+      return ControlReply.ok();
+    }
     if (request.op() == ControlRequest.Op.WATCH) {
       watchers.incrementAndGet();
       try {

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,12 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
   /** How long a proxy with nothing to serve and no agent waits before it ends. */
   static final int IDLE_SECONDS = 5;
 
+  /**
+   * The argument that makes a process a hot standby: warmed up, it waits for the serving process to
+   * die and then serves in its place (see {@link Standby}).
+   */
+  public static final String STANDBY = "--standby";
+
   /** The argument that makes a new process take the running one's listening sockets over. */
   public static final String TAKE_OVER = "--take-over";
 
@@ -49,16 +56,21 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
   }
 
   public static void main(String[] args) throws IOException {
-    boolean takeOver = args.length == 2 && args[1].equals(TAKE_OVER);
-    if (args.length < 1 || args.length > 2 || (args.length == 2 && !takeOver)) {
-      System.err.println("usage: ProxyDaemon STATE_DIR [" + TAKE_OVER + "]");
+    String mode = args.length == 2 ? args[1] : "";
+    if (args.length < 1 || args.length > 2 || !List.of("", TAKE_OVER, STANDBY).contains(mode)) {
+      System.err.println("usage: ProxyDaemon STATE_DIR [" + TAKE_OVER + " | " + STANDBY + "]");
       System.exit(2);
     }
+    boolean takeOver = mode.equals(TAKE_OVER);
     ProxyPaths paths = new ProxyPaths(Path.of(args[0]));
     long start = System.nanoTime();
     Proxy proxy = Proxy.start(ProxyOptions.defaults());
     ProxyDaemon daemon =
         new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())), paths);
+    if (mode.equals(STANDBY)) {
+      Standby.await(paths, daemon.self, proxy);
+      start = System.nanoTime();
+    }
     Takeover takeover = takeOver ? Takeover.begin(paths.socket(), proxy) : null;
     int failed = daemon.routing.restore();
     if (takeover != null && failed > 0) {
@@ -87,7 +99,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
   public ControlReply handle(ControlRequest request) {
     try {
       return switch (request.op()) {
-        case PING, STOP, RETIRE, WATCH -> ControlReply.of(self);
+        case PING, STOP, RETIRE, WATCH, SPARE -> ControlReply.of(self);
         case OPEN ->
             ControlReply.opened(routing.open(app(request), request.listen(), request.settings()));
         case ROUTE -> {
@@ -132,6 +144,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
   public void afterReply(ControlRequest request) {
     if (request.op() == ControlRequest.Op.STOP) {
       log.info("relevo proxy stopping on request; its front doors close with it");
+      deleteProcessFileIfMine(paths, self);
       System.exit(0); // the routes file stays for the next proxy
     }
     if (request.op() == ControlRequest.Op.RETIRE) {
@@ -173,7 +186,22 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     return request.app();
   }
 
-  private static void writeProcessFile(Path file, ProxyFile self) throws IOException {
+  /**
+   * A deliberate end says so by deleting {@code proxy.json} (unless a newer process wrote it), so
+   * that a standby does not take it for a crash.
+   */
+  private static void deleteProcessFileIfMine(ProxyPaths paths, ProxyFile self) {
+    try {
+      ProxyFile named = ProxyJson.MAPPER.readValue(paths.processFile().toFile(), ProxyFile.class);
+      if (named.pid() == self.pid()) {
+        Files.deleteIfExists(paths.processFile());
+      }
+    } catch (IOException e) {
+      // nothing to delete
+    }
+  }
+
+  static void writeProcessFile(Path file, ProxyFile self) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(temp, ProxyJson.MAPPER.writeValueAsBytes(self));
     try {

@@ -35,6 +35,11 @@ public record ProxyPaths(Path stateDir) {
     return stateDir.resolve("proxy.json");
   }
 
+  /** The hot standby process, if one waits: {@code proxy-standby.json}. */
+  public Path standbyFile() {
+    return stateDir.resolve("proxy-standby.json");
+  }
+
   public Path routes() {
     return stateDir.resolve("routes.json");
   }
