@@ -1,5 +1,8 @@
 package io.relevo.proxy.daemon;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,12 +26,28 @@ public record ProxyFile(long pid, Instant started, String build) {
     return new ProxyFile(self.pid(), self.info().startInstant().orElse(null), ProxyBuild.current());
   }
 
-  /** True while the process that wrote this file still runs (same pid and start time). */
+  /**
+   * True while the process that wrote this file still runs (same pid and start time). A zombie (a
+   * killed process its parent has not collected, which is common for an orphan in a container whose
+   * first process reaps nothing) is not running, though {@link ProcessHandle#isAlive} says it is.
+   */
   public boolean alive() {
     return ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
+        .filter(process -> !zombie(process.pid()))
         .map(process -> sameStart(process.info().startInstant().orElse(null)))
         .orElse(false);
+  }
+
+  /** State Z in {@code /proc/PID/stat} (Linux); false where there is no such file. */
+  static boolean zombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int end = stat.lastIndexOf(')');
+      return end > 0 && stat.length() > end + 2 && stat.charAt(end + 2) == 'Z';
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private boolean sameStart(Instant actual) {
