@@ -55,7 +55,20 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     this.paths = paths;
   }
 
-  public static void main(String[] args) throws IOException {
+  /**
+   * Runs the proxy process; any failure to start ends it with exit code 1 and one log line (the
+   * event loops would otherwise keep a half-started JVM alive).
+   */
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (RuntimeException | IOException | Error e) {
+      log.error("relevo proxy cannot start or go on: {}", e.toString());
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
     String mode = args.length == 2 ? args[1] : "";
     if (args.length < 1 || args.length > 2 || !List.of("", TAKE_OVER, STANDBY).contains(mode)) {
       System.err.println("usage: ProxyDaemon STATE_DIR [" + TAKE_OVER + " | " + STANDBY + "]");
