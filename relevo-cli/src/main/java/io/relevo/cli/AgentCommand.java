@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "agent",
     description = {
-      "Run the agent in the foreground: the proxy, the rollout engine and the admin API.",
-      "Ctrl-C stops it; revisions keep running and the next agent adopts them."
+      "Run the agent in the foreground: the rollout engine and the admin API; it starts or",
+      "re-adopts the proxy process. Ctrl-C stops it; revisions and front doors keep running",
+      "and the next agent adopts them."
     })
 final class AgentCommand implements Callable<Integer> {
 
@@ -78,7 +79,7 @@ final class AgentCommand implements Callable<Integer> {
                 + agent.url()
                 + ", state dir "
                 + dir.display()
-                + "; Ctrl-C stops the agent and leaves the apps' revisions running");
+                + "; Ctrl-C stops the agent and leaves the apps' revisions and front doors running");
     context.err().flush();
     agent.awaitClosed();
     return ExitCodes.OK;

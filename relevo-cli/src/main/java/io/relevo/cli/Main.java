@@ -37,6 +37,12 @@ public final class Main {
     cli.addSubcommand("stop", new StopCommand(context));
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
+    cli.addSubcommand(
+        "proxy",
+        new CommandLine(new ProxyCommand())
+            .addSubcommand("status", new ProxyStatusCommand(context))
+            .addSubcommand("restart", new ProxyRestartCommand(context))
+            .addSubcommand("stop", new ProxyStopCommand(context)));
     cli.addSubcommand("demo", new DemoCommand(context));
     cli.addSubcommand("check", new CheckCommand(context));
     cli.addSubcommand("unlock", new UnlockCommand(context));

@@ -16,10 +16,13 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.config.FrontDoorLimits;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.DrainResult;
 import io.relevo.core.routing.TrafficSplit;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -39,6 +42,7 @@ final class AppFrontDoor {
   private volatile OverridePolicy overrides = OverridePolicy.of(settings.overrides());
   private volatile WeightedSplit split = WeightedSplit.empty();
   private Channel server;
+  private volatile boolean retiring;
 
   AppFrontDoor(String name, Transport transport) {
     this.name = name;
@@ -71,7 +75,8 @@ final class AppFrontDoor {
   }
 
   /** Binds the front door unless it is bound already; the settings apply to new requests. */
-  synchronized void open(EventLoopGroup group, HostPort listen, ProxyConfig settings) {
+  synchronized void open(
+      EventLoopGroup group, HostPort listen, ProxyConfig settings, InheritedListeners inherited) {
     this.overrides = OverridePolicy.of(settings.overrides());
     this.settings = settings;
     if (server != null) {
@@ -81,7 +86,6 @@ final class AppFrontDoor {
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(group)
-            .channel(transport.serverChannel())
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
@@ -100,11 +104,24 @@ final class AppFrontDoor {
                                     .setMaxChunkSize(64 * 1024)),
                             new HttpServerExpectContinueHandler(),
                             new HttpServerKeepAliveHandler(),
+                            new RetiringHandler(app),
                             new FrontDoorHandler(app));
                   }
                 });
     try {
-      server = bootstrap.bind(listen.host(), listen.port()).syncUninterruptibly().channel();
+      server =
+          inherited
+              .take(listen)
+              .map(
+                  channel ->
+                      bootstrap.channelFactory(() -> channel).register().syncUninterruptibly())
+              .orElseGet(
+                  () ->
+                      bootstrap
+                          .channel(transport.serverChannel())
+                          .bind(listen.host(), listen.port())
+                          .syncUninterruptibly())
+              .channel();
     } catch (Exception e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,
@@ -136,6 +153,12 @@ final class AppFrontDoor {
     return revisions.get(revision);
   }
 
+  Map<Integer, RevisionStats> snapshots() {
+    Map<Integer, RevisionStats> all = new TreeMap<>();
+    revisions.forEach((number, state) -> all.put(number, state.snapshot()));
+    return all;
+  }
+
   DrainResult drain(int revision, Duration timeout) {
     RevisionState state = revisions.get(revision);
     if (state == null) {
@@ -148,6 +171,33 @@ final class AppFrontDoor {
       pool.closeIdle(state.endpoint());
     }
     return result;
+  }
+
+  /** True once a new proxy process has taken the listening socket over: answers say close. */
+  boolean retiring() {
+    return retiring;
+  }
+
+  /** The listening socket's file descriptor, to hand to a new proxy process; -1 when none. */
+  synchronized int listenerFd() {
+    return server instanceof io.netty.channel.unix.UnixChannel unix ? unix.fd().intValue() : -1;
+  }
+
+  /**
+   * Stops accepting (a new proxy process holds the listening socket too and goes on accepting on
+   * it) and makes every further answer close its connection.
+   */
+  synchronized void retire() {
+    retiring = true;
+    if (server != null) {
+      server.close().syncUninterruptibly();
+      server = null;
+    }
+  }
+
+  /** Client connections still open. */
+  int clientConnections() {
+    return clients.size();
   }
 
   /** Stops listening and closes every client and revision connection of the app. */

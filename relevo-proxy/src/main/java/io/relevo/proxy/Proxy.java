@@ -9,7 +9,10 @@ import io.relevo.core.routing.DrainResult;
 import io.relevo.core.routing.Router;
 import io.relevo.core.routing.TrafficSplit;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,7 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   private final Transport transport;
   private final EventLoopGroup group;
   private final ConcurrentMap<String, AppFrontDoor> apps = new ConcurrentHashMap<>();
+  private volatile InheritedListeners inherited = InheritedListeners.none();
 
   private Proxy(Transport transport, EventLoopGroup group) {
     this.transport = transport;
@@ -63,7 +67,7 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   @Override
   public void open(String app, HostPort listen, ProxyConfig settings) {
     Objects.requireNonNull(listen, "listen");
-    appOf(app).open(group, listen, settings == null ? ProxyConfig.defaults() : settings);
+    appOf(app).open(group, listen, settings == null ? ProxyConfig.defaults() : settings, inherited);
   }
 
   /** The port the app's front door listens on. */
@@ -121,6 +125,71 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
     AppFrontDoor door = apps.get(app);
     RevisionState state = door == null ? null : door.revision(revision);
     return state == null ? RevisionStats.empty() : state.snapshot();
+  }
+
+  /**
+   * The counters of every revision the app has routed to, by revision number, in one call: what
+   * {@link #snapshot} gives for each.
+   */
+  public Map<Integer, RevisionStats> snapshots(String app) {
+    AppFrontDoor door = apps.get(app);
+    return door == null ? Map.of() : door.snapshots();
+  }
+
+  /** The names of the apps the proxy holds (open or only routed). */
+  public Set<String> apps() {
+    return Set.copyOf(apps.keySet());
+  }
+
+  /**
+   * Listening sockets handed over by the proxy process this one replaces: {@link #open} takes the
+   * one bound to its address instead of binding a new one, so no connection is refused meanwhile.
+   */
+  public void inherit(List<Integer> fds) {
+    inherited = InheritedListeners.of(fds);
+  }
+
+  /** Closes the inherited listening sockets that no front door took. */
+  public void closeUninherited() {
+    inherited.closeRest();
+    inherited = InheritedListeners.none();
+  }
+
+  /** The open front doors' listening sockets, as file descriptors of this process. */
+  public List<Integer> listenerFds() {
+    return apps.values().stream()
+        .mapToInt(AppFrontDoor::listenerFd)
+        .filter(fd -> fd >= 0)
+        .boxed()
+        .toList();
+  }
+
+  /**
+   * For a planned restart, once a new proxy process accepts on the listening sockets: stops
+   * accepting, makes each further answer close its connection, and waits until every client
+   * connection has closed or {@code timeout} has passed.
+   *
+   * @return the client connections still open at the end
+   */
+  public int retire(Duration timeout) {
+    apps.values().forEach(AppFrontDoor::retire);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int open = apps.values().stream().mapToInt(AppFrontDoor::clientConnections).sum();
+    while (open > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      open = apps.values().stream().mapToInt(AppFrontDoor::clientConnections).sum();
+    }
+    return open;
+  }
+
+  /** The event loops, for the hand-over socket. */
+  EventLoopGroup group() {
+    return group;
   }
 
   /** Requests now in flight to the revision. */

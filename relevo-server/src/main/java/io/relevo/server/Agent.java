@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * second; serves the API; then writes a fresh {@code token} (mode 0600) and {@code agent.json} so
  * the CLI can find it.
  *
- * <p>Stopping ({@link #close()}): closes the API, the proxy's front doors and the store, and
- * deletes {@code agent.json}, then releases the lock. It <em>leaves revision processes
- * running</em>: the next agent on the same state dir adopts them. While no agent runs, revisions
- * keep running but their front doors are closed; use {@code relevo stop APP} before stopping the
- * agent to stop an app for good.
+ * <p>The front doors live in a proxy process of their own ({@link ProxyProcess}), which the agent
+ * starts or re-adopts and restarts if it dies. Stopping ({@link #close()}): closes the API and the
+ * store, stops watching the proxy process, and deletes {@code agent.json}, then releases the lock.
+ * It <em>leaves revision processes and the front doors running</em>: the next agent on the same
+ * state dir adopts them, and clients are served meanwhile. Use {@code relevo stop APP} before
+ * stopping the agent to stop an app for good.
  */
 public final class Agent implements AutoCloseable {
 
@@ -173,7 +174,8 @@ public final class Agent implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    log.info("agent stopping; revisions keep running and are adopted by the next agent");
+    log.info(
+        "agent stopping; revisions and front doors keep running and are adopted by the next agent");
     try {
       ticker.shutdownNow();
       api.close();

@@ -16,8 +16,6 @@ import io.relevo.observe.PrometheusQueries;
 import io.relevo.observe.notify.Notifications;
 import io.relevo.process.ProcessHookRunner;
 import io.relevo.process.ProcessRuntime;
-import io.relevo.proxy.Proxy;
-import io.relevo.proxy.ProxyOptions;
 import io.relevo.store.CloseableStore;
 import io.relevo.store.Stores;
 import java.time.InstantSource;
@@ -27,12 +25,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The production parts: the SQLite history, the built-in proxy, local processes, Docker containers
- * or a Kubernetes cluster with its Gateway (by each app's {@code runtime.type}), HTTP checks and
- * HTTP synthetic load. Closing the runtime only frees its Docker connections: revisions outlive the
- * agent.
+ * The production parts: the SQLite history, the built-in proxy (in a process of its own, which
+ * outlives the agent), local processes, Docker containers or a Kubernetes cluster with its Gateway
+ * (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load. Closing the runtime
+ * only frees its Docker connections: revisions outlive the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
+
+  private final ProxyParts.Mode proxyMode;
+
+  /** The production wiring: the proxy runs as a process of its own ({@link ProxyProcess}). */
+  RealWiring() {
+    this(ProxyParts.Mode.SEPARATE_PROCESS);
+  }
+
+  RealWiring(ProxyParts.Mode proxyMode) {
+    this.proxyMode = proxyMode;
+  }
 
   @Override
   public AgentParts wire(StateDir stateDir) {
@@ -40,8 +49,8 @@ final class RealWiring implements AgentParts.Wiring {
     try {
       CloseableStore store = Stores.sqlite(stateDir.historyDb());
       opened.add(store);
-      Proxy proxy = Proxy.start(ProxyOptions.defaults());
-      opened.add(proxy);
+      ProxyParts proxy = proxyMode.start(stateDir);
+      opened.add(proxy.closeable());
       Map<String, String> env = System.getenv();
       KubernetesCluster cluster = new KubernetesCluster(env);
       opened.add(cluster);
@@ -53,13 +62,14 @@ final class RealWiring implements AgentParts.Wiring {
                       DockerRuntime.create(DockerHost.fromEnvironment(env)), store),
               () -> cluster.get().runtime());
       opened.add(runtime);
-      Router router = new RouterSelector(new ListenPortRouter(proxy), () -> cluster.get().router());
+      Router router =
+          new RouterSelector(new ListenPortRouter(proxy.router()), () -> cluster.get().router());
       AtomicReference<RolloutEngine> engine = new AtomicReference<>();
       AgentMetrics metrics =
           AgentMetrics.create(
               () -> engine.get() == null ? List.of() : engine.get().statuses(),
               router,
-              proxy,
+              proxy.metrics(),
               BackupAge.none());
       Notifications notifications = Notifications.create();
       opened.add(notifications);
@@ -76,7 +86,7 @@ final class RealWiring implements AgentParts.Wiring {
               Sleeper.system(),
               stateDir.path(),
               env,
-              proxy,
+              proxy.metrics(),
               Loads.http(),
               new ProcessHookRunner(),
               metrics.analysisObserver(),

@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The runbook's two approvals for production, a code owner and a tech lead, on a manual clock. */
@@ -102,9 +102,7 @@ class ApprovalTest {
   void aDeployWaitsAsPendingUntilACodeOwnerAndATechLeadApprove() {
     CompletableFuture<RolloutRecord> rollout = deploy("v1");
 
-    assertThat(notices)
-        .extracting(RolloutNotice::event)
-        .contains(NotifyEvent.WAITING_FOR_APPROVAL);
+    assertThat(notices).extracting(RolloutNotice::event).contains(NotifyEvent.WAITING_FOR_APPROVAL);
 
     assertThat(pendingAlert())
         .startsWith("pending: rollout 1 waits for approvals, 0 of 2 approvals; still needed from")

@@ -1,0 +1,87 @@
+package io.relevo.proxy.daemon;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.metrics.RevisionStats;
+import io.relevo.core.routing.DrainResult;
+import io.relevo.core.routing.TrafficSplit;
+import java.util.Map;
+
+/**
+ * The proxy process's answer to one {@link ControlRequest}: {@code error} set when it failed (with
+ * the {@link RelevoException.Kind} it failed with), else the fields of the operation.
+ *
+ * @param error what went wrong, as the proxy said it; null on success
+ * @param kind the kind of the failure; null on success
+ * @param split the split in force ({@code CURRENT})
+ * @param stats each revision's counters ({@code STATS})
+ * @param drain what the drain did ({@code DRAIN})
+ * @param port the port the front door listens on ({@code OPEN})
+ * @param process the proxy process that answered ({@code PING}, {@code STATS}, {@code FREEZE})
+ * @param handoff the socket on which this process hands its listening sockets over ({@code FREEZE})
+ * @param retry true when this process is handing over to a new one: send the request again, the new
+ *     one will answer it
+ */
+public record ControlReply(
+    String error,
+    RelevoException.Kind kind,
+    TrafficSplit split,
+    Map<Integer, RevisionStats> stats,
+    DrainResult drain,
+    int port,
+    ProxyFile process,
+    String handoff,
+    boolean retry) {
+
+  static ControlReply ok() {
+    return new ControlReply(null, null, null, null, null, 0, null, null, false);
+  }
+
+  static ControlReply failed(RelevoException.Kind kind, String error) {
+    return new ControlReply(error, kind, null, null, null, 0, null, null, false);
+  }
+
+  static ControlReply handingOver() {
+    return new ControlReply(
+        "this proxy process is handing over to a new one",
+        RelevoException.Kind.UNAVAILABLE,
+        null,
+        null,
+        null,
+        0,
+        null,
+        null,
+        true);
+  }
+
+  static ControlReply of(TrafficSplit split) {
+    return new ControlReply(null, null, split, null, null, 0, null, null, false);
+  }
+
+  static ControlReply of(Map<Integer, RevisionStats> stats, ProxyFile process) {
+    return new ControlReply(null, null, null, stats, null, 0, process, null, false);
+  }
+
+  static ControlReply of(DrainResult drain) {
+    return new ControlReply(null, null, null, null, drain, 0, null, null, false);
+  }
+
+  static ControlReply opened(int port) {
+    return new ControlReply(null, null, null, null, null, port, null, null, false);
+  }
+
+  static ControlReply of(ProxyFile process) {
+    return new ControlReply(null, null, null, null, null, 0, process, null, false);
+  }
+
+  static ControlReply frozen(ProxyFile process, String handoff) {
+    return new ControlReply(null, null, null, null, null, 0, process, handoff, false);
+  }
+
+  /** Throws the failure as the proxy reported it, if any. */
+  ControlReply orThrow() {
+    if (error != null) {
+      throw new RelevoException(kind == null ? RelevoException.Kind.UNAVAILABLE : kind, error);
+    }
+    return this;
+  }
+}
