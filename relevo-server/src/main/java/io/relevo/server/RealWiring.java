@@ -57,7 +57,8 @@ final class RealWiring implements AgentParts.Wiring {
               stateDir.path(),
               env,
               proxy,
-              Loads.http());
+              Loads.http(),
+              Stores.sealedEnv(stateDir.path().resolve("env.key")));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

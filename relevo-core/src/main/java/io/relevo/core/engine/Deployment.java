@@ -4,9 +4,11 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.Durations;
+import io.relevo.core.config.StrategyConfig;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutCheckpoint;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
@@ -67,6 +69,7 @@ final class Deployment {
             null,
             null);
     parts.store().saveRevision(candidate);
+    stages.env().keep(candidate);
     long rolloutId =
         parts
             .store()
@@ -117,18 +120,67 @@ final class Deployment {
             + strategy.name()
             + ")"
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
+    Instance instance;
     try {
-      Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
-      stages.readiness().await(candidate, instance, config.health(), log, app.control);
+      instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
+    } catch (StepFailed e) {
+      parts.store().clearCheckpoint(rolloutId);
+      app.control = null;
+      return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
+    } catch (RuntimeException e) {
+      app.control = null;
+      refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
+      throw e;
+    }
+    return carryOn(
+        app, stable, candidate, instance, strategy, log, previousConfig, previousBaseDir, null);
+  }
+
+  /**
+   * The rest of a deploy once its revision runs: readiness (unless history has it ready), smoke
+   * checks (unless {@code from} says they passed), the strategy from where {@code from} says, the
+   * watch after promotion, and the outcome. A resumed rollout after an agent restart comes in here
+   * with the checkpoint it left.
+   */
+  RolloutRecord carryOn(
+      LiveApp app,
+      Revision stable,
+      Revision candidate,
+      Instance instance,
+      RolloutStrategy strategy,
+      RolloutLog log,
+      AppConfig previousConfig,
+      Path previousBaseDir,
+      RolloutCheckpoint from) {
+    EngineParts parts = stages.parts();
+    AppConfig config = app.config;
+    app.activeRollout = log.rolloutId;
+    if (app.control == null) {
+      app.control = new RolloutControl();
+    }
+    try {
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
-      parts.store().saveRevision(ready);
+      if (candidate.state() == Revision.State.STARTING) {
+        stages.readiness().await(candidate, instance, config.health(), log, app.control);
+        parts.store().saveRevision(ready);
+      }
       app.control.onFirstTraffic(
           () -> parts.store().saveRevision(ready.withState(Revision.State.CANARY)));
-      stages.smoke().run(instance, config.smoke(), log);
-      app.control.throwIfAborted();
+      if (from == null) {
+        stages.smoke().run(instance, config.smoke(), log);
+        app.control.throwIfAborted();
+        parts
+            .store()
+            .saveCheckpoint(
+                RolloutCheckpoint.ready(log.rolloutId, app.name, parts.clock().instant()));
+      }
+      if (candidate.state() == Revision.State.CANARY || (from != null && from.weight() > 0)) {
+        app.control.candidateTookTraffic();
+      }
       strategy.shift(
-          new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
-      watch(app, rolloutId, ready, stable, log);
+          new Rollout(
+              app, stable, ready, instance, stages.promotion(), log, app.control, parts, from));
+      watch(app, log.rolloutId, ready, stable, log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
@@ -146,9 +198,38 @@ final class Deployment {
       refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
       throw e;
     } finally {
+      parts.store().clearCheckpoint(log.rolloutId);
       app.progress = null;
       app.control = null;
     }
+  }
+
+  /**
+   * Carries on a deploy that an earlier agent left under way (see {@link InFlightDeploy}), with the
+   * config its revision was deployed with. The caller holds the app's rollout lock.
+   */
+  RolloutRecord resume(LiveApp app, Resumption resumption, RolloutStrategy strategy) {
+    AppConfig previousConfig = app.config;
+    Path previousBaseDir = app.baseDir;
+    app.config = resumption.config();
+    app.baseDir = resumption.baseDir();
+    RolloutLog log =
+        new RolloutLog(resumption.rollout().id(), stages.parts(), RolloutListener.none());
+    int steps =
+        resumption.config().strategy() instanceof StrategyConfig.Canary canary
+            ? canary.steps().size()
+            : 1;
+    log.event("rollout", Status.INFO, "resumed after an agent restart " + resumption.where(steps));
+    return carryOn(
+        app,
+        resumption.stable(),
+        resumption.candidate(),
+        resumption.instance(),
+        strategy,
+        log,
+        previousConfig,
+        previousBaseDir,
+        resumption.from());
   }
 
   /** Starts the watch after promotion, judged against the previous revision's recent past. */

@@ -8,6 +8,7 @@ import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.notify.Notifier;
 import io.relevo.core.routing.Router;
 import io.relevo.core.runtime.RuntimeProvider;
+import io.relevo.core.store.SealedEnv;
 import io.relevo.core.store.Store;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
  *     empty
  * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
+ * @param sealedEnv seals the environment values each revision was deployed with, so history keeps
+ *     them to restart it without holding them in clear text; none = {@link SealedEnv#none()} (a
+ *     revision is then restarted with the agent's environment)
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -44,7 +48,8 @@ public record EngineParts(
     Path stateDir,
     Map<String, String> env,
     MetricsSource metrics,
-    SyntheticLoad load) {
+    SyntheticLoad load,
+    SealedEnv sealedEnv) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -59,6 +64,33 @@ public record EngineParts(
     env = env == null ? Map.of() : Map.copyOf(env);
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
     load = load == null ? SyntheticLoad.none() : load;
+    sealedEnv = sealedEnv == null ? SealedEnv.none() : sealedEnv;
+  }
+
+  /** Parts without sealed environment values. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load) {
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, null);
+  }
+
+  /** These parts with {@code sealedEnv}. */
+  public EngineParts withSealedEnv(SealedEnv sealedEnv) {
+    return new EngineParts(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, sealedEnv);
   }
 
   /** Parts without synthetic load. */

@@ -260,6 +260,7 @@ public final class RolloutEngine {
             .ifPresent(
                 recovered -> {
                   apps.put(app, recovered.live());
+                  recovered.resumption().ifPresent(r -> resume(recovered.live(), r));
                   recovered
                       .problem()
                       .ifPresent(
@@ -278,23 +279,32 @@ public final class RolloutEngine {
   }
 
   /**
-   * What the agent's start could not bring back of an app, shown by {@link #status} as an alert.
-   *
-   * @param reason one line
-   * @param config the config the app was recovered with, the alert lasting while it is in force (a
-   *     deploy or a rollback that starts a revision replaces it); null when the app was not
-   *     recovered at all
+   * Carries on, in a thread of its own, a deploy that the last agent left under way. The app is
+   * busy from now on (a deploy is refused with CONFLICT, promote and abort reach the resumed
+   * rollout) until the rollout ends.
    */
-  private record RecoveryNote(String reason, AppConfig config) {
-
-    static RecoveryNote notRecovered(String why) {
-      return new RecoveryNote(
-          "not recovered when the agent started: "
-              + why.replace("\n", "; ")
-              + "; revisions that still run have no front door: start the agent with what the"
-              + " config needs, or deploy again",
-          null);
+  private void resume(LiveApp app, Resumption resumption) {
+    synchronized (app) {
+      app.busy = true;
     }
+    app.activeRollout = resumption.rollout().id();
+    app.control = new RolloutControl();
+    Thread.ofVirtual()
+        .name("relevo-resume-" + app.name)
+        .start(
+            () -> {
+              app.lock.lock();
+              try {
+                deployment.resume(app, resumption, strategyFor(resumption.config().strategy()));
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.WARNING,
+                    "the resumed rollout of " + app.name + " failed: " + e.getMessage(),
+                    e);
+              } finally {
+                end(app);
+              }
+            });
   }
 
   /**
