@@ -79,7 +79,14 @@ final class Recovery {
     }
     Loaded loaded = configForRecovery(configured);
     LiveApp live = new LiveApp(app, loaded.config(), baseDirOf(configured));
-    Optional<String> problem = loaded.missing().map(missing -> partialConfig(configured, missing));
+    String unsealed = env.problem(configured);
+    Optional<String> problem =
+        loaded
+            .missing()
+            .map(
+                missing ->
+                    partialConfig(configured, missing)
+                        + (unsealed.isEmpty() ? "" : " (" + unsealed + ")"));
     problem.ifPresent(p -> LOG.warning(app + ": " + p));
     RolloutRecord inFlight = inFlightDeploy(app).orElse(null);
     int inFlightRevision = inFlight == null ? -1 : inFlight.toRevision();
