@@ -90,6 +90,12 @@ final class Recovery {
     problem.ifPresent(p -> LOG.warning(app + ": " + p));
     RolloutRecord inFlight = inFlightDeploy(app).orElse(null);
     int inFlightRevision = inFlight == null ? -1 : inFlight.toRevision();
+    // A revision a rollback was starting again served before: stopping it says nothing against it.
+    Set<Integer> rollbackTargets =
+        parts.store().rollouts(app, 20).stream()
+            .filter(r -> r.outcome() == Outcome.RUNNING && r.kind() == RolloutRecord.Kind.ROLLBACK)
+            .map(RolloutRecord::toRevision)
+            .collect(Collectors.toSet());
     closeUnfinishedRollouts(app, inFlight);
     for (Revision revision : parts.store().revisions(app)) {
       if (!RolloutEngine.RUNNING_STATES.contains(revision.state())) {
@@ -129,12 +135,22 @@ final class Recovery {
         // Started by a rollout that never finished and cannot go on; its share goes, and so does
         // it.
         parts.runtime().stop(adopted.get(), live.config.runtime().stopGrace());
-        parts.store().saveRevision(revision.withState(Revision.State.FAILED).withInstance(null));
+        parts
+            .store()
+            .saveRevision(
+                revision
+                    .withState(
+                        rollbackTargets.contains(revision.number())
+                            ? Revision.State.STOPPED
+                            : Revision.State.FAILED)
+                    .withInstance(null));
       } else {
         Revision.State gone =
             revision.state() == Revision.State.SERVING || revision.state() == Revision.State.WARM
                 ? Revision.State.CRASHED
-                : Revision.State.FAILED;
+                : rollbackTargets.contains(revision.number())
+                    ? Revision.State.STOPPED
+                    : Revision.State.FAILED;
         parts.store().saveRevision(revision.withState(gone).withInstance(null));
         LOG.warning(app + ": revision " + revision.label() + " was no longer running");
       }

@@ -319,6 +319,45 @@ class RolloutResumeTest {
     assertThat(store.sealedEnv("shop", 1).orElseThrow()).doesNotContain("s3cret");
   }
 
+  @Test
+  void aColdRollbackKilledWhileItsTargetStartsIsClosedAndTheTargetIsNotMarkedFailed()
+      throws Exception {
+    String yaml =
+        config("bluegreen: {}")
+            .replace(
+                "  watch_after_promotion: 0s", "  watch_after_promotion: 0s\n  keep_previous: 0s");
+    AtomicBoolean armed = new AtomicBoolean();
+    FreezingSleeper dying =
+        new FreezingSleeper(
+            clock,
+            () ->
+                armed.get()
+                    && store
+                        .revision("shop", 1)
+                        .map(r -> r.state() == Revision.State.STARTING)
+                        .orElse(false));
+    RolloutEngine first = engine(router, dying, SECRET);
+    deploy(first, yaml, "v1-slowstart");
+    deploy(first, yaml, "v2");
+    assertThat(store.revision("shop", 1).orElseThrow().state()).isEqualTo(Revision.State.STOPPED);
+    armed.set(true);
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () ->
+                first.rollback(
+                    new RollbackRequest("shop", 1, "ana", "v2 is wrong"), RolloutListener.none()));
+    assertThat(dying.awaitFrozen()).isTrue();
+    long id = store.rollouts("shop", 1).getFirst().id();
+
+    engine(router2, clock, Map.of()).recover();
+
+    assertThat(store.rollout(id).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(store.revision("shop", 1).orElseThrow().state()).isEqualTo(Revision.State.STOPPED);
+    assertThat(runtime.running("v1-slowstart")).isEmpty();
+    assertThat(router2.servingRevision("shop")).isEqualTo(2);
+  }
+
   /** Reversible and not clear text; the real one (AES-GCM) is relevo-store's. */
   private static final class TestSealer implements SealedEnv {
     private final Map<String, Map<String, String>> kept = new ConcurrentHashMap<>();
