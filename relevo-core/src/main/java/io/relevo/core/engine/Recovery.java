@@ -108,7 +108,9 @@ final class Recovery {
               || revision.state() == Revision.State.WARM
               || revision.state() == Revision.State.SERVING)) {
         live.instances.put(revision.number(), adopted.get());
-        if (!isStable && revision.state() == Revision.State.SERVING) {
+        if (!isStable
+            && revision.state() == Revision.State.SERVING
+            && revision.number() != inFlightRevision) {
           // It served until a switch whose rollout the last agent did not finish: keep it warm.
           parts
               .store()

@@ -232,6 +232,24 @@ class RolloutResumeTest {
   }
 
   @Test
+  void aCanaryKilledInTheMiddleOfItsSwitchFinishesTheSwitch() throws Exception {
+    String yaml = config(canary("[{weight: 50}, {pause: 1m}]"));
+    long id = killedDuring(yaml, "v2", at(Phase.PAUSE, 1));
+    // As if it died after recording revision 2 as serving, before recording it as the stable one.
+    RolloutCheckpoint paused = store.checkpoint(id).orElseThrow();
+    store.saveCheckpoint(
+        new RolloutCheckpoint(id, "shop", 2, 50, Phase.PROMOTING, null, null, 0, 0, paused.at()));
+    store.saveRevision(store.revision("shop", 2).orElseThrow().withState(Revision.State.SERVING));
+
+    engine(router2, clock, SECRET).recover();
+
+    assertThat(ended(id).outcome()).isEqualTo(Outcome.PROMOTED);
+    assertThat(router2.servingRevision("shop")).isEqualTo(2);
+    assertThat(store.revision("shop", 1).orElseThrow().state()).isEqualTo(Revision.State.WARM);
+    assertThat(splits(router2)).first().isEqualTo("1:50/2:50");
+  }
+
+  @Test
   void aBlueGreenDeployKilledBeforeItsSwitchIsCheckedAgainAndSwitched() throws Exception {
     String yaml = config("bluegreen: {}");
     long id =
