@@ -278,11 +278,7 @@ public final class RolloutEngine {
     }
   }
 
-  /**
-   * Carries on, in a thread of its own, a deploy that the last agent left under way. The app is
-   * busy from now on (a deploy is refused with CONFLICT, promote and abort reach the resumed
-   * rollout) until the rollout ends.
-   */
+  /** Carries on, in its own thread, a deploy the last agent left; the app is busy until it ends. */
   private void resume(LiveApp app, Resumption resumption) {
     synchronized (app) {
       app.busy = true;
@@ -296,6 +292,8 @@ public final class RolloutEngine {
               app.lock.lock();
               try {
                 deployment.resume(app, resumption, strategyFor(resumption.config().strategy()));
+              } catch (RelevoException e) {
+                LOG.warning("the resumed rollout of " + app.name + " stopped: " + e.getMessage());
               } catch (RuntimeException e) {
                 LOG.log(
                     Level.WARNING,
