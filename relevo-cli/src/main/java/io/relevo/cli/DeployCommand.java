@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "deploy",
     description = {
       "Ship a version of an app and follow the rollout until it ends.",
-      "Exits 0 when the new revision serves all traffic, 1 when it was refused or rolled back."
+      "Exits 0 when the new revision serves all traffic, 1 when it was refused (by a gate too) or"
+          + " rolled back, 2 for bad input, 3 when the agent cannot be reached."
     })
 final class DeployCommand implements Callable<Integer> {
 
@@ -45,6 +46,12 @@ final class DeployCommand implements Callable<Integer> {
           "deploy although the previous release is still in its watch after promotion"
               + " (ends the watch; needs --reason, which history keeps)")
   boolean force;
+
+  @Option(
+      names = "--override-window",
+      description =
+          "deploy although gates.window is closed (needs --reason; history keeps who and why)")
+  boolean overrideWindow;
 
   @Mixin ConfigFileOption config;
   @Mixin ActorOption actor;
@@ -79,7 +86,8 @@ final class DeployCommand implements Callable<Integer> {
             version,
             actor.actor(context),
             reason,
-            force);
+            force,
+            overrideWindow ? java.util.List.of("window") : null);
     RolloutListener listener =
         output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
     RolloutRecord rollout = client.deploy(app, body, listener);

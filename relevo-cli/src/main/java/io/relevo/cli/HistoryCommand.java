@@ -43,6 +43,12 @@ final class HistoryCommand implements Callable<Integer> {
       description = "how many rollouts (default: ${DEFAULT-VALUE})")
   int limit = 20;
 
+  @Option(
+      names = "--rollout",
+      paramLabel = "N",
+      description = "show one rollout with every event: its gates, steps and outcome")
+  Long rollout;
+
   @Mixin AgentConnection connection;
   @Mixin OutputOption output;
   @Mixin HelpOption help;
@@ -59,6 +65,9 @@ final class HistoryCommand implements Callable<Integer> {
           "--limit: " + limit + " (expected: 1 or more)");
     }
     AgentClient client = connection.client(context);
+    if (rollout != null) {
+      return RolloutDetail.print(client, app, rollout, output.json(), context);
+    }
     List<RolloutRecord> rollouts = client.history(app, limit);
     Map<Integer, RevisionVerdict> verdicts =
         client.revisions(app).stream()

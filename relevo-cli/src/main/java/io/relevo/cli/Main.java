@@ -38,6 +38,14 @@ public final class Main {
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
     cli.addSubcommand("demo", new DemoCommand(context));
+    cli.addSubcommand("check", new CheckCommand(context));
+    cli.addSubcommand("unlock", new UnlockCommand(context));
+    cli.addSubcommand("approve", new ApproveCommand(context));
+    cli.addSubcommand("init", new InitCommand(context));
+    cli.addSubcommand(
+        "secrets",
+        new CommandLine(new SecretsCommand())
+            .addSubcommand("generate", new SecretsGenerateCommand(context)));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -211,7 +211,7 @@ public final class ProcessRuntime implements RuntimeProvider {
   }
 
   /** The OS's reason without Java's wrapping: {@code No such file or directory}. */
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     Throwable root = e.getCause() != null ? e.getCause() : e;
     String message = root.getMessage() == null ? root.toString() : root.getMessage();
     // The JDK writes "error=2, No such file or directory" or, with its spawn helper,

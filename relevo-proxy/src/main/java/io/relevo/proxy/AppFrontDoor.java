@@ -9,11 +9,11 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.relevo.core.RelevoException;
+import io.relevo.core.config.FrontDoorLimits;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
 import io.relevo.core.routing.DrainResult;
@@ -34,7 +34,9 @@ final class AppFrontDoor {
   private final BackendPool pool;
   private final ConcurrentMap<Integer, RevisionState> revisions = new ConcurrentHashMap<>();
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final StickyCookie stickyCookie = StickyCookie.withRandomKey();
   private volatile ProxyConfig settings = ProxyConfig.defaults();
+  private volatile OverridePolicy overrides = OverridePolicy.of(settings.overrides());
   private volatile WeightedSplit split = WeightedSplit.empty();
   private Channel server;
 
@@ -52,6 +54,14 @@ final class AppFrontDoor {
     return settings;
   }
 
+  OverridePolicy overrides() {
+    return overrides;
+  }
+
+  StickyCookie stickyCookie() {
+    return stickyCookie;
+  }
+
   BackendPool pool() {
     return pool;
   }
@@ -62,6 +72,7 @@ final class AppFrontDoor {
 
   /** Binds the front door unless it is bound already; the settings apply to new requests. */
   synchronized void open(EventLoopGroup group, HostPort listen, ProxyConfig settings) {
+    this.overrides = OverridePolicy.of(settings.overrides());
     this.settings = settings;
     if (server != null) {
       return;
@@ -78,11 +89,14 @@ final class AppFrontDoor {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     clients.add(ch);
+                    FrontDoorLimits limits = app.settings().limits();
                     ch.pipeline()
                         .addLast(
-                            new HttpServerCodec(
+                            new ClientTimeouts(limits.headerTimeout(), limits.idleTimeout()),
+                            new FrontDoorCodec(
                                 new HttpDecoderConfig()
-                                    .setMaxHeaderSize(16 * 1024)
+                                    .setMaxInitialLineLength(limits.maxRequestLine())
+                                    .setMaxHeaderSize(limits.maxHeaderSize())
                                     .setMaxChunkSize(64 * 1024)),
                             new HttpServerExpectContinueHandler(),
                             new HttpServerKeepAliveHandler(),

@@ -57,8 +57,11 @@ final class ErrorResponses {
     return text(HttpResponseStatus.SERVICE_UNAVAILABLE, "no revision serves app " + app);
   }
 
-  static FullHttpResponse badRequest(String why) {
-    return text(HttpResponseStatus.BAD_REQUEST, why);
+  /** An answer to a request the proxy refuses to read on: the connection closes after it. */
+  static FullHttpResponse refusedRequest(HttpResponseStatus status, String why) {
+    FullHttpResponse response = text(status, why);
+    response.headers().set(HttpHeaderNames.CONNECTION, "close");
+    return response;
   }
 
   /** "60s", "1.5s" or "500ms": durations as people write them. */

@@ -7,9 +7,11 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -51,6 +53,7 @@ final class Exchange {
   private final HttpVersion clientVersion;
   private final boolean setStickyCookie;
   private final RequestRelay relay;
+  private final boolean upgrade; // the request asks to switch protocols (a WebSocket)
 
   /** Where the exchange is; it only moves forward, except from INTERIM back to WAITING. */
   private enum Phase {
@@ -62,6 +65,8 @@ final class Exchange {
     INTERIM,
     /** The final response's headers went to the client; its body streams. */
     RESPONDING,
+    /** The revision switched protocols (101): bytes flow both ways until either side closes. */
+    TUNNEL,
     /** Answered, failed or cut off; nothing more happens. */
     DONE
   }
@@ -101,6 +106,7 @@ final class Exchange {
     this.clientVersion = clientVersion;
     this.setStickyCookie = setStickyCookie;
     this.relay = new RequestRelay(front.reads());
+    this.upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
     this.deadlineNanos = startNanos + settings.upstreamTimeout().toNanos();
   }
 
@@ -203,6 +209,10 @@ final class Exchange {
     if (phase == Phase.DONE || channel != upstream) {
       return;
     }
+    if (upgrade && response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
+      switchProtocols(response);
+      return;
+    }
     if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
       // 100 Continue was answered by the proxy itself; other interim answers (103) are dropped.
       phase = Phase.INTERIM;
@@ -213,9 +223,44 @@ final class Exchange {
     upstreamKeepAlive = HttpUtil.isKeepAlive(response);
     ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
     if (setStickyCookie) {
-      response.headers().add(HttpHeaderNames.SET_COOKIE, StickyCookie.setCookie(target.revision()));
+      response
+          .headers()
+          .add(HttpHeaderNames.SET_COOKIE, app.stickyCookie().setCookie(target.revision()));
+    }
+    if (settings.revisionHeader() != null) {
+      response.headers().set(settings.revisionHeader(), target.revision());
     }
     client.write(response, client.voidPromise());
+  }
+
+  /**
+   * The revision accepted the switch: the 101 goes to the client, then both connections leave HTTP
+   * and become a {@link Tunnel}. The exchange stays in flight on the revision (a drain waits for it
+   * and closes it at its timeout) until either side closes.
+   */
+  private void switchProtocols(HttpResponse response) {
+    phase = Phase.TUNNEL;
+    status = response.status().code();
+    countAnswer(); // the latency of the switch, not of the conversation that follows
+    String protocol = response.headers().get(HttpHeaderNames.UPGRADE);
+    ForwardedHeaders.prepareResponse(response, requestId, clientVersion);
+    if (protocol != null) {
+      response.headers().set(HttpHeaderNames.UPGRADE, protocol);
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+    }
+    if (settings.revisionHeader() != null) {
+      response.headers().set(settings.revisionHeader(), target.revision());
+    }
+    upstreamHandler.unbind();
+    ProtocolSwitch.tunnel(client, upstream, response, this::tunnelClosed);
+  }
+
+  private void tunnelClosed() {
+    if (phase == Phase.TUNNEL) {
+      client.close();
+      upstream.close();
+      finish(true);
+    }
   }
 
   void upstreamContent(Channel channel, HttpContent content) {
@@ -265,7 +310,7 @@ final class Exchange {
     }
     if (phase == Phase.RESPONDING) {
       client.close(); // the response was cut short; the client must not take it as complete
-      countAnswer();
+      target.state().counters().brokeOff((System.nanoTime() - startNanos) / 1_000);
       finish(true);
     } else if (canRetry()) {
       retried = true;
@@ -363,7 +408,7 @@ final class Exchange {
                 return;
               }
               target.state().counters().timedOut();
-              if (phase == Phase.RESPONDING) {
+              if (phase == Phase.RESPONDING || phase == Phase.TUNNEL) {
                 client.close();
                 closeUpstream();
                 finish(false);
@@ -416,9 +461,12 @@ final class Exchange {
   }
 
   private void finish(boolean completed) {
+    boolean tunnel = phase == Phase.TUNNEL;
     phase = Phase.DONE;
     relay.discard();
     target.state().drain().leave(this, completed);
-    front.exchangeDone(this);
+    if (!tunnel) {
+      front.exchangeDone(this); // a tunnel's connection is no longer the front door's
+    }
   }
 }

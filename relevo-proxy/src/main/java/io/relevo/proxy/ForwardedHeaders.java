@@ -1,6 +1,7 @@
 package io.relevo.proxy;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
@@ -49,7 +50,13 @@ final class ForwardedHeaders {
    */
   static String prepareRequest(HttpRequest request, String clientAddress) {
     HttpHeaders headers = request.headers();
+    String upgrade = upgradeOf(request);
     stripHopByHop(request);
+    if (upgrade != null) {
+      // The one hop-by-hop exchange that must reach the revision: a protocol switch (WebSocket).
+      headers.set(HttpHeaderNames.UPGRADE, upgrade);
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+    }
     // The proxy answers "Expect: 100-continue" itself, so the revision must not answer it again.
     headers.remove(HttpHeaderNames.EXPECT);
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
@@ -73,6 +80,16 @@ final class ForwardedHeaders {
       headers.set(X_REQUEST_ID, id);
     }
     return id;
+  }
+
+  /** The protocol a message asks to switch to (Upgrade, named by Connection), or null. */
+  static String upgradeOf(HttpMessage message) {
+    HttpHeaders headers = message.headers();
+    String upgrade = headers.get(HttpHeaderNames.UPGRADE);
+    return upgrade != null
+            && headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+        ? upgrade
+        : null;
   }
 
   /** A client address as X-Forwarded-For carries it: the IP without a port. */

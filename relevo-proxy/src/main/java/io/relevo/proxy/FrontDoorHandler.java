@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
@@ -28,6 +29,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   private Exchange current;
   private String clientAddress; // for X-Forwarded-For, formatted once per connection
   private ScheduledFuture<?> deadlineTimer;
+  private ClientTimeouts timeouts;
 
   FrontDoorHandler(AppFrontDoor app) {
     this.app = app;
@@ -45,6 +47,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
     reads = new ReadGate(channel);
+    timeouts = ctx.pipeline().get(ClientTimeouts.class);
   }
 
   @Override
@@ -59,18 +62,21 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
 
   private void dispatch(Object msg) {
     if (msg instanceof HttpRequest request) {
-      if (request.decoderResult().isFailure()) {
+      timeouts.requestStarted();
+      FullHttpResponse refusal = RequestLimits.refusal(request, app.settings().limits());
+      if (refusal != null) {
         ReferenceCountUtil.release(msg);
-        channel
-            .writeAndFlush(
-                ErrorResponses.badRequest(
-                    "malformed request: " + request.decoderResult().cause().getMessage()))
-            .addListener(ChannelFutureListener.CLOSE);
+        refuse(refusal);
         return;
       }
       route(request);
     }
     if (msg instanceof HttpContent content) {
+      if (content.decoderResult().isFailure()) {
+        content.release(); // a broken chunk: nothing after it can be trusted
+        channel.close();
+        return;
+      }
       if (current == null) {
         content.release(); // the body of a request already answered (503, early response)
         return;
@@ -79,14 +85,22 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Answers a request the proxy will not forward and closes the connection once it is sent. */
+  private void refuse(FullHttpResponse refusal) {
+    reads.hold(ReadGate.RESPONSE_PENDING); // nothing more is read from this connection
+    channel.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+  }
+
   private void route(HttpRequest request) {
     WeightedSplit split = app.split(); // the split of this moment: old or new, never none
     boolean stickySplit = split.split().sticky();
-    int sticky = stickySplit ? StickyCookie.revision(request.headers()) : -1;
-    int override = StickyCookie.override(request.headers());
+    int sticky = stickySplit ? app.stickyCookie().revision(request.headers()) : -1;
+    // Reads the override, if this client may use one, and strips relevo's headers and cookies.
+    int override = app.overrides().requested(request.headers(), channel.remoteAddress());
     Target target = split.pick(override, sticky);
     if (target == null) {
       channel.writeAndFlush(ErrorResponses.noRevision(app.name()));
+      timeouts.requestDone();
       return;
     }
     HttpVersion version = request.protocolVersion();
@@ -96,7 +110,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     String requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
     boolean setCookie = stickySplit && target.weight() > 0 && sticky != target.revision();
     // A request the header sent to a revision stays there, even when that revision fails it.
-    boolean pinned = override != -1 && split.pinned(override) != null;
+    boolean pinned = override != OverridePolicy.NONE && split.pinned(override) != null;
     Exchange exchange =
         new Exchange(this, app, target, pinned, request, requestId, version, setCookie);
     current = exchange;
@@ -142,6 +156,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     current = null;
+    timeouts.requestDone();
     reads.release(ReadGate.ALL);
     while (!waiting.isEmpty() && (current == null || !current.requestComplete())) {
       dispatch(waiting.poll());

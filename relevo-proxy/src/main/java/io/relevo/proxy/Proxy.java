@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
  * The built-in HTTP/1.1 reverse proxy: one front door per app, weighted routing between revisions,
  * draining, and per-revision counters. All apps share one event loop group.
  *
- * <p>A request goes to the revision its {@code X-Relevo-Revision} header names when that revision
- * is in the split (even at weight 0); else, with stickiness on, to the revision of its {@code
+ * <p>A request goes, when the app's {@code proxy.overrides} let its sender choose (a token or an
+ * allowed network), to the revision its override header or cookie names if that revision is in the
+ * split (even at weight 0); else, with stickiness on, to the revision of its signed {@code
  * relevo_rev} cookie while that has weight above 0; else to the next slot of a smooth weighted
  * round-robin. A GET, HEAD or OPTIONS without a body that a revision other than the stable one (the
  * split's first) refuses or drops before answering goes once to the stable revision, unless the
- * header pinned it. Thread-safe.
+ * override pinned it. The front door refuses oversized and ambiguous requests and slow clients
+ * ({@link RequestLimits}, {@link ClientTimeouts}); docs/PROXY.md has the limits. Thread-safe.
  */
 public final class Proxy implements Router, MetricsSource, AutoCloseable {
 

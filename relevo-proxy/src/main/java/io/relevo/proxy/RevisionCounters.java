@@ -16,10 +16,11 @@ import org.HdrHistogram.Recorder;
  * byte of the revision's response and forwarding it to the client (measured as the last chunk is
  * handed to the client's connection), in microseconds: the time the client waits for the whole
  * answer, body included, so that clients and relevo report the same quantiles. A body the client
- * reads slowly counts too, since backpressure holds the revision back. A response that breaks off
- * (the revision or the client closes mid-body) counts with its status and its time until the break;
- * one a drain cuts off counts only as a timeout. A request retried on the stable revision starts
- * its stable latency when the retry does.
+ * reads slowly counts too, since backpressure holds the revision back. A response the client breaks
+ * off counts with its status and its time until the break; one the revision breaks off (a reset
+ * mid-body) counts as a connection failure, since the client got a truncated answer; one a drain
+ * cuts off counts only as a timeout. A request retried on the stable revision starts its stable
+ * latency when the retry does.
  */
 final class RevisionCounters {
 
@@ -47,6 +48,14 @@ final class RevisionCounters {
       case 4 -> status4xx.increment();
       default -> status5xx.increment();
     }
+    recorder.recordValue(Math.max(0, micros));
+    buckets.record(micros);
+  }
+
+  /** The revision closed its connection in the middle of a response, after {@code micros}. */
+  void brokeOff(long micros) {
+    requests.increment();
+    connectFailures.increment();
     recorder.recordValue(Math.max(0, micros));
     buckets.record(micros);
   }

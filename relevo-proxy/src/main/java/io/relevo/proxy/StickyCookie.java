@@ -1,70 +1,75 @@
 package io.relevo.proxy;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code relevo_rev} cookie that keeps a client on one revision while the split is sticky, and
- * the {@code X-Relevo-Revision} header that sends one request to a chosen revision: by number, or
- * by role, {@code canary} (the newest revision of the split) or {@code stable} (the oldest).
+ * The {@code relevo_rev} cookie that keeps a client on one revision while the split is sticky. Its
+ * value is the revision and a signature ({@code 7.Qx3...}) with a key the proxy draws at start, so
+ * a client keeps the revision the split gave it but cannot pick another by writing the cookie
+ * itself; a cookie from before a proxy restart no longer verifies and the client is placed anew.
  */
 final class StickyCookie {
 
   static final String NAME = "relevo_rev";
-  static final String OVERRIDE_HEADER = "X-Relevo-Revision";
+  private static final String ALGORITHM = "HmacSHA256";
+  private static final int SIGNATURE_BYTES = 16;
 
-  /** What {@link #override} returns for {@code X-Relevo-Revision: canary}. */
-  static final int CANARY = -2;
+  private final SecretKeySpec key;
 
-  /** What {@link #override} returns for {@code X-Relevo-Revision: stable}. */
-  static final int STABLE = -3;
-
-  private StickyCookie() {}
-
-  /**
-   * The revision the request asks for with X-Relevo-Revision: its number, {@link #CANARY} or {@link
-   * #STABLE}; -1 when absent or unreadable.
-   */
-  static int override(HttpHeaders headers) {
-    String value = headers.get(OVERRIDE_HEADER);
-    if (value != null) {
-      String role = value.trim();
-      if (role.equalsIgnoreCase("canary")) {
-        return CANARY;
-      }
-      if (role.equalsIgnoreCase("stable")) {
-        return STABLE;
-      }
-    }
-    return parse(value);
+  private StickyCookie(byte[] key) {
+    this.key = new SecretKeySpec(key, ALGORITHM);
   }
 
-  /** The revision of the request's relevo_rev cookie; -1 when absent or not a number. */
-  static int revision(HttpHeaders headers) {
-    for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
-      for (String pair : header.split(";")) {
-        String trimmed = pair.trim();
-        if (trimmed.startsWith(NAME + "=")) {
-          return parse(trimmed.substring(NAME.length() + 1));
-        }
-      }
+  /** A cookie with a fresh random key. */
+  static StickyCookie withRandomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new StickyCookie(key);
+  }
+
+  /** The revision of the request's relevo_rev cookie; -1 when absent or not signed by us. */
+  int revision(HttpHeaders headers) {
+    String value = RelevoCookies.value(headers, NAME);
+    if (value == null) {
+      return -1;
     }
-    return -1;
+    int dot = value.indexOf('.');
+    if (dot < 1) {
+      return -1;
+    }
+    int revision;
+    try {
+      revision = Integer.parseInt(value.substring(0, dot));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    byte[] expected = sign(revision).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, given) ? revision : -1;
   }
 
   /** A Set-Cookie value for the whole site, for the browser session. */
-  static String setCookie(int revision) {
-    return NAME + "=" + revision + "; Path=/; HttpOnly; SameSite=Lax";
+  String setCookie(int revision) {
+    return NAME + "=" + revision + "." + sign(revision) + "; Path=/; HttpOnly; SameSite=Lax";
   }
 
-  private static int parse(String text) {
-    if (text == null) {
-      return -1;
-    }
+  private String sign(int revision) {
     try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      return -1;
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      byte[] full = mac.doFinal(Integer.toString(revision).getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(java.util.Arrays.copyOf(full, SIGNATURE_BYTES));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
   }
 }

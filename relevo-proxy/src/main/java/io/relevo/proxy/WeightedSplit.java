@@ -71,9 +71,9 @@ final class WeightedSplit {
 
   /**
    * The revision for one request: the one {@code override} names if it is in the split (any weight;
-   * {@link StickyCookie#CANARY} is the newest revision, {@link StickyCookie#STABLE} the oldest),
-   * else the one {@code sticky} names if it is in the split with weight above 0, else the next slot
-   * of the cycle. Null when the split is empty.
+   * {@link OverridePolicy#CANARY} is the newest revision, {@link OverridePolicy#STABLE} the
+   * oldest), else the one {@code sticky} names if it is in the split with weight above 0, else the
+   * next slot of the cycle. Null when the split is empty.
    */
   Target pick(int override, int sticky) {
     Target chosen = pinned(override);
@@ -91,13 +91,13 @@ final class WeightedSplit {
   }
 
   /**
-   * The revision {@code override} (from {@link StickyCookie#override}) pins a request to: one in
+   * The revision {@code override} (from {@link OverridePolicy#requested}) pins a request to: one in
    * the split at any weight, or null when it names none of them.
    */
   Target pinned(int override) {
     return switch (override) {
-      case StickyCookie.CANARY -> newest;
-      case StickyCookie.STABLE -> oldest;
+      case OverridePolicy.CANARY -> newest;
+      case OverridePolicy.STABLE -> oldest;
       default -> byRevision.get(override);
     };
   }

@@ -2,6 +2,7 @@ package io.relevo.proxy;
 
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
+import io.relevo.core.config.RevisionOverrides;
 import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.routing.TrafficSplit.Backend;
@@ -35,6 +36,25 @@ final class ProxyFixture implements AutoCloseable {
 
   ProxyFixture(ProxyConfig settings) {
     proxy.open(APP, new HostPort("127.0.0.1", 0), settings);
+  }
+
+  /** Lets requests from this host choose their revision with X-Relevo-Revision. */
+  void allowOverridesFromThisHost() {
+    proxy.open(
+        APP,
+        new HostPort("127.0.0.1", 0),
+        ProxyConfig.defaults()
+            .withOverrides(new RevisionOverrides(null, null, null, List.of("127.0.0.1/32"))));
+  }
+
+  /** The revision in a Set-Cookie value of the sticky cookie: "relevo_rev=7.sig; Path=/" is 7. */
+  static String cookieRevision(String setCookie) {
+    return setCookie.substring("relevo_rev=".length(), setCookie.indexOf('.'));
+  }
+
+  /** The cookie a browser sends back for a Set-Cookie value: "relevo_rev=7.sig". */
+  static String cookieOf(String setCookie) {
+    return setCookie.substring(0, setCookie.indexOf(';'));
   }
 
   TestBackend backend(int revision) {

@@ -70,8 +70,8 @@ class WeightedSplitTest {
     WeightedSplit split = split(new Backend(4, A, 90), new Backend(7, B, 10));
 
     assertThat(split.pinned(7).revision()).isEqualTo(7);
-    assertThat(split.pinned(StickyCookie.CANARY).revision()).isEqualTo(7);
-    assertThat(split.pinned(StickyCookie.STABLE).revision()).isEqualTo(4);
+    assertThat(split.pinned(OverridePolicy.CANARY).revision()).isEqualTo(7);
+    assertThat(split.pinned(OverridePolicy.STABLE).revision()).isEqualTo(4);
     assertThat(split.pinned(9)).isNull();
     assertThat(split.pinned(-1)).isNull();
   }

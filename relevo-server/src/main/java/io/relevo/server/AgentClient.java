@@ -108,6 +108,51 @@ public final class AgentClient {
     return stream(appPath(app) + "/deploy", body, listener);
   }
 
+  /** Judges every gate of the deploy {@code body} describes, now, without deploying. */
+  public io.relevo.core.gates.GateReport check(String app, DeployBody body) {
+    HttpResponse<InputStream> response =
+        send(post(appPath(app) + "/check", body).timeout(READ_TIMEOUT).build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, io.relevo.core.gates.GateReport.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /**
+   * Ends whatever holds the app's rollout lock (see {@code RolloutEngine.unlock}); returns what
+   * held it.
+   */
+  public String unlock(String app, String actor, String reason) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/unlock", new UnlockBody(actor, reason))
+                .timeout(READ_TIMEOUT.plusSeconds(15))
+                .build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, UnlockAnswer.class).released();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /** Approves a deploy waiting for approvals; returns where its approvals stand. */
+  public String approve(String app, long rollout, String actor) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/approve", new ApproveBody(rollout, actor))
+                .timeout(READ_TIMEOUT)
+                .build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, ApproveAnswer.class).approvals();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
   public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
     return stream(appPath(app) + "/rollback", body, listener);

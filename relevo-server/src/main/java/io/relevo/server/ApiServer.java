@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
  * GET  /api/v1/apps/{app}/revisions                   [RevisionVerdict], newest first
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/check     DeployBody        GateReport: every gate judged, nothing deployed
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
+ * POST /api/v1/apps/{app}/unlock    UnlockBody        UnlockAnswer; 404 when nothing holds the lock
+ * POST /api/v1/apps/{app}/approve   ApproveBody       ApproveAnswer; 404 for an unknown rollout
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -157,25 +160,31 @@ public final class ApiServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String what = method + " " + path;
     try (exchange) {
-      if (!authorized(exchange)) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
-        Exchanges.sendJson(
-            exchange,
-            401,
-            new ApiError(
-                "UNAUTHORIZED",
-                "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
-                    + " agent's state dir, file token>)"));
-        return;
-      }
-      try {
-        route(exchange, method, path);
-      } catch (Exception | Error e) {
-        log.debug("{} failed", what, e);
-        Exchanges.sendError(exchange, e, what);
-      }
+      answer(exchange, method, path, what);
     } catch (IOException e) {
       log.debug("{}: client went away: {}", what, e.toString());
+    }
+  }
+
+  private void answer(HttpExchange exchange, String method, String path, String what)
+      throws IOException {
+    byte[] bytes = Exchanges.readBody(exchange);
+    if (!authorized(exchange)) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
+      Exchanges.sendJson(
+          exchange,
+          401,
+          new ApiError(
+              "UNAUTHORIZED",
+              "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
+                  + " agent's state dir, file token>)"));
+      return;
+    }
+    try {
+      route(exchange, method, path, bytes);
+    } catch (Exception | Error e) {
+      log.debug("{} failed", what, e);
+      Exchanges.sendError(exchange, e, what);
     }
   }
 
@@ -185,7 +194,8 @@ public final class ApiServer implements AutoCloseable {
         && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
   }
 
-  private void route(HttpExchange exchange, String method, String path) throws IOException {
+  private void route(HttpExchange exchange, String method, String path, byte[] bytes)
+      throws IOException {
     if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
       requireMethod(method, "GET", path);
       Exchanges.sendJson(exchange, 200, engine.statuses());
@@ -215,38 +225,55 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        deploy(exchange, app);
+        DeployRequest request = deployRequest(bytes, app, "deploy");
+        RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+      }
+      case "/check" -> {
+        requireMethod(method, "POST", path);
+        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(bytes, app, "check")));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
-        RollbackBody body = Exchanges.readJson(exchange, RollbackBody.class);
+        RollbackBody body = Exchanges.readJson(bytes, RollbackBody.class);
         RollbackRequest request =
             new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
         RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {
         requireMethod(method, "POST", path);
-        StopBody body = Exchanges.readJson(exchange, StopBody.class);
+        StopBody body = Exchanges.readJson(bytes, StopBody.class);
         engine.stop(app, actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/promote" -> {
         requireMethod(method, "POST", path);
-        PromoteBody body = Exchanges.readJson(exchange, PromoteBody.class);
+        PromoteBody body = Exchanges.readJson(bytes, PromoteBody.class);
         controls.promote(app, body.isFull(), actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/abort" -> {
         requireMethod(method, "POST", path);
-        AbortBody body = Exchanges.readJson(exchange, AbortBody.class);
+        AbortBody body = Exchanges.readJson(bytes, AbortBody.class);
         controls.abort(app, actor(body.actor()), body.reason() == null ? "" : body.reason());
         Exchanges.sendNoContent(exchange);
       }
       case "/retry" -> {
         requireMethod(method, "POST", path);
-        RetryBody body = Exchanges.readJson(exchange, RetryBody.class);
+        RetryBody body = Exchanges.readJson(bytes, RetryBody.class);
         String actor = actor(body.actor());
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
+      }
+      case "/approve" -> {
+        requireMethod(method, "POST", path);
+        ApproveBody body = Exchanges.readJson(bytes, ApproveBody.class);
+        String state = engine.approve(app, body.rollout(), actor(body.actor()));
+        Exchanges.sendJson(exchange, 200, new ApproveAnswer(state));
+      }
+      case "/unlock" -> {
+        requireMethod(method, "POST", path);
+        UnlockBody body = Exchanges.readJson(bytes, UnlockBody.class);
+        String released = engine.unlock(app, actor(body.actor()), body.reason());
+        Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
       }
       default -> {
         if (!logs.matches()) {
@@ -261,12 +288,13 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void deploy(HttpExchange exchange, String app) throws IOException {
-    DeployBody body = Exchanges.readJson(exchange, DeployBody.class);
+  private DeployRequest deployRequest(byte[] bytes, String app, String what) {
+    DeployBody body = Exchanges.readJson(bytes, DeployBody.class);
     if (body.configFile() == null || body.configText() == null) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
-          "deploy of "
+          what
+              + " of "
               + app
               + ": configFile and configText are required (expected: the path and"
               + " text of its relevo.yml)");
@@ -284,15 +312,14 @@ public final class ApiServer implements AutoCloseable {
               + app
               + "\", the app named in the request)");
     }
-    DeployRequest request =
-        new DeployRequest(
-            config,
-            configFile.getParent(),
-            body.version(),
-            body.actor(),
-            body.reason(),
-            body.force());
-    RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
+    return new DeployRequest(
+        config,
+        configFile.getParent(),
+        body.version(),
+        body.actor(),
+        body.reason(),
+        body.force(),
+        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()));
   }
 
   private static String actor(String actor) {

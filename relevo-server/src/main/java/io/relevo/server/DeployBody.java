@@ -11,6 +11,7 @@ package io.relevo.server;
  * @param actor who asks
  * @param reason why; may be empty, but not with {@code force}
  * @param force deploy although the previous release is in its watch after promotion; absent = false
+ * @param overrides the gates to let through if they fail, like {@code ["window"]}; needs a reason
  */
 public record DeployBody(
     String configFile,
@@ -18,7 +19,19 @@ public record DeployBody(
     String version,
     String actor,
     String reason,
-    boolean force) {
+    boolean force,
+    java.util.List<String> overrides) {
+
+  /** A deploy that overrides no gate. */
+  public DeployBody(
+      String configFile,
+      String configText,
+      String version,
+      String actor,
+      String reason,
+      boolean force) {
+    this(configFile, configText, version, actor, reason, force, null);
+  }
 
   /** A deploy that does not force its way past a watch. */
   public DeployBody(

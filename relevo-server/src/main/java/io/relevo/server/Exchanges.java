@@ -19,11 +19,18 @@ final class Exchanges {
 
   private Exchanges() {}
 
-  static <T> T readJson(HttpExchange exchange, Class<T> type) throws IOException {
-    byte[] bytes;
+  /**
+   * Reads the request body, up to one byte more than {@link #MAX_BODY_BYTES}, before anything is
+   * answered: the JDK's server resets a connection closed with more than 64 KiB of its request
+   * unread, which can destroy the answer before the client reads it.
+   */
+  static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      return in.readNBytes(MAX_BODY_BYTES + 1);
     }
+  }
+
+  static <T> T readJson(byte[] bytes, Class<T> type) {
     if (bytes.length > MAX_BODY_BYTES) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
@@ -34,8 +41,9 @@ final class Exchanges {
           RelevoException.Kind.BAD_INPUT,
           "request body: empty (expected: a JSON " + type.getSimpleName() + ")");
     }
+    T value;
     try {
-      return Json.mapper().readValue(bytes, type);
+      value = Json.mapper().readValue(bytes, type);
     } catch (JsonProcessingException e) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
@@ -44,7 +52,15 @@ final class Exchanges {
               + " (expected: a JSON "
               + type.getSimpleName()
               + ")");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // reading a byte array does no I/O
     }
+    if (value == null) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "request body: null (expected: a JSON " + type.getSimpleName() + " object)");
+    }
+    return value;
   }
 
   static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

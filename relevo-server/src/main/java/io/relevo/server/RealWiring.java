@@ -9,6 +9,7 @@ import io.relevo.core.engine.Sleeper;
 import io.relevo.core.notify.Notifier;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
+import io.relevo.process.ProcessHookRunner;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -58,6 +59,7 @@ final class RealWiring implements AgentParts.Wiring {
               env,
               proxy,
               Loads.http(),
+              new ProcessHookRunner(),
               Stores.sealedEnv(stateDir.path().resolve("env.key")));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param source where the config came from (file name and raw text), for history and re-reads
  * @param analysis the analyses canary steps refer to, by name; {@code default} is always there (the
  *     runbooks' three rules unless the config redefines it)
+ * @param gates what must hold before a deploy starts (secrets, window); none by default
+ * @param hooks commands run before and after deploys and rollbacks; none by default
  */
 public record AppConfig(
     String app,
@@ -33,7 +35,9 @@ public record AppConfig(
     RollbackConfig rollback,
     ProxyConfig proxy,
     ConfigSource source,
-    Map<String, AnalysisTemplate> analysis) {
+    Map<String, AnalysisTemplate> analysis,
+    GatesConfig gates,
+    HooksConfig hooks) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -52,6 +56,45 @@ public record AppConfig(
       templates.putAll(analysis);
     }
     analysis = java.util.Collections.unmodifiableMap(templates);
+    gates = gates == null ? GatesConfig.none() : gates;
+    hooks = hooks == null ? HooksConfig.none() : hooks;
+  }
+
+  /** A config without hooks. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source,
+      Map<String, AnalysisTemplate> analysis,
+      GatesConfig gates) {
+    this(
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        gates, null);
+  }
+
+  /** A config without gates. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source,
+      Map<String, AnalysisTemplate> analysis) {
+    this(
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        null);
   }
 
   /** A config with only the default analysis. */

@@ -21,8 +21,10 @@ final class AppConfigReader {
           "strategy",
           "analysis",
           "rollback",
-          "proxy");
-  static final List<String> NOT_YET = List.of("gates", "migrations", "notify");
+          "proxy",
+          "gates",
+          "hooks");
+  static final List<String> NOT_YET = List.of("migrations", "notify");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -56,12 +58,15 @@ final class AppConfigReader {
     analysisNames.add("default");
     StrategyConfig strategy = StrategyReader.read(top.get("strategy"), analysisNames);
     RollbackConfig rollback = rollback(top.get("rollback"));
-    ProxyConfig proxy = proxy(top.get("proxy"));
+    ProxyConfig proxy = ProxyReader.read(top.get("proxy"));
+    GatesConfig gates = GatesReader.read(top.get("gates"));
+    HooksConfig hooks = HooksReader.read(top.get("hooks"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis);
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        gates, hooks);
   }
 
   private static HostPort listen(Value value) {
@@ -88,15 +93,5 @@ final class AppConfigReader {
     return new RollbackConfig(
         rollback.get("keep_previous").duration(true),
         rollback.get("watch_after_promotion").duration(true));
-  }
-
-  private static ProxyConfig proxy(Value value) {
-    MapReader proxy =
-        MapReader.open(
-            value, List.of("drain_timeout", "upstream_timeout", "connect_timeout"), List.of());
-    return new ProxyConfig(
-        proxy.get("drain_timeout").duration(false),
-        proxy.get("upstream_timeout").duration(false),
-        proxy.get("connect_timeout").duration(false));
   }
 }

@@ -2,6 +2,8 @@ package io.relevo.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree from Jackson's streaming YAML parser, keeping the
@@ -25,7 +28,30 @@ import java.util.Map;
  */
 final class YamlTreeReader {
 
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  /** Deeper than any relevo.yml needs (it nests six levels); what is deeper is refused at once. */
+  static final int MAX_DEPTH = 64;
+
+  /** A relevo.yml is a few kilobytes; a megabyte of text is not a config. */
+  static final int MAX_CHARS = 1024 * 1024;
+
+  private static final YAMLFactory FACTORY = factory();
+
+  /**
+   * A parser that refuses what a config never has, before it costs anything: nesting beyond {@link
+   * #MAX_DEPTH}, more than {@link #MAX_CHARS} code points, and more than a few aliases (Jackson's
+   * parser does not expand them, and relevo reports every one, so a "billion laughs" document is
+   * read in one pass and refused).
+   */
+  private static YAMLFactory factory() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setMaxAliasesForCollections(10);
+    loader.setNestingDepthLimit(MAX_DEPTH);
+    loader.setCodePointLimit(MAX_CHARS + 1);
+    return YAMLFactory.builder()
+        .loaderOptions(loader)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+        .build();
+  }
 
   private final YAMLParser parser;
   private final ReadContext context;
@@ -41,6 +67,16 @@ final class YamlTreeReader {
    * @throws ConfigException with a single problem when the text is not valid YAML
    */
   static YamlNode read(String text, ReadContext context) {
+    if (text.length() > MAX_CHARS) {
+      throw syntaxError(
+          context,
+          0,
+          "the file has "
+              + text.length()
+              + " characters (expected: a relevo.yml of at most "
+              + MAX_CHARS
+              + "; is this the right file?)");
+    }
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
       YamlTreeReader reader = new YamlTreeReader(parser, context);
       JsonToken first = parser.nextToken();
@@ -56,6 +92,14 @@ final class YamlTreeReader {
                 + " follows)");
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      throw syntaxError(
+          context,
+          line,
+          "nested deeper than "
+              + MAX_DEPTH
+              + " levels (expected: a relevo.yml, a few levels deep)");
     } catch (MarkedYAMLException e) {
       throw syntaxError(context, e.getProblemMark().getLine() + 1, syntaxMessage(e));
     } catch (JsonProcessingException e) {

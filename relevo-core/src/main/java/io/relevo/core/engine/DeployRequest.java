@@ -3,6 +3,7 @@ package io.relevo.core.engine;
 import io.relevo.core.config.AppConfig;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A request to ship a version.
@@ -14,9 +15,23 @@ import java.util.Objects;
  * @param reason why, may be empty; required with {@code force}
  * @param force deploy although the previous release is still in its watch after promotion (the
  *     watch ends, and history records who forced it and why)
+ * @param overrides the gates to let through if they fail, by name ({@code window}); needs a reason,
+ *     which history records with the actor
  */
 public record DeployRequest(
-    AppConfig config, Path baseDir, String version, String actor, String reason, boolean force) {
+    AppConfig config,
+    Path baseDir,
+    String version,
+    String actor,
+    String reason,
+    boolean force,
+    Set<String> overrides) {
+
+  /** A deploy that overrides no gate. */
+  public DeployRequest(
+      AppConfig config, Path baseDir, String version, String actor, String reason, boolean force) {
+    this(config, baseDir, version, actor, reason, force, null);
+  }
 
   /** A deploy that does not force its way past a watch. */
   public DeployRequest(
@@ -38,6 +53,15 @@ public record DeployRequest(
       throw new io.relevo.core.RelevoException(
           io.relevo.core.RelevoException.Kind.BAD_INPUT,
           "--force needs a reason (expected: --force --reason \"why the watch may end early\")");
+    }
+    overrides = overrides == null ? Set.of() : Set.copyOf(overrides);
+    if (!overrides.isEmpty() && reason.isBlank()) {
+      throw new io.relevo.core.RelevoException(
+          io.relevo.core.RelevoException.Kind.BAD_INPUT,
+          "--override-"
+              + overrides.iterator().next()
+              + " needs a reason (expected: --reason \"why this deploy may pass\"; history keeps"
+              + " it with your name)");
     }
   }
 }

@@ -3,8 +3,11 @@ package io.relevo.core.engine;
 import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.ApprovalPolicy;
 import io.relevo.core.config.Durations;
+import io.relevo.core.config.HooksConfig.Point;
 import io.relevo.core.config.StrategyConfig;
+import io.relevo.core.gates.GateReport;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
@@ -23,9 +26,13 @@ import java.nio.file.Path;
 final class Deployment {
 
   private final Stages stages;
+  private final GateStage gates;
+  private final HookStage hooks;
 
   Deployment(Stages stages) {
     this.stages = stages;
+    this.gates = new GateStage(stages.parts());
+    this.hooks = new HookStage(stages.parts());
   }
 
   RolloutRecord run(
@@ -48,6 +55,10 @@ final class Deployment {
               + " left); wait for it to end (`relevo status "
               + app.name
               + "`), or deploy with --force --reason \"...\" to end it now");
+    }
+    GateReport report = gates.judge(request);
+    if (!report.passed()) {
+      return gates.refuse(app.name, stable, request, strategy.name(), report, listener);
     }
     AppConfig config = request.config();
     AppConfig previousConfig = app.config;
@@ -120,17 +131,35 @@ final class Deployment {
             + strategy.name()
             + ")"
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
-    Instance instance;
+    GateStage.record(report, log);
+    Instance instance = null;
     try {
+      ApprovalPolicy policy = config.gates().approvals().get(config.env());
+      if (policy != null) {
+        new ApprovalWait(parts).await(app, policy, request.actor(), log);
+      }
+      hooks.beforeDeploy(config, request.baseDir(), candidate, log);
       instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
     } catch (StepFailed e) {
       parts.store().clearCheckpoint(rolloutId);
-      app.control = null;
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return refuse(
+          app,
+          candidate,
+          stable,
+          log,
+          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
+          previousConfig,
+          previousBaseDir);
     } catch (RuntimeException e) {
-      app.control = null;
       refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
       throw e;
+    } finally {
+      if (instance == null) {
+        app.control = null;
+      }
     }
     return carryOn(
         app, stable, candidate, instance, strategy, log, previousConfig, previousBaseDir, null);
@@ -181,6 +210,7 @@ final class Deployment {
           new Rollout(
               app, stable, ready, instance, stages.promotion(), log, app.control, parts, from));
       watch(app, log.rolloutId, ready, stable, log);
+      hooks.after(Point.POST_DEPLOY, config, app.baseDir, ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
@@ -191,7 +221,7 @@ final class Deployment {
           candidate,
           stable,
           log,
-          "interrupted: the agent is shutting down",
+          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
           previousConfig,
           previousBaseDir);
     } catch (RuntimeException e) {
@@ -296,6 +326,8 @@ final class Deployment {
       AppConfig previousConfig,
       Path previousBaseDir) {
     EngineParts parts = stages.parts();
+    AppConfig candidateConfig = app.config;
+    Path candidateBaseDir = app.baseDir;
     RolloutControl control = app.control;
     boolean stillRouted =
         parts.router().current(app.name).backends().stream()
@@ -338,6 +370,14 @@ final class Deployment {
             ? "no revision serves " + app.name
             : (hadTraffic ? "traffic is back on revision " : "traffic stays on revision ")
                 + stable.label();
-    return log.finish(hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED, why + "\n" + where);
+    Outcome outcome = hadTraffic ? Outcome.ROLLED_BACK : Outcome.FAILED;
+    hooks.after(
+        Point.ON_FAILURE,
+        candidateConfig,
+        candidateBaseDir,
+        candidate,
+        outcome.name().toLowerCase(java.util.Locale.ROOT),
+        log);
+    return log.finish(outcome, why + "\n" + where);
   }
 }

@@ -2,6 +2,7 @@ package io.relevo.core.engine;
 
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
+import io.relevo.core.hooks.HookRunner;
 import io.relevo.core.load.SyntheticLoad;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.metrics.RevisionStats;
@@ -32,9 +33,8 @@ import java.util.Objects;
  * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
  *     empty
  * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
- * @param sealedEnv seals the environment values each revision was deployed with, so history keeps
- *     them to restart it without holding them in clear text; none = {@link SealedEnv#none()} (a
- *     revision is then restarted with the agent's environment)
+ * @param hooks runs the config's hook commands; none = {@link HookRunner#none()}, which fails every
+ *     configured hook saying so
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -49,6 +49,7 @@ public record EngineParts(
     Map<String, String> env,
     MetricsSource metrics,
     SyntheticLoad load,
+    HookRunner hooks,
     SealedEnv sealedEnv) {
 
   public EngineParts {
@@ -64,10 +65,38 @@ public record EngineParts(
     env = env == null ? Map.of() : Map.copyOf(env);
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
     load = load == null ? SyntheticLoad.none() : load;
+    hooks = hooks == null ? HookRunner.none() : hooks;
     sealedEnv = sealedEnv == null ? SealedEnv.none() : sealedEnv;
   }
 
   /** Parts without sealed environment values. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load,
+      HookRunner hooks) {
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, hooks, null);
+  }
+
+  /** These parts with {@code sealedEnv}. */
+  public EngineParts withSealedEnv(SealedEnv sealedEnv) {
+    return new EngineParts(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, hooks, sealedEnv);
+  }
+
+  /** Parts without a hook runner. */
   public EngineParts(
       RuntimeProvider runtime,
       Router router,
@@ -86,11 +115,11 @@ public record EngineParts(
         load, null);
   }
 
-  /** These parts with {@code sealedEnv}. */
-  public EngineParts withSealedEnv(SealedEnv sealedEnv) {
+  /** These parts with {@code hooks} as the hook runner. */
+  public EngineParts withHooks(HookRunner hooks) {
     return new EngineParts(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        load, sealedEnv);
+        load, hooks, sealedEnv);
   }
 
   /** Parts without synthetic load. */
@@ -108,7 +137,7 @@ public record EngineParts(
       MetricsSource metrics) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        null);
+        null, null);
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
@@ -124,6 +153,7 @@ public record EngineParts(
       Path stateDir,
       Map<String, String> env) {
     this(
-        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null);
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null,
+        null);
   }
 }

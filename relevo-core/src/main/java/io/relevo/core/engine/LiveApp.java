@@ -20,6 +20,14 @@ final class LiveApp {
   volatile Path baseDir;
   volatile Long activeRollout;
   boolean busy;
+  volatile LockHolder holder;
+
+  /** The deploy waiting for approvals, if any. */
+  volatile PendingApproval pending;
+
+  /** Why the lock was taken from its holder by {@code relevo unlock}, while it lets go. */
+  volatile String unlocked;
+
   volatile RolloutProgress progress;
   volatile RolloutControl control;
   volatile PromotionWatch watch;

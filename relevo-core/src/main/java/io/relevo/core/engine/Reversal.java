@@ -3,6 +3,7 @@ package io.relevo.core.engine;
 import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
+import io.relevo.core.config.HooksConfig.Point;
 import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.history.RevisionVerdict.Mark;
 import io.relevo.core.history.RevisionVerdicts;
@@ -90,16 +91,20 @@ final class Reversal {
               + verdict.why()
               + "); rolling back to it as asked");
     }
+    HookStage hooks = new HookStage(parts);
+    hooks.after(Point.PRE_ROLLBACK, app.config, app.baseDir, target, "", log);
     try {
       Instance instance = isWarm ? warm : restart(app, target, log);
       stages.promotion().switchTo(app, target, instance, stable, false, log);
       if (stable != null) {
         markRolledBack(app.name, stable, request);
       }
+      hooks.after(Point.POST_ROLLBACK, app.config, app.baseDir, target, "restored", log);
       return log.finish(
           Outcome.RESTORED, "rolled back: revision " + target.label() + " serves all traffic");
     } catch (StepFailed e) {
       stages.retirement().discard(app, target, Revision.State.STOPPED);
+      hooks.after(Point.POST_ROLLBACK, app.config, app.baseDir, target, "failed", log);
       return log.finish(
           Outcome.FAILED,
           "rollback to revision "

@@ -61,7 +61,7 @@ public final class RolloutEngine {
     LiveApp app =
         apps.computeIfAbsent(config.app(), name -> new LiveApp(name, config, request.baseDir()));
     RolloutStrategy strategy = strategyFor(config.strategy());
-    begin(app);
+    begin(app, "deploy of " + request.version(), request.actor());
     try {
       return deployment.run(app, stable(app.name), request, strategy, listener);
     } finally {
@@ -69,10 +69,30 @@ public final class RolloutEngine {
     }
   }
 
+  /**
+   * Runs every gate of {@code request} as a deploy would, now, without deploying or recording
+   * anything; the app need not have been deployed before.
+   */
+  public io.relevo.core.gates.GateReport check(DeployRequest request) {
+    return new GateStage(parts).judge(request);
+  }
+
+  /**
+   * Approves the deploy {@code rolloutId} of {@code app}, which waits for approvals, as {@code
+   * person}; the approval is recorded in its history. Returns where the approvals stand.
+   *
+   * @throws RelevoException NOT_FOUND for a rollout that does not exist; BAD_INPUT for one that
+   *     does not wait for approvals, an expired request, the requester, someone outside the groups,
+   *     or a second approval by the same person
+   */
+  public String approve(String app, long rolloutId, String person) {
+    return new ApprovalDesk(parts).approve(known(app), rolloutId, person);
+  }
+
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */
   public RolloutRecord rollback(RollbackRequest request, RolloutListener listener) {
     LiveApp app = known(request.app());
-    begin(app);
+    begin(app, "rollback", request.actor());
     try {
       return reversal.run(app, stable(app.name), request, listener);
     } finally {
@@ -144,7 +164,7 @@ public final class RolloutEngine {
   /** Stops every revision of the app and closes its front door. History is kept. */
   public void stop(String app, String actor) {
     LiveApp live = known(app);
-    begin(live);
+    begin(live, "stop", actor);
     try {
       parts.router().route(app, TrafficSplit.none());
       for (Revision revision : parts.store().revisions(app)) {
@@ -187,8 +207,9 @@ public final class RolloutEngine {
         watch == null ? null : watch.view(parts.clock().instant()));
   }
 
-  private static List<String> alerts(LiveApp live, RecoveryNote note) {
+  private List<String> alerts(LiveApp live, RecoveryNote note) {
     List<String> alerts = new ArrayList<>();
+    new ApprovalDesk(parts).alert(live).ifPresent(alerts::add);
     if (live.liveness != null) {
       live.liveness.alert().ifPresent(alerts::add);
     }
@@ -365,21 +386,27 @@ public final class RolloutEngine {
     return live;
   }
 
-  private void begin(LiveApp app) {
+  private void begin(LiveApp app, String what, String actor) {
     synchronized (app) {
       Long active = app.activeRollout;
+      LockHolder holder = app.holder;
       if (app.busy) {
         throw new RelevoException(
             Kind.CONFLICT,
             "a rollout of "
                 + app.name
                 + " is under way"
-                + (active == null ? "" : " (rollout " + active + ")")
+                + (holder == null
+                    ? (active == null ? "" : " (rollout " + active + ")")
+                    : " (" + holder.describe(parts.clock().instant(), active) + ")")
                 + "; wait for it to end, or follow it with `relevo status "
                 + app.name
-                + "`");
+                + "`; if it is stuck, `relevo unlock "
+                + app.name
+                + " --reason \"...\"` ends it");
       }
       app.busy = true;
+      app.holder = new LockHolder(what, actor, parts.clock().instant(), Thread.currentThread());
     }
     app.lock.lock();
   }
@@ -389,7 +416,21 @@ public final class RolloutEngine {
     app.lock.unlock();
     synchronized (app) {
       app.busy = false;
+      app.holder = null;
+      app.unlocked = null;
     }
+  }
+
+  /**
+   * Takes the app's rollout lock from a holder that is stuck: records who and why in the held
+   * rollout's history, aborts it (traffic back on stable), and, if it has not let go within 5 s,
+   * interrupts its thread. Returns what held the lock.
+   *
+   * @throws RelevoException BAD_INPUT without a reason, NOT_FOUND when nothing holds the lock,
+   *     FAILED when the holder has not let go 10 s later (restart the agent then)
+   */
+  public String unlock(String app, String actor, String reason) {
+    return new Unlock(parts).run(known(app), actor, reason);
   }
 
   private static RolloutStrategy strategyFor(StrategyConfig config) {

@@ -8,7 +8,8 @@ package io.relevo.core.metrics;
  * @param status3xx 3xx responses
  * @param status4xx 4xx responses
  * @param status5xx 5xx responses from the revision
- * @param connectFailures requests that could not reach the revision (502 from the proxy)
+ * @param connectFailures requests that could not reach the revision (502 from the proxy), and
+ *     responses the revision broke off mid-body (the client's connection was closed)
  * @param timeouts requests the revision did not answer in time (504 from the proxy)
  * @param latency latency quantiles of answered requests, since the revision first took traffic
  * @param histogram latency distribution of answered requests as cumulative bucket counts, so the

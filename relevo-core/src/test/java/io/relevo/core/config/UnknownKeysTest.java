@@ -41,7 +41,7 @@ class UnknownKeysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gates", "migrations", "notify"})
+  @ValueSource(strings = {"migrations", "notify"})
   void sectionsOfLaterVersionsAreNotSupportedYetRatherThanUnknown(String section) {
     assertThat(problems(Configs.MINIMAL + section + ":\n  anything: 1\n"))
         .containsExactly(

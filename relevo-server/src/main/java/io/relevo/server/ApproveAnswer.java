@@ -1,0 +1,8 @@
+package io.relevo.server;
+
+/**
+ * The answer of {@code POST /api/v1/apps/{app}/approve}.
+ *
+ * @param approvals where the approvals stand, like {@code 1 of 2 approvals (bob, code-owners)}
+ */
+public record ApproveAnswer(String approvals) {}
