@@ -9,22 +9,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An agent restarted from a shell that lacks a variable the config interpolates keeps the app
- * reachable and says in {@code relevo status} what it could not reload: the real jar, a real app
- * process and its front door.
+ * An agent restarted from a shell that lacks a variable the config interpolates brings the app back
+ * as it was deployed, with the values the revision was deployed with, kept sealed in the state dir:
+ * the real jar, a real app process and its front door.
  */
 class AgentRestartWithoutVariableIT {
 
   private static final String SECRET = "DB_PASSWORD";
+  private static final String PASSWORD = "s3cret-Pa55-7f3a";
 
   @TempDir Path dir;
   private Map<String, String> withSecret;
@@ -41,9 +46,9 @@ class AgentRestartWithoutVariableIT {
   }
 
   @Test
-  void theAppStillAnswersThroughItsFrontDoorAndStatusSaysWhatCouldNotBeReloaded() throws Exception {
+  void theAppAnswersThroughItsFrontDoorAsDeployedWithoutAnAlert() throws Exception {
     String state = dir.resolve("state").toString();
-    withSecret = Map.of("RELEVO_STATE_DIR", state, SECRET, "s3cret");
+    withSecret = Map.of("RELEVO_STATE_DIR", state, SECRET, PASSWORD);
     without = Map.of("RELEVO_STATE_DIR", state);
     int port = freePort();
     Path config = writeConfig(port);
@@ -62,21 +67,86 @@ class AgentRestartWithoutVariableIT {
         .untilAsserted(() -> assertThat(versionServed(port)).isEqualTo("v1"));
     RelevoProcess.Result status = RelevoProcess.run(without, dir, "status", "alojamientos");
     assertThat(status.exitCode()).as(status.toString()).isZero();
-    assertThat(status.out())
-        .contains("listen:   127.0.0.1:" + port)
-        .contains(
-            "ALERT:    the agent's environment does not set ${DB_PASSWORD}, which the config of"
-                + " revision 1 (v1) needs: its running revisions were re-adopted and its front door"
-                + " reopened");
+    assertThat(status.out()).contains("listen:   127.0.0.1:" + port).doesNotContain("ALERT");
     String log = Files.readString(dir.resolve("agent2.log"));
-    assertThat(log.lines().filter(line -> line.contains("${DB_PASSWORD}"))).hasSize(1);
-    assertThat(log).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("s3cret");
+    assertThat(log).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void anAgentWithAnEmptyEnvironmentColdRestartsARevisionWithItsPasswordKeptOnlySealed()
+      throws Exception {
+    String state = dir.resolve("state").toString();
+    withSecret = Map.of("RELEVO_STATE_DIR", state, SECRET, PASSWORD);
+    without = Map.of("RELEVO_STATE_DIR", state);
+    int port = freePort();
+    Path config = writeConfig(port);
+    agent = startAgent(withSecret, "agent1.log");
+    RelevoProcess.Result v1 =
+        RelevoProcess.run(
+            withSecret, dir, "deploy", "alojamientos", "--version", "v1", "-f", config.toString());
+    assertThat(v1.exitCode()).as(v1.toString()).isZero();
+    List<ProcessHandle> revisions = agent.descendants().toList();
+    assertThat(revisions).isNotEmpty();
+
+    agent.destroyForcibly();
+    agent.waitFor();
+    revisions.forEach(ProcessHandle::destroyForcibly); // the revision is gone too: a cold start
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> revisions.stream().noneMatch(ProcessHandle::isAlive));
+    agent = startAgent(Map.of("RELEVO_STATE_DIR", state), "agent2.log", true);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(versionServed(port)).isEqualTo("v1"));
+    List<ProcessHandle> restarted = agent.descendants().toList();
+    assertThat(restarted).hasSize(1);
+    assertThat(environ(restarted.getFirst().pid())).contains(SECRET + "=" + PASSWORD);
+    List<String> answers = new ArrayList<>();
+    for (String[] command :
+        List.of(
+            new String[] {"status", "alojamientos", "--output", "json"},
+            new String[] {"history", "alojamientos", "--output", "json"},
+            new String[] {"status", "alojamientos"})) {
+      RelevoProcess.Result answer = RelevoProcess.run(without, dir, command);
+      assertThat(answer.exitCode()).as(answer.toString()).isZero();
+      answers.add(answer.out() + answer.err());
+    }
+    assertThat(String.join("\n", answers)).contains("v1").doesNotContain(PASSWORD);
+    assertThat(answers.get(2)).doesNotContain("ALERT");
+    assertThat(Files.readAllBytes(dir.resolve("state").resolve("history.db")))
+        .asString(StandardCharsets.ISO_8859_1)
+        .doesNotContain(PASSWORD);
+    String log =
+        Files.readString(dir.resolve("agent1.log")) + Files.readString(dir.resolve("agent2.log"));
+    assertThat(log).doesNotContain(PASSWORD).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("state").resolve("env.key"))))
+        .isEqualTo("rw-------");
+  }
+
+  private static String environ(long pid) throws IOException {
+    return new String(
+            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
+            StandardCharsets.UTF_8)
+        .replace('\0', '\n');
   }
 
   private Process startAgent(Map<String, String> env, String logName) throws IOException {
+    return startAgent(env, logName, false);
+  }
+
+  /** Starts an agent; with {@code only}, its environment holds {@code env} and nothing else. */
+  private Process startAgent(Map<String, String> env, String logName, boolean only)
+      throws IOException {
     Path agentFile = dir.resolve("state").resolve("agent.json");
     Files.deleteIfExists(agentFile);
     ProcessBuilder builder = RelevoProcess.builder(env, dir, "agent", "--api", "127.0.0.1:0");
+    if (only) {
+      builder.environment().clear();
+      builder.environment().putAll(env);
+    }
     if (!env.containsKey(SECRET)) {
       builder.environment().remove(SECRET);
     }

@@ -90,7 +90,8 @@ final class RealWiring implements AgentParts.Wiring {
               Loads.http(),
               new ProcessHookRunner(),
               metrics.analysisObserver(),
-              new PrometheusQueries());
+              new PrometheusQueries(),
+              Stores.sealedEnv(stateDir.path().resolve("env.key")));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       engine.set(new RolloutEngine(parts));
       return new AgentParts(engine.get(), parser, opened, metrics::scrape);

@@ -3,6 +3,7 @@ package io.relevo.store;
 import io.relevo.core.RelevoException;
 import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutCheckpoint;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.WatchRecord;
@@ -203,6 +204,54 @@ final class JdbcStore implements CloseableStore {
           WatchTable.delete(c, app);
           return null;
         });
+  }
+
+  @Override
+  public void saveCheckpoint(RolloutCheckpoint checkpoint) {
+    if (checkpoint == null) {
+      throw new IllegalArgumentException("checkpoint: null (expected: a rollout checkpoint)");
+    }
+    locked(
+        "save the checkpoint of rollout " + checkpoint.rolloutId(),
+        c -> {
+          CheckpointTable.save(c, checkpoint);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<RolloutCheckpoint> checkpoint(long rolloutId) {
+    return locked(
+        "read the checkpoint of rollout " + rolloutId, c -> CheckpointTable.find(c, rolloutId));
+  }
+
+  @Override
+  public void clearCheckpoint(long rolloutId) {
+    locked(
+        "forget the checkpoint of rollout " + rolloutId,
+        c -> {
+          CheckpointTable.delete(c, rolloutId);
+          return null;
+        });
+  }
+
+  @Override
+  public void saveSealedEnv(String app, int revision, String ciphertext) {
+    requireName("app", app);
+    locked(
+        "save the sealed environment of revision " + revision + " of " + app,
+        c -> {
+          SealedEnvTable.save(c, app, revision, ciphertext);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> sealedEnv(String app, int revision) {
+    requireName("app", app);
+    return locked(
+        "read the sealed environment of revision " + revision + " of " + app,
+        c -> SealedEnvTable.find(c, app, revision));
   }
 
   @Override

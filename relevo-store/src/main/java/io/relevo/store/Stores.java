@@ -20,4 +20,15 @@ public final class Stores {
   public static CloseableStore sqlite(Path dbFile) {
     return JdbcStore.open(new SqliteDatabase(dbFile));
   }
+
+  /**
+   * Seals revisions' environment values with AES-256-GCM under the key {@code keyFile} (created
+   * with mode 0600 when missing), so history never holds them in clear text.
+   *
+   * @throws io.relevo.core.RelevoException of kind {@code UNAVAILABLE} when the key cannot be read
+   *     or created
+   */
+  public static io.relevo.core.store.SealedEnv sealedEnv(Path keyFile) {
+    return KeyFileSealedEnv.open(keyFile);
+  }
 }

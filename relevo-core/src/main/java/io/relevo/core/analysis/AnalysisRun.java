@@ -229,6 +229,35 @@ public final class AnalysisRun {
     }
   }
 
+  /**
+   * Counts the measurements that an earlier run of the same analysis decided (before an agent
+   * restart) towards {@code count} and {@code failure_limit}. This run's window still starts at its
+   * own start: traffic before the restart is not judged again. Call before the first {@link
+   * #measure()}.
+   */
+  public synchronized void countEarlier(int passedBefore, int failedBefore) {
+    if (passedBefore < 0 || failedBefore < 0) {
+      throw new IllegalArgumentException(
+          "passedBefore, failedBefore: "
+              + passedBefore
+              + ", "
+              + failedBefore
+              + " (expected: >= 0)");
+    }
+    passed += passedBefore;
+    failed += failedBefore;
+  }
+
+  /** Measurements that passed, those counted from an earlier run included. */
+  public synchronized int passed() {
+    return passed;
+  }
+
+  /** Measurements that failed, those counted from an earlier run included. */
+  public synchronized int failed() {
+    return failed;
+  }
+
   public synchronized AnalysisState state() {
     return state;
   }

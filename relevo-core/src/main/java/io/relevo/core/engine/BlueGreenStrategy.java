@@ -1,5 +1,7 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.store.RolloutCheckpoint;
+
 /** All traffic moves in one atomic switch; the previous revision stays warm for a rollback. */
 final class BlueGreenStrategy implements RolloutStrategy {
 
@@ -10,6 +12,7 @@ final class BlueGreenStrategy implements RolloutStrategy {
 
   @Override
   public void shift(Rollout rollout) {
+    rollout.checkpoint(0, 0, RolloutCheckpoint.Phase.PROMOTING);
     rollout
         .promotion()
         .switchTo(

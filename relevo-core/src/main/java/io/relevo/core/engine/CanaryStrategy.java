@@ -9,9 +9,12 @@ import io.relevo.core.config.StrategyConfig;
 import io.relevo.core.config.StrategyConfig.CanaryStep;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.routing.TrafficSplit;
+import io.relevo.core.store.RolloutCheckpoint;
+import io.relevo.core.store.RolloutCheckpoint.Phase;
 import io.relevo.core.store.RolloutEvent.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -44,6 +47,7 @@ final class CanaryStrategy implements RolloutStrategy {
               "canary",
               Status.INFO,
               "no stable revision runs to compare with: the canary takes all traffic at once");
+      rollout.checkpoint(config.steps().size(), 0, Phase.PROMOTING);
       promote(rollout);
       return;
     }
@@ -57,7 +61,11 @@ final class CanaryStrategy implements RolloutStrategy {
     promote(rollout);
   }
 
-  /** Takes the steps in order, until the last one or a promotion in full. */
+  /**
+   * Takes the steps in order, until the last one or a promotion in full; a resumed rollout starts
+   * at the step its checkpoint names, with the canary's share it had. Every step writes a
+   * checkpoint first.
+   */
   private void walk(Rollout rollout, CanaryWatch watch) throws StepFailed, InterruptedException {
     var stableEndpoint = rollout.stableInstance().endpoint();
     int stableNumber = rollout.stable().number();
@@ -70,25 +78,34 @@ final class CanaryStrategy implements RolloutStrategy {
                     .router()
                     .route(rollout.app().name, TrafficSplit.all(stableNumber, stableEndpoint)));
     List<CanaryStep> steps = config.steps();
-    int weight = 0;
+    RolloutCheckpoint from = rollout.from();
+    boolean resumed = from != null && from.phase() != Phase.READY;
+    int first = resumed ? Math.min(from.step(), steps.size()) : 0;
+    int weight = resumed ? from.weight() : 0;
     try {
-      for (int i = 0; i < steps.size() && !rollout.control().fullPromotion(); i++) {
+      if (resumed && weight > 0) {
+        route(rollout, weight, config.sticky());
+      }
+      for (int i = first; i < steps.size() && !rollout.control().fullPromotion(); i++) {
         CanaryStep step = steps.get(i);
+        RolloutCheckpoint here = resumed && i == first ? from : null;
         progress(rollout, i + 1, describe(step), weight, false, List.of());
         switch (step) {
           case CanaryStep.SetWeight w when w.weight() == 100 -> i = steps.size();
           case CanaryStep.SetWeight w -> {
             weight = w.weight();
+            rollout.checkpoint(i, weight, Phase.WEIGHT);
             route(rollout, weight, config.sticky());
           }
-          case CanaryStep.Pause pause -> pause(rollout, watch, i + 1, weight, pause.duration());
+          case CanaryStep.Pause pause -> pause(rollout, watch, i, weight, pause.duration(), here);
           case CanaryStep.RunAnalysis analysis ->
-              analyse(rollout, watch, i + 1, weight, analysis.analysis());
+              analyse(rollout, watch, i, weight, analysis.analysis(), here);
         }
       }
       if (rollout.control().fullPromotion()) {
         rollout.log().event("promote", Status.INFO, "promoted in full: remaining steps skipped");
       }
+      rollout.checkpoint(steps.size(), weight, Phase.PROMOTING);
     } finally {
       watch.stop();
     }
@@ -158,9 +175,24 @@ final class CanaryStrategy implements RolloutStrategy {
                 + rollout.stable().label());
   }
 
-  private void pause(Rollout rollout, CanaryWatch watch, int step, int weight, Duration duration)
+  /** A pause of {@code duration} (null: until promoted); resumed, it ends when it was to end. */
+  private void pause(
+      Rollout rollout,
+      CanaryWatch watch,
+      int index,
+      int weight,
+      Duration duration,
+      RolloutCheckpoint resumed)
       throws StepFailed, InterruptedException {
-    if (duration == null) {
+    int step = index + 1;
+    Instant until;
+    if (resumed != null && resumed.phase() == Phase.PAUSE) {
+      until = resumed.until();
+    } else {
+      until = duration == null ? null : rollout.parts().clock().instant().plus(duration);
+    }
+    rollout.checkpoint(index, weight, Phase.PAUSE, until, null, 0, 0);
+    if (until == null) {
       rollout
           .log()
           .event(
@@ -169,25 +201,69 @@ final class CanaryStrategy implements RolloutStrategy {
               "paused: waiting for `relevo promote " + rollout.app().name + "` (or abort)");
       progress(rollout, step, "paused: waiting for relevo promote", weight, true, List.of());
       rollout.log().waitingForApproval();
+    } else if (resumed != null) {
+      rollout
+          .log()
+          .event(
+              "pause",
+              Status.STARTED,
+              "pause resumed, "
+                  + Durations.format(
+                      left(rollout.parts().clock().instant(), until)
+                          .truncatedTo(ChronoUnit.SECONDS))
+                  + " left");
     } else {
       rollout.log().event("pause", Status.STARTED, "pausing " + Durations.format(duration));
     }
-    await(rollout, watch, duration, true);
+    await(rollout, watch, until, true);
     rollout.log().event("pause", Status.OK, "pause over");
   }
 
-  private void analyse(Rollout rollout, CanaryWatch watch, int step, int weight, String name)
+  private static Duration left(Instant now, Instant until) {
+    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+  }
+
+  private void analyse(
+      Rollout rollout,
+      CanaryWatch watch,
+      int index,
+      int weight,
+      String name,
+      RolloutCheckpoint resumed)
       throws StepFailed, InterruptedException {
+    if (resumed != null && resumed.phase() == Phase.PAUSE) {
+      // The analysis was inconclusive and the rollout was waiting for a person: it still is.
+      waitForPromote(rollout, watch, index, weight, "analysis " + name + " inconclusive");
+      return;
+    }
     try (Loads loads = new Loads()) {
-      judge(rollout, watch, step, weight, start(rollout, name, loads));
+      AnalysisRun run = start(rollout, name, loads);
+      if (resumed != null && resumed.phase() == Phase.ANALYSIS) {
+        run.countEarlier(resumed.passed(), resumed.failed());
+        rollout
+            .log()
+            .event(
+                "analysis",
+                Status.INFO,
+                "analysis "
+                    + name
+                    + " resumed after an agent restart with "
+                    + resumed.passed()
+                    + " passed and "
+                    + resumed.failed()
+                    + " failed measurements; its window starts again now");
+      }
+      judge(rollout, watch, index, weight, run);
     }
   }
 
   /** Measures every interval until the run ends; a pass goes on, a failure throws. */
-  private void judge(Rollout rollout, CanaryWatch watch, int step, int weight, AnalysisRun run)
+  private void judge(Rollout rollout, CanaryWatch watch, int index, int weight, AnalysisRun run)
       throws StepFailed, InterruptedException {
+    int step = index + 1;
     String name = run.template().name();
     AnalysisTemplate template = run.template();
+    rollout.checkpoint(index, weight, Phase.ANALYSIS, null, name, run.passed(), run.failed());
     rollout
         .log()
         .event(
@@ -205,11 +281,12 @@ final class CanaryStrategy implements RolloutStrategy {
                 + template.minRequests()
                 + " requests before a verdict");
     while (run.state() == AnalysisState.RUNNING) {
-      await(rollout, watch, template.interval(), false);
+      await(rollout, watch, rollout.parts().clock().instant().plus(template.interval()), false);
       if (rollout.control().fullPromotion()) {
         return;
       }
       Measurement measurement = run.measure();
+      rollout.checkpoint(index, weight, Phase.ANALYSIS, null, name, run.passed(), run.failed());
       List<String> evidence = measurement.metrics().stream().map(Object::toString).toList();
       rollout.log().event("analysis", Status.PROGRESS, "analysis " + name + " " + measurement);
       progress(
@@ -239,26 +316,33 @@ final class CanaryStrategy implements RolloutStrategy {
                     + "` or `relevo abort "
                     + rollout.app().name
                     + "`");
-        progress(
-            rollout,
-            step,
-            "paused: analysis " + name + " inconclusive",
-            weight,
-            true,
-            rollout.app().progress == null ? List.of() : rollout.app().progress.evidence());
-        rollout.log().waitingForApproval();
-        await(rollout, watch, null, true);
+        waitForPromote(rollout, watch, index, weight, "analysis " + name + " inconclusive");
       }
       default -> throw new StepFailed(run.reason());
     }
   }
 
-  /** Waits {@code duration} (null = until promoted), checking aborts and the canary every slice. */
-  private static void await(
-      Rollout rollout, CanaryWatch watch, Duration duration, boolean promotable)
+  /** Holds the canary's share until {@code relevo promote} (or an abort). */
+  private void waitForPromote(Rollout rollout, CanaryWatch watch, int index, int weight, String why)
+      throws StepFailed, InterruptedException {
+    rollout.checkpoint(index, weight, Phase.PAUSE);
+    progress(
+        rollout,
+        index + 1,
+        "paused: " + why,
+        weight,
+        true,
+        rollout.app().progress == null ? List.of() : rollout.app().progress.evidence());
+    rollout.log().waitingForApproval();
+    await(rollout, watch, null, true);
+  }
+
+  /**
+   * Waits until {@code end} (null = until promoted), checking aborts and the canary every slice.
+   */
+  private static void await(Rollout rollout, CanaryWatch watch, Instant end, boolean promotable)
       throws StepFailed, InterruptedException {
     var clock = rollout.parts().clock();
-    Instant end = duration == null ? null : clock.instant().plus(duration);
     while (true) {
       rollout.control().throwIfAborted();
       watch.check();

@@ -6,10 +6,12 @@ import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ApprovalPolicy;
 import io.relevo.core.config.Durations;
 import io.relevo.core.config.HooksConfig.Point;
+import io.relevo.core.config.StrategyConfig;
 import io.relevo.core.gates.GateReport;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutCheckpoint;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
@@ -78,6 +80,7 @@ final class Deployment {
             null,
             null);
     parts.store().saveRevision(candidate);
+    stages.env().keep(candidate);
     long rolloutId =
         parts
             .store()
@@ -129,24 +132,85 @@ final class Deployment {
             + ")"
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     GateStage.record(report, log);
+    Instance instance = null;
     try {
       ApprovalPolicy policy = config.gates().approvals().get(config.env());
       if (policy != null) {
         new ApprovalWait(parts).await(app, policy, request.actor(), log);
       }
       hooks.beforeDeploy(config, request.baseDir(), candidate, log);
-      Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
-      stages.readiness().await(candidate, instance, config.health(), log, app.control);
+      instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
+    } catch (StepFailed e) {
+      parts.store().clearCheckpoint(rolloutId);
+      return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return refuse(
+          app,
+          candidate,
+          stable,
+          log,
+          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
+          previousConfig,
+          previousBaseDir);
+    } catch (RuntimeException e) {
+      refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
+      throw e;
+    } finally {
+      if (instance == null) {
+        app.control = null;
+      }
+    }
+    return carryOn(
+        app, stable, candidate, instance, strategy, log, previousConfig, previousBaseDir, null);
+  }
+
+  /**
+   * The rest of a deploy once its revision runs: readiness (unless history has it ready), smoke
+   * checks (unless {@code from} says they passed), the strategy from where {@code from} says, the
+   * watch after promotion, and the outcome. A resumed rollout after an agent restart comes in here
+   * with the checkpoint it left.
+   */
+  RolloutRecord carryOn(
+      LiveApp app,
+      Revision stable,
+      Revision candidate,
+      Instance instance,
+      RolloutStrategy strategy,
+      RolloutLog log,
+      AppConfig previousConfig,
+      Path previousBaseDir,
+      RolloutCheckpoint from) {
+    EngineParts parts = stages.parts();
+    AppConfig config = app.config;
+    app.activeRollout = log.rolloutId;
+    if (app.control == null) {
+      app.control = new RolloutControl();
+    }
+    try {
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());
-      parts.store().saveRevision(ready);
+      if (candidate.state() == Revision.State.STARTING) {
+        stages.readiness().await(candidate, instance, config.health(), log, app.control);
+        parts.store().saveRevision(ready);
+      }
       app.control.onFirstTraffic(
           () -> parts.store().saveRevision(ready.withState(Revision.State.CANARY)));
-      stages.smoke().run(instance, config.smoke(), log);
-      app.control.throwIfAborted();
+      if (from == null) {
+        stages.smoke().run(instance, config.smoke(), log);
+        app.control.throwIfAborted();
+        parts
+            .store()
+            .saveCheckpoint(
+                RolloutCheckpoint.ready(log.rolloutId, app.name, parts.clock().instant()));
+      }
+      if (candidate.state() == Revision.State.CANARY || (from != null && from.weight() > 0)) {
+        app.control.candidateTookTraffic();
+      }
       strategy.shift(
-          new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
-      watch(app, rolloutId, ready, stable, log);
-      hooks.after(Point.POST_DEPLOY, config, request.baseDir(), ready, "promoted", log);
+          new Rollout(
+              app, stable, ready, instance, stages.promotion(), log, app.control, parts, from));
+      watch(app, log.rolloutId, ready, stable, log);
+      hooks.after(Point.POST_DEPLOY, config, app.baseDir, ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
@@ -164,9 +228,38 @@ final class Deployment {
       refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
       throw e;
     } finally {
+      parts.store().clearCheckpoint(log.rolloutId);
       app.progress = null;
       app.control = null;
     }
+  }
+
+  /**
+   * Carries on a deploy that an earlier agent left under way (see {@link InFlightDeploy}), with the
+   * config its revision was deployed with. The caller holds the app's rollout lock.
+   */
+  RolloutRecord resume(LiveApp app, Resumption resumption, RolloutStrategy strategy) {
+    AppConfig previousConfig = app.config;
+    Path previousBaseDir = app.baseDir;
+    app.config = resumption.config();
+    app.baseDir = resumption.baseDir();
+    RolloutLog log =
+        new RolloutLog(resumption.rollout().id(), stages.parts(), RolloutListener.none());
+    int steps =
+        resumption.config().strategy() instanceof StrategyConfig.Canary canary
+            ? canary.steps().size()
+            : 1;
+    log.event("rollout", Status.INFO, "resumed after an agent restart " + resumption.where(steps));
+    return carryOn(
+        app,
+        resumption.stable(),
+        resumption.candidate(),
+        resumption.instance(),
+        strategy,
+        log,
+        previousConfig,
+        previousBaseDir,
+        resumption.from());
   }
 
   /** Starts the watch after promotion, judged against the previous revision's recent past. */

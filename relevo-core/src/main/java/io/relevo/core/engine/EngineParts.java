@@ -11,6 +11,7 @@ import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.notify.Notifier;
 import io.relevo.core.routing.Router;
 import io.relevo.core.runtime.RuntimeProvider;
+import io.relevo.core.store.SealedEnv;
 import io.relevo.core.store.Store;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -56,7 +57,8 @@ public record EngineParts(
     SyntheticLoad load,
     HookRunner hooks,
     AnalysisObserver analysisObserver,
-    PromQl promql) {
+    PromQl promql,
+    SealedEnv sealedEnv) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -74,9 +76,10 @@ public record EngineParts(
     hooks = hooks == null ? HookRunner.none() : hooks;
     analysisObserver = analysisObserver == null ? AnalysisObserver.none() : analysisObserver;
     promql = promql == null ? PromQl.unavailable() : promql;
+    sealedEnv = sealedEnv == null ? SealedEnv.none() : sealedEnv;
   }
 
-  /** Parts without hooks, an analysis observer or a PromQL client. */
+  /** Parts without hooks, an analysis observer, a PromQL client or sealed variables. */
   public EngineParts(
       RuntimeProvider runtime,
       Router router,
@@ -92,7 +95,7 @@ public record EngineParts(
       SyntheticLoad load) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        load, null, null, null);
+        load, null, null, null, null);
   }
 
   /** These parts with {@code hooks} as the hook runner. */
@@ -112,7 +115,29 @@ public record EngineParts(
         load,
         hooks,
         analysisObserver,
-        promql);
+        promql,
+        sealedEnv);
+  }
+
+  /** These parts with {@code sealedEnv} keeping each revision's resolved variables. */
+  public EngineParts withSealedEnv(SealedEnv sealedEnv) {
+    return new EngineParts(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        hooks,
+        analysisObserver,
+        promql,
+        sealedEnv);
   }
 
   /** Parts without synthetic load. */

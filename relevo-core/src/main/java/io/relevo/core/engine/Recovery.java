@@ -1,20 +1,14 @@
 package io.relevo.core.engine;
 
 import io.relevo.core.RelevoException;
-import io.relevo.core.analysis.StableHistory;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ConfigLoader;
-import io.relevo.core.config.Durations;
-import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
-import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
-import io.relevo.core.store.WatchRecord;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -38,11 +32,20 @@ final class Recovery {
   private final EngineParts parts;
   private final RolloutEngine engine;
   private final RevisionLauncher launcher;
+  private final Retirement retirement;
+  private final RevisionEnv env;
 
-  Recovery(EngineParts parts, RolloutEngine engine, RevisionLauncher launcher) {
+  Recovery(
+      EngineParts parts,
+      RolloutEngine engine,
+      RevisionLauncher launcher,
+      Retirement retirement,
+      RevisionEnv env) {
     this.parts = parts;
     this.engine = engine;
     this.launcher = launcher;
+    this.retirement = retirement;
+    this.env = env;
   }
 
   /**
@@ -51,8 +54,10 @@ final class Recovery {
    * @param live the app, its running revisions re-adopted and its front door open
    * @param problem what a person should know, in one line: why its config was read without some
    *     variables, or why its stable revision was not restarted; empty when all came back
+   * @param resumption the deploy the last agent left under way, to carry on from its checkpoint;
+   *     empty when there is none, or it could not be resumed (then it was rolled back)
    */
-  record Recovered(LiveApp live, Optional<String> problem) {}
+  record Recovered(LiveApp live, Optional<String> problem, Optional<Resumption> resumption) {}
 
   /**
    * Recovers one app, or returns empty when it has no revision.
@@ -68,9 +73,24 @@ final class Recovery {
     }
     Loaded loaded = configForRecovery(configured);
     LiveApp live = new LiveApp(app, loaded.config(), baseDirOf(configured));
-    Optional<String> problem = loaded.missing().map(missing -> partialConfig(configured, missing));
+    String unsealed = env.problem(configured);
+    Optional<String> problem =
+        loaded
+            .missing()
+            .map(
+                missing ->
+                    partialConfig(configured, missing)
+                        + (unsealed.isEmpty() ? "" : " (" + unsealed + ")"));
     problem.ifPresent(p -> LOG.warning(app + ": " + p));
-    closeUnfinishedRollouts(app);
+    RolloutRecord inFlight = inFlightDeploy(app).orElse(null);
+    int inFlightRevision = inFlight == null ? -1 : inFlight.toRevision();
+    // A revision a rollback was starting again served before: stopping it says nothing against it.
+    Set<Integer> rollbackTargets =
+        parts.store().rollouts(app, 20).stream()
+            .filter(r -> r.outcome() == Outcome.RUNNING && r.kind() == RolloutRecord.Kind.ROLLBACK)
+            .map(RolloutRecord::toRevision)
+            .collect(Collectors.toSet());
+    closeUnfinishedRollouts(app, inFlight);
     for (Revision revision : parts.store().revisions(app)) {
       if (!RolloutEngine.RUNNING_STATES.contains(revision.state())) {
         continue;
@@ -82,8 +102,24 @@ final class Recovery {
               : parts
                   .runtime()
                   .adopt(launcher.spec(revision, live.config, live.baseDir), revision.instance());
-      if (adopted.isPresent() && (isStable || revision.state() == Revision.State.WARM)) {
+      if (adopted.isPresent()
+          && (isStable
+              || revision.number() == inFlightRevision
+              || revision.state() == Revision.State.WARM
+              || revision.state() == Revision.State.SERVING)) {
         live.instances.put(revision.number(), adopted.get());
+        if (!isStable
+            && revision.state() == Revision.State.SERVING
+            && revision.number() != inFlightRevision) {
+          // It served until a switch whose rollout the last agent did not finish: keep it warm.
+          parts
+              .store()
+              .saveRevision(
+                  revision
+                      .withState(Revision.State.WARM)
+                      .withKeepUntil(
+                          parts.clock().instant().plus(live.config.rollback().keepPrevious())));
+        }
         LOG.info(
             app
                 + ": re-adopted revision "
@@ -92,15 +128,25 @@ final class Recovery {
                 + revision.instance().id()
                 + ")");
       } else if (adopted.isPresent()) {
-        // Started by a rollout that never finished; the new agent's split leaves it out (a canary
-        // loses its share), so it goes.
+        // Started by a rollout that never finished and cannot go on; its share goes, and so does
+        // it.
         parts.runtime().stop(adopted.get(), live.config.runtime().stopGrace());
-        parts.store().saveRevision(revision.withState(Revision.State.FAILED).withInstance(null));
+        parts
+            .store()
+            .saveRevision(
+                revision
+                    .withState(
+                        rollbackTargets.contains(revision.number())
+                            ? Revision.State.STOPPED
+                            : Revision.State.FAILED)
+                    .withInstance(null));
       } else {
         Revision.State gone =
             revision.state() == Revision.State.SERVING || revision.state() == Revision.State.WARM
                 ? Revision.State.CRASHED
-                : Revision.State.FAILED;
+                : rollbackTargets.contains(revision.number())
+                    ? Revision.State.STOPPED
+                    : Revision.State.FAILED;
         parts.store().saveRevision(revision.withState(gone).withInstance(null));
         LOG.warning(app + ": revision " + revision.label() + " was no longer running");
       }
@@ -122,13 +168,33 @@ final class Recovery {
       } else if (instance == null) {
         instance = restartStable(live, stable);
       }
-      if (instance != null) {
-        parts.router().route(app, TrafficSplit.all(stable.number(), instance.endpoint()));
-      }
     }
-    resumeWatch(live, stable);
+    Optional<Resumption> resumption =
+        inFlight == null
+            ? Optional.empty()
+            : new InFlightDeploy(parts, live, retirement, this::configOf)
+                .resumeOrEnd(inFlight, engine.stable(app));
+    Revision serving = engine.stable(app);
+    Instance servingInstance = serving == null ? null : live.instances.get(serving.number());
+    boolean canaryShare =
+        resumption.map(r -> r.from() != null && r.from().weight() > 0).orElse(false);
+    if (servingInstance != null && !canaryShare) {
+      parts.router().route(app, TrafficSplit.all(serving.number(), servingInstance.endpoint()));
+    }
+    new WatchResumption(parts).resume(live, engine.stable(app));
     LastKnownGood.refresh(parts.store(), app);
-    return Optional.of(new Recovered(live, problem));
+    return Optional.of(new Recovered(live, problem, resumption));
+  }
+
+  /** The newest deploy the last agent left running, if any (a restart of stable is not one). */
+  private Optional<RolloutRecord> inFlightDeploy(String app) {
+    return parts.store().rollouts(app, 20).stream()
+        .filter(
+            r ->
+                r.outcome() == Outcome.RUNNING
+                    && r.kind() == RolloutRecord.Kind.DEPLOY
+                    && !"restart".equals(r.strategy()))
+        .findFirst();
   }
 
   private static String partialConfig(Revision revision, String missing) {
@@ -139,53 +205,6 @@ final class Recovery {
         + " needs: its running revisions were re-adopted and its front door reopened with the"
         + " config read without it, but relevo will not start a revision from that config;"
         + " restart the agent with it set, or deploy again";
-  }
-
-  /**
-   * Resumes the watch after promotion that the last agent left running, with its remaining time and
-   * the reference traffic it recorded; one that ran out meanwhile, or that has nothing left to
-   * compare with, ends with an event saying so.
-   */
-  private void resumeWatch(LiveApp live, Revision stable) {
-    Optional<WatchRecord> saved = parts.store().watch(live.name);
-    if (saved.isEmpty()) {
-      return;
-    }
-    WatchRecord record = saved.get();
-    RolloutLog log = new RolloutLog(record.rolloutId(), parts, RolloutListener.none(), live.config);
-    var now = parts.clock().instant();
-    Optional<Revision> previous = parts.store().revision(live.name, record.previous());
-    Optional<PromotionWatch> watch =
-        stable == null || stable.number() != record.promoted() || previous.isEmpty()
-            ? Optional.empty()
-            : PromotionWatch.start(
-                live,
-                record.rolloutId(),
-                stable,
-                previous.get(),
-                StableHistory.between(
-                    RevisionStats.empty(), record.reference(), record.referenceSpan()),
-                record.until(),
-                parts);
-    if (watch.isPresent()) {
-      live.watch = watch.get();
-      String left = Durations.format(Duration.between(now, record.until()).withNanos(0));
-      log.event("watch", Status.INFO, "watch resumed after an agent restart, " + left + " left");
-      LOG.info(
-          live.name + ": resumed the watch of revision " + stable.label() + ", " + left + " left");
-    } else {
-      parts.store().clearWatch(live.name);
-      log.event(
-          "watch",
-          Status.INFO,
-          now.isBefore(record.until())
-              ? "the watch ended at an agent restart: revision "
-                  + record.previous()
-                  + " no longer runs or revision "
-                  + record.promoted()
-                  + " no longer serves"
-              : "the watch's time ran out while the agent was down; it was not judged to the end");
-    }
   }
 
   private Instance restartStable(LiveApp live, Revision stable) {
@@ -234,12 +253,14 @@ final class Recovery {
   }
 
   /**
-   * Ends the rollouts the last agent left running. A deploy whose revision had a canary share was
-   * rolled back (recovery routes all traffic to stable); any other was refused before a switch.
+   * Ends the rollouts the last agent left running other than {@code resumable} (rollbacks and
+   * restarts): they were refused before a switch, or, for a deploy whose revision had a canary
+   * share, rolled back (recovery routes all traffic to stable).
    */
-  private void closeUnfinishedRollouts(String app) {
+  private void closeUnfinishedRollouts(String app, RolloutRecord resumable) {
     for (RolloutRecord rollout : parts.store().rollouts(app, 20)) {
-      if (rollout.outcome() != Outcome.RUNNING) {
+      if (rollout.outcome() != Outcome.RUNNING
+          || (resumable != null && rollout.id() == resumable.id())) {
         continue;
       }
       boolean hadShare =
@@ -249,6 +270,7 @@ final class Recovery {
                   .revision(app, rollout.toRevision())
                   .map(r -> r.state() == Revision.State.CANARY)
                   .orElse(false);
+      parts.store().clearCheckpoint(rollout.id());
       parts
           .store()
           .finishRollout(
@@ -266,7 +288,7 @@ final class Recovery {
   /** The config a revision was deployed with, read again with the agent's environment. */
   AppConfig configOf(Revision revision) {
     try {
-      return ConfigLoader.parse(revision.configFile(), revision.configText(), parts.env());
+      return ConfigLoader.parse(revision.configFile(), revision.configText(), env.of(revision));
     } catch (RelevoException e) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,
@@ -300,14 +322,16 @@ final class Recovery {
     try {
       return new Loaded(configOf(revision), Optional.empty());
     } catch (RelevoException e) {
-      Set<String> unset = unsetVariables(revision.configText(), parts.env());
+      Map<String, String> known = env.of(revision);
+      Set<String> unset = unsetVariables(revision.configText(), known);
       if (unset.isEmpty()) {
         throw e;
       }
-      Map<String, String> env = new HashMap<>(parts.env());
-      unset.forEach(name -> env.put(name, ""));
+      Map<String, String> withEmpty = new HashMap<>(known);
+      unset.forEach(name -> withEmpty.put(name, ""));
       try {
-        AppConfig config = ConfigLoader.parse(revision.configFile(), revision.configText(), env);
+        AppConfig config =
+            ConfigLoader.parse(revision.configFile(), revision.configText(), withEmpty);
         return new Loaded(
             config,
             Optional.of(

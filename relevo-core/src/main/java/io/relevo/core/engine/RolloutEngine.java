@@ -282,6 +282,7 @@ public final class RolloutEngine {
             .ifPresent(
                 recovered -> {
                   apps.put(app, recovered.live());
+                  recovered.resumption().ifPresent(r -> resume(recovered.live(), r));
                   recovered
                       .problem()
                       .ifPresent(
@@ -299,24 +300,31 @@ public final class RolloutEngine {
     }
   }
 
-  /**
-   * What the agent's start could not bring back of an app, shown by {@link #status} as an alert.
-   *
-   * @param reason one line
-   * @param config the config the app was recovered with, the alert lasting while it is in force (a
-   *     deploy or a rollback that starts a revision replaces it); null when the app was not
-   *     recovered at all
-   */
-  private record RecoveryNote(String reason, AppConfig config) {
-
-    static RecoveryNote notRecovered(String why) {
-      return new RecoveryNote(
-          "not recovered when the agent started: "
-              + why.replace("\n", "; ")
-              + "; revisions that still run have no front door: start the agent with what the"
-              + " config needs, or deploy again",
-          null);
+  /** Carries on, in its own thread, a deploy the last agent left; the app is busy until it ends. */
+  private void resume(LiveApp app, Resumption resumption) {
+    synchronized (app) {
+      app.busy = true;
     }
+    app.activeRollout = resumption.rollout().id();
+    app.control = new RolloutControl();
+    Thread.ofVirtual()
+        .name("relevo-resume-" + app.name)
+        .start(
+            () -> {
+              app.lock.lock();
+              try {
+                deployment.resume(app, resumption, strategyFor(resumption.config().strategy()));
+              } catch (RelevoException e) {
+                LOG.warning("the resumed rollout of " + app.name + " stopped: " + e.getMessage());
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.WARNING,
+                    "the resumed rollout of " + app.name + " failed: " + e.getMessage(),
+                    e);
+              } finally {
+                end(app);
+              }
+            });
   }
 
   /**

@@ -11,11 +11,13 @@ record Stages(
     SmokeStage smoke,
     Retirement retirement,
     Promotion promotion,
-    Recovery recovery) {
+    Recovery recovery,
+    RevisionEnv env) {
 
   static Stages of(EngineParts parts, RolloutEngine engine) {
     RevisionLauncher launcher = new RevisionLauncher(parts, engine);
     Retirement retirement = new Retirement(parts);
+    RevisionEnv env = new RevisionEnv(parts);
     return new Stages(
         parts,
         launcher,
@@ -23,6 +25,7 @@ record Stages(
         new SmokeStage(parts.smoke()),
         retirement,
         new Promotion(parts, retirement),
-        new Recovery(parts, engine, launcher));
+        new Recovery(parts, engine, launcher, retirement, env),
+        env);
   }
 }

@@ -50,4 +50,25 @@ public interface Store {
 
   /** Forgets the app's watch (it ended, or a rollback or a forced deploy ended it). */
   void clearWatch(String app);
+
+  /**
+   * Records where a deploy under way stands, replacing its earlier checkpoint; see {@link
+   * RolloutCheckpoint}.
+   */
+  void saveCheckpoint(RolloutCheckpoint checkpoint);
+
+  /** The latest checkpoint of a deploy, if it wrote one and has not ended. */
+  Optional<RolloutCheckpoint> checkpoint(long rolloutId);
+
+  /** Forgets a deploy's checkpoint (it ended). */
+  void clearCheckpoint(long rolloutId);
+
+  /**
+   * Keeps the environment values a revision was deployed with, sealed by {@link SealedEnv} (never
+   * clear text), replacing any earlier ones; null forgets them.
+   */
+  void saveSealedEnv(String app, int revision, String ciphertext);
+
+  /** What {@link #saveSealedEnv} kept for the revision, if anything. */
+  Optional<String> sealedEnv(String app, int revision);
 }

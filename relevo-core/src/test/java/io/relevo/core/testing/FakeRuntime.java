@@ -25,6 +25,9 @@ public final class FakeRuntime implements RuntimeProvider {
   public final List<String> started = new CopyOnWriteArrayList<>();
   public final List<String> stopped = new CopyOnWriteArrayList<>();
 
+  /** What each start was asked to run, in order. */
+  public final List<RevisionSpec> specs = new CopyOnWriteArrayList<>();
+
   @Override
   public Instance start(RevisionSpec spec) {
     if (spec.version().contains("unlaunchable")) {
@@ -38,6 +41,7 @@ public final class FakeRuntime implements RuntimeProvider {
     }
     instances.put(instance.id, instance);
     started.add(spec.version());
+    specs.add(spec);
     return instance;
   }
 

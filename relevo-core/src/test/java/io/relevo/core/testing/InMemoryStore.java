@@ -2,6 +2,7 @@ package io.relevo.core.testing;
 
 import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
+import io.relevo.core.store.RolloutCheckpoint;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.Store;
@@ -23,6 +24,8 @@ public final class InMemoryStore implements Store {
   private final Map<Long, List<RolloutEvent>> events = new TreeMap<>();
   private final Map<String, AppState> states = new TreeMap<>();
   private final Map<String, WatchRecord> watches = new TreeMap<>();
+  private final Map<Long, RolloutCheckpoint> checkpoints = new TreeMap<>();
+  private final Map<String, String> ciphertext = new TreeMap<>();
   private long nextId = 1;
 
   @Override
@@ -158,5 +161,34 @@ public final class InMemoryStore implements Store {
   @Override
   public synchronized void clearWatch(String app) {
     watches.remove(app);
+  }
+
+  @Override
+  public synchronized void saveCheckpoint(RolloutCheckpoint checkpoint) {
+    checkpoints.put(checkpoint.rolloutId(), checkpoint);
+  }
+
+  @Override
+  public synchronized Optional<RolloutCheckpoint> checkpoint(long rolloutId) {
+    return Optional.ofNullable(checkpoints.get(rolloutId));
+  }
+
+  @Override
+  public synchronized void clearCheckpoint(long rolloutId) {
+    checkpoints.remove(rolloutId);
+  }
+
+  @Override
+  public synchronized void saveSealedEnv(String app, int revision, String value) {
+    if (value == null) {
+      ciphertext.remove(app + "/" + revision);
+    } else {
+      ciphertext.put(app + "/" + revision, value);
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> sealedEnv(String app, int revision) {
+    return Optional.ofNullable(ciphertext.get(app + "/" + revision));
   }
 }
