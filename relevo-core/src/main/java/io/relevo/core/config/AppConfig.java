@@ -23,6 +23,8 @@ import java.util.Objects;
  *     runbooks' three rules unless the config redefines it)
  * @param gates what must hold before a deploy starts (secrets, window); none by default
  * @param hooks commands run before and after deploys and rollbacks; none by default
+ * @param verify checks sent to the front door ({@code listen}) after promotion and during the watch
+ *     after promotion; a failure rolls back; none by default
  */
 public record AppConfig(
     String app,
@@ -37,7 +39,8 @@ public record AppConfig(
     ConfigSource source,
     Map<String, AnalysisTemplate> analysis,
     GatesConfig gates,
-    HooksConfig hooks) {
+    HooksConfig hooks,
+    List<SmokeCheck> verify) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -58,6 +61,27 @@ public record AppConfig(
     analysis = java.util.Collections.unmodifiableMap(templates);
     gates = gates == null ? GatesConfig.none() : gates;
     hooks = hooks == null ? HooksConfig.none() : hooks;
+    verify = verify == null ? List.of() : List.copyOf(verify);
+  }
+
+  /** A config without verification checks. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source,
+      Map<String, AnalysisTemplate> analysis,
+      GatesConfig gates,
+      HooksConfig hooks) {
+    this(
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        gates, hooks, null);
   }
 
   /** A config without hooks. */
@@ -75,8 +99,19 @@ public record AppConfig(
       Map<String, AnalysisTemplate> analysis,
       GatesConfig gates) {
     this(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates, null);
+        app,
+        env,
+        runtime,
+        listen,
+        health,
+        smoke,
+        strategy,
+        rollback,
+        proxy,
+        source,
+        analysis,
+        gates,
+        (HooksConfig) null);
   }
 
   /** A config without gates. */

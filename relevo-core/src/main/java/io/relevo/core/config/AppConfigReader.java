@@ -23,7 +23,8 @@ final class AppConfigReader {
           "rollback",
           "proxy",
           "gates",
-          "hooks");
+          "hooks",
+          "verify");
   static final List<String> NOT_YET = List.of("migrations", "notify");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
@@ -61,12 +62,13 @@ final class AppConfigReader {
     ProxyConfig proxy = proxy(top.get("proxy"));
     GatesConfig gates = GatesReader.read(top.get("gates"));
     HooksConfig hooks = HooksReader.read(top.get("hooks"));
+    List<SmokeCheck> verify = SmokeReader.read(top.get("verify"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
         app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates, hooks);
+        gates, hooks, verify);
   }
 
   private static HostPort listen(Value value) {

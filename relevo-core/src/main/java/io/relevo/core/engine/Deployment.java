@@ -26,9 +26,11 @@ final class Deployment {
   private final Stages stages;
   private final GateStage gates;
   private final HookStage hooks;
+  private final VerifyStage verify;
 
   Deployment(Stages stages) {
     this.stages = stages;
+    this.verify = new VerifyStage(stages.parts().smoke());
     this.gates = new GateStage(stages.parts());
     this.hooks = new HookStage(stages.parts());
   }
@@ -145,6 +147,11 @@ final class Deployment {
       app.control.throwIfAborted();
       strategy.shift(
           new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
+      try {
+        verify.afterPromotion(config.listen(), config.verify(), log);
+      } catch (StepFailed e) {
+        return unpromote(app, ready, stable, log, e.getMessage(), previousConfig, previousBaseDir);
+      }
       watch(app, rolloutId, ready, stable, log);
       hooks.after(Point.POST_DEPLOY, config, request.baseDir(), ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
@@ -167,6 +174,48 @@ final class Deployment {
       app.progress = null;
       app.control = null;
     }
+  }
+
+  /**
+   * After a promoted revision failed its verification: switches all traffic back to the previous
+   * revision when it still runs (the candidate is stopped), else leaves the candidate serving and
+   * says how to roll back.
+   */
+  private RolloutRecord unpromote(
+      LiveApp app,
+      Revision promoted,
+      Revision stable,
+      RolloutLog log,
+      String why,
+      AppConfig previousConfig,
+      Path previousBaseDir) {
+    Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
+    if (stableInstance == null) {
+      String left =
+          "revision "
+              + promoted.label()
+              + " keeps serving: no previous revision runs to switch back to"
+              + (stable == null
+                  ? ""
+                  : "; roll back with `relevo rollback " + app.name + " --reason \"...\"`");
+      log.event("verify", Status.WARNING, left);
+      return log.finish(Outcome.FAILED, why + "\n" + left);
+    }
+    AppConfig candidateConfig = app.config;
+    Path candidateBaseDir = app.baseDir;
+    app.config = previousConfig;
+    app.baseDir = previousBaseDir;
+    stages.promotion().switchTo(app, stable, stableInstance, promoted, false, log);
+    parts()
+        .store()
+        .revision(app.name, promoted.number())
+        .ifPresent(r -> parts().store().saveRevision(r.withState(Revision.State.FAILED)));
+    hooks.after(Point.ON_FAILURE, candidateConfig, candidateBaseDir, promoted, "rolled_back", log);
+    return log.finish(Outcome.ROLLED_BACK, why + "\ntraffic is back on revision " + stable.label());
+  }
+
+  private EngineParts parts() {
+    return stages.parts();
   }
 
   /** Starts the watch after promotion, judged against the previous revision's recent past. */
