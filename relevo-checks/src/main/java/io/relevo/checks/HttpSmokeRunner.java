@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Sends one smoke request to a revision directly and checks, in this order, the status, that the
- * body contains {@code bodyContains} and that it answered within {@code maxLatency}. Every broken
- * expectation is named in the detail, joined by {@code "; "}.
+ * body contains {@code bodyContains}, that its JSON holds {@code expectJson}, and that it answered
+ * within {@code maxLatency}. Every broken expectation is named in the detail, joined by {@code ";
+ * "}.
  */
 final class HttpSmokeRunner implements SmokeRunner {
 
@@ -65,6 +66,7 @@ final class HttpSmokeRunner implements SmokeRunner {
         && (response.body() == null || !response.body().contains(check.bodyContains()))) {
       broken.add("body does not contain \"" + check.bodyContains() + "\"");
     }
+    broken.addAll(JsonFields.broken(response.body(), check.expectJson()));
     if (check.maxLatency() != null && took.compareTo(check.maxLatency()) > 0) {
       broken.add(
           "took " + took.toMillis() + "ms (expected: <= " + Http.human(check.maxLatency()) + ")");

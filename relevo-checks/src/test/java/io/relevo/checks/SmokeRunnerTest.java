@@ -99,6 +99,26 @@ class SmokeRunnerTest {
   }
 
   @Test
+  void jsonFieldsAreComparedWithTheirExpectedValues() {
+    SmokeCheck healthy = json("/json/ok", Map.of("status", "ok"));
+    SmokeCheck degraded = json("/json/degraded", Map.of("status", "ok"));
+    SmokeCheck missing = json("/json/ok", Map.of("version", "1.4.0"));
+    SmokeCheck notJson = json("/code/200", Map.of("status", "ok"));
+
+    assertThat(run(healthy).passed()).as(run(healthy).detail()).isTrue();
+    assertThat(run(degraded).detail())
+        .isEqualTo("GET /json/degraded: JSON status is \"degraded\" (expected: \"ok\")");
+    assertThat(run(missing).detail())
+        .isEqualTo("GET /json/ok: JSON version is missing (expected: \"1.4.0\")");
+    assertThat(run(notJson).detail())
+        .isEqualTo("GET /code/200: body is not a JSON object (expected: {status=ok})");
+  }
+
+  private static SmokeCheck json(String path, Map<String, String> fields) {
+    return new SmokeCheck(null, "GET", path, null, null, 200, null, null, fields);
+  }
+
+  @Test
   void refusedConnectionIsNamed() throws Exception {
     SmokeResult result =
         runner.run(HttpProbeTest.closedPort(), check("GET", "/api/v1/healthz", 200, null, null));

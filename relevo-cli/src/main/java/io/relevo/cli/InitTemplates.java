@@ -26,6 +26,9 @@ final class InitTemplates {
       #     production: {quorum: 2}
       # hooks:
       #   pre_deploy: [./scripts/pre-deploy.sh]
+      # verify:                         # sent to the front door after the switch; a failure rolls back
+      #   - {path: /health, expect_json: {status: ok}}
+      #   - {path: /api/me, headers: {Authorization: "Bearer ${API_TOKEN}"}, max_latency: 500ms}
       """;
 
   static String docker(String app) {

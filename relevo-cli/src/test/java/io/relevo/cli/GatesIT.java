@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Gates through the real jar and a real agent: a closed window refuses a deploy and starts nothing,
  * {@code --override-window --reason} lets it through, history shows both, a rollback passes the
- * closed window, and {@code check} judges secrets as the agent's revision would see them.
+ * closed window, and {@code check} judges secrets as the agent's revision would see them; {@code
+ * verify} checks through the front door are recorded, and a failed one switches back.
  */
 class GatesIT {
 
@@ -126,7 +127,51 @@ class GatesIT {
     assertThat(v4.exitCode()).as(v4.toString()).isZero();
     assertThat(Files.readAllLines(dir.resolve("hook.env")))
         .contains("RELEVO_APP=alojamientos", "RELEVO_VERSION=v4", "PAYMENT_KEY=" + PAYMENT_KEY);
+
+    Path verified = writeConfig(dir.resolve("verified.yml"), port, 20, VERIFY);
+    RelevoProcess.Result v5 =
+        relevo(
+            "deploy",
+            "alojamientos",
+            "--version",
+            "v5",
+            "-f",
+            verified.toString(),
+            "-o",
+            "json",
+            "--override-window",
+            "--reason",
+            "SEV2 hotfix");
+    assertThat(v5.exitCode()).as(v5.toString()).isZero();
+    String v5Rollout = JSON.readTree(v5.out()).path("id").asText();
+    RelevoProcess.Result v5History = relevo("history", "alojamientos", "--rollout", v5Rollout);
+    assertThat(v5History.out())
+        .as(v5History.toString())
+        .contains("verify   started   3 verification checks against the front door 127.0.0.1:")
+        .contains("verify   ok        GET /api/v1/healthz: status 200")
+        .contains("verify   ok        GET /metrics: status 200")
+        .contains("verify   ok        GET /api/v1/version: status 200")
+        .doesNotContain(PAYMENT_KEY);
+    Path broken =
+        writeConfig(dir.resolve("broken.yml"), port, 20, VERIFY + "  - {path: /api/v1/nope}\n");
+    RelevoProcess.Result v6 = overridden(broken, "v6");
+    assertThat(v6.exitCode()).as(v6.toString()).isEqualTo(1);
+    assertThat(v6.out())
+        .contains("verify   failed    GET /api/v1/nope: status 404 (expected: 200)")
+        .contains("1 of 4 verification checks failed after promotion")
+        .containsPattern("traffic is back on revision \\d+ \\(v5\\)");
   }
+
+  /**
+   * The runbooks' checks after a deploy: health JSON, metrics, an API call with a secret header.
+   */
+  private static final String VERIFY =
+      """
+      verify:
+        - {path: /api/v1/healthz, expect_json: {status: healthy}}
+        - {path: /metrics}
+        - {path: /api/v1/version, headers: {X-Payment-Key: "${PAYMENT_KEY}"}, max_latency: 2s}
+      """;
 
   private RelevoProcess.Result overridden(Path config, String version) throws Exception {
     return relevo(

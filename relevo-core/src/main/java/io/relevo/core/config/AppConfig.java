@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param hooks commands run before and after deploys and rollbacks; none by default
  * @param notifications ({@code notify:}) where notices of rollouts go (Slack, webhook, mail); none
  *     by default
+ * @param verify checks sent to the front door ({@code listen}) after promotion and during the watch
+ *     after promotion; a failure rolls back; none by default
  */
 public record AppConfig(
     String app,
@@ -40,7 +42,8 @@ public record AppConfig(
     Map<String, AnalysisTemplate> analysis,
     GatesConfig gates,
     HooksConfig hooks,
-    List<NotifyChannel> notifications) {
+    List<NotifyChannel> notifications,
+    List<SmokeCheck> verify) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -62,9 +65,10 @@ public record AppConfig(
     gates = gates == null ? GatesConfig.none() : gates;
     hooks = hooks == null ? HooksConfig.none() : hooks;
     notifications = notifications == null ? List.of() : List.copyOf(notifications);
+    verify = verify == null ? List.of() : List.copyOf(verify);
   }
 
-  /** A config without gates, hooks or notifications. */
+  /** A config without gates, hooks, notifications or verification checks. */
   public AppConfig(
       String app,
       String env,
@@ -79,7 +83,7 @@ public record AppConfig(
       Map<String, AnalysisTemplate> analysis) {
     this(
         app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis, null,
-        null, null);
+        null, null, null);
   }
 
   /** A config with only the default analysis. */

@@ -24,7 +24,8 @@ final class AppConfigReader {
           "proxy",
           "gates",
           "hooks",
-          "notify");
+          "notify",
+          "verify");
   static final List<String> NOT_YET = List.of("migrations");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
@@ -63,12 +64,13 @@ final class AppConfigReader {
     GatesConfig gates = GatesReader.read(top.get("gates"));
     HooksConfig hooks = HooksReader.read(top.get("hooks"));
     List<NotifyChannel> notify = NotifyReader.read(top.get("notify"));
+    List<SmokeCheck> verify = SmokeReader.read(top.get("verify"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
         app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates, hooks, notify);
+        gates, hooks, notify, verify);
   }
 
   private static HostPort listen(Value value) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads the {@code smoke} list. */
+/** Reads the {@code smoke} and {@code verify} lists. */
 final class SmokeReader {
 
   private static final List<String> KEYS =
@@ -19,7 +19,8 @@ final class SmokeReader {
           "body",
           "expect_status",
           "body_contains",
-          "max_latency");
+          "max_latency",
+          "expect_json");
 
   /** The methods a check (or an analysis' load) may send, by name. */
   static final Map<String, String> METHODS = new LinkedHashMap<>();
@@ -65,10 +66,20 @@ final class SmokeReader {
     Integer status = check.get("expect_status").integer(100, 599);
     String bodyContains = check.get("body_contains").text("a string");
     Duration maxLatency = check.get("max_latency").duration(false);
+    Map<String, String> expectJson =
+        check.get("expect_json").stringMap("JSON field names", s -> !s.isBlank());
     if (path == null) {
       return null; // reported; the record needs a path
     }
     return new SmokeCheck(
-        name, method, path, headers, body, status == null ? 0 : status, bodyContains, maxLatency);
+        name,
+        method,
+        path,
+        headers,
+        body,
+        status == null ? 0 : status,
+        bodyContains,
+        maxLatency,
+        expectJson);
   }
 }

@@ -28,9 +28,11 @@ final class Deployment {
   private final Stages stages;
   private final GateStage gates;
   private final HookStage hooks;
+  private final VerifyStage verify;
 
   Deployment(Stages stages) {
     this.stages = stages;
+    this.verify = new VerifyStage(stages.parts().smoke());
     this.gates = new GateStage(stages.parts());
     this.hooks = new HookStage(stages.parts());
   }
@@ -209,6 +211,11 @@ final class Deployment {
       strategy.shift(
           new Rollout(
               app, stable, ready, instance, stages.promotion(), log, app.control, parts, from));
+      try {
+        verify.afterPromotion(config.listen(), config.verify(), log);
+      } catch (StepFailed e) {
+        return unpromote(app, ready, stable, log, e.getMessage(), previousConfig, previousBaseDir);
+      }
       watch(app, log.rolloutId, ready, stable, log);
       hooks.after(Point.POST_DEPLOY, config, app.baseDir, ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
@@ -244,7 +251,8 @@ final class Deployment {
     app.config = resumption.config();
     app.baseDir = resumption.baseDir();
     RolloutLog log =
-        new RolloutLog(resumption.rollout().id(), stages.parts(), RolloutListener.none());
+        new RolloutLog(
+            resumption.rollout().id(), stages.parts(), RolloutListener.none(), resumption.config());
     int steps =
         resumption.config().strategy() instanceof StrategyConfig.Canary canary
             ? canary.steps().size()
@@ -260,6 +268,48 @@ final class Deployment {
         previousConfig,
         previousBaseDir,
         resumption.from());
+  }
+
+  /**
+   * After a promoted revision failed its verification: switches all traffic back to the previous
+   * revision when it still runs (the candidate is stopped), else leaves the candidate serving and
+   * says how to roll back.
+   */
+  private RolloutRecord unpromote(
+      LiveApp app,
+      Revision promoted,
+      Revision stable,
+      RolloutLog log,
+      String why,
+      AppConfig previousConfig,
+      Path previousBaseDir) {
+    Instance stableInstance = stable == null ? null : app.instances.get(stable.number());
+    if (stableInstance == null) {
+      String left =
+          "revision "
+              + promoted.label()
+              + " keeps serving: no previous revision runs to switch back to"
+              + (stable == null
+                  ? ""
+                  : "; roll back with `relevo rollback " + app.name + " --reason \"...\"`");
+      log.event("verify", Status.WARNING, left);
+      return log.finish(Outcome.FAILED, why + "\n" + left);
+    }
+    AppConfig candidateConfig = app.config;
+    Path candidateBaseDir = app.baseDir;
+    app.config = previousConfig;
+    app.baseDir = previousBaseDir;
+    stages.promotion().switchTo(app, stable, stableInstance, promoted, false, log);
+    parts()
+        .store()
+        .revision(app.name, promoted.number())
+        .ifPresent(r -> parts().store().saveRevision(r.withState(Revision.State.FAILED)));
+    hooks.after(Point.ON_FAILURE, candidateConfig, candidateBaseDir, promoted, "rolled_back", log);
+    return log.finish(Outcome.ROLLED_BACK, why + "\ntraffic is back on revision " + stable.label());
+  }
+
+  private EngineParts parts() {
+    return stages.parts();
   }
 
   /** Starts the watch after promotion, judged against the previous revision's recent past. */

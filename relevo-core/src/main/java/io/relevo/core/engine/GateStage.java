@@ -95,7 +95,7 @@ final class GateStage {
                     Outcome.RUNNING,
                     null,
                     null));
-    RolloutLog log = new RolloutLog(rolloutId, parts, listener);
+    RolloutLog log = new RolloutLog(rolloutId, parts, listener, config);
     log.event(
         "rollout",
         Status.STARTED,

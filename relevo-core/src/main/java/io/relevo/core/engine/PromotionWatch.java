@@ -26,6 +26,8 @@ final class PromotionWatch {
   final Revision previous;
   private final AnalysisRun run;
   private final Instant until;
+  private final Runnable verify;
+  private String verifyFailure;
   private Instant next;
   private String lastVerdict = "no measurement yet";
 
@@ -35,8 +37,10 @@ final class PromotionWatch {
       Revision previous,
       AnalysisRun run,
       Instant until,
-      Instant next) {
+      Instant next,
+      Runnable verify) {
     this.rolloutId = rolloutId;
+    this.verify = verify;
     this.promoted = promoted;
     this.previous = previous;
     this.run = run;
@@ -77,7 +81,16 @@ final class PromotionWatch {
             .observedBy(parts.analysisObserver())
             .queryingWith(parts.promql());
     Instant next = parts.clock().instant().plus(template.interval());
-    return Optional.of(new PromotionWatch(rolloutId, promoted, previous, run, until, next));
+    PromotionWatch[] watch = new PromotionWatch[1];
+    VerifyStage stage = new VerifyStage(parts.smoke());
+    RolloutLog log = new RolloutLog(rolloutId, parts, RolloutListener.none(), app.config);
+    Runnable verify =
+        () ->
+            stage
+                .duringWatch(app.config.listen(), app.config.verify(), log)
+                .ifPresent(failure -> watch[0].verifyFailure = failure);
+    watch[0] = new PromotionWatch(rolloutId, promoted, previous, run, until, next, verify);
+    return Optional.of(watch[0]);
   }
 
   /**
@@ -115,13 +128,22 @@ final class PromotionWatch {
   }
 
   /**
-   * Measures when due, and at the end of the watch's time stops the run. Returns the run's state
-   * afterwards: RUNNING while the watch goes on; FAILED or ERROR when the promoted revision
-   * misbehaves; PASSED or INCONCLUSIVE when the time is up without a failure.
+   * Measures, and sends the {@code verify} checks to the front door, when due; at the end of the
+   * watch's time stops the run. Returns the run's state afterwards: RUNNING while the watch goes
+   * on; FAILED or ERROR when the promoted revision misbehaves; PASSED or INCONCLUSIVE when the time
+   * is up without a failure.
    */
   AnalysisState poll(Instant now) {
+    if (verifyFailure != null) {
+      return AnalysisState.FAILED;
+    }
     if (run.state() == AnalysisState.RUNNING && !now.isBefore(next)) {
       next = now.plus(run.template().interval());
+      verify.run();
+      if (verifyFailure != null) {
+        lastVerdict = verifyFailure;
+        return AnalysisState.FAILED;
+      }
       Measurement measurement = run.measure();
       lastVerdict =
           measurement.verdict().name().toLowerCase(java.util.Locale.ROOT)
@@ -139,6 +161,9 @@ final class PromotionWatch {
 
   /** Why the watch ended as it did, with the evidence. */
   String verdict() {
+    if (verifyFailure != null) {
+      return "revision " + promoted.label() + " failed the watch after promotion: " + verifyFailure;
+    }
     return switch (run.state()) {
       case FAILED, ERROR ->
           "revision " + promoted.label() + " failed the watch after promotion: " + run.reason();
