@@ -100,6 +100,26 @@ public final class AgentClient {
     return getJson(appPath(app) + "/revisions", new TypeReference<>() {});
   }
 
+  /** The app's database backups, newest first. */
+  public List<BackupView> backups(String app) {
+    return getJson(appPath(app) + "/backups", new TypeReference<>() {});
+  }
+
+  /** Takes a verified backup of the app's database now and returns it. */
+  public BackupView backup(String app, String actor) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/backups", new BackupBody(actor))
+                .timeout(Duration.ofMinutes(35))
+                .build()); // pg_dump may take a while: its own limit is 30 min
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      return Json.mapper().readValue(body, BackupView.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   /**
    * Ships a version and returns the finished rollout, whatever its outcome; {@code listener} hears
    * each event as the agent sends it.

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/abort     AbortBody         204; 404 when no rollout is under way
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
+ * GET  /api/v1/apps/{app}/backups                     [BackupView], newest first
+ * POST /api/v1/apps/{app}/backups   BackupBody        BackupView: a verified backup taken now
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -248,6 +250,7 @@ public final class ApiServer implements AutoCloseable {
         String actor = actor(body.actor());
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
       }
+      case "/backups" -> BackupsApi.route(exchange, method, engine, app);
       default -> {
         if (!logs.matches()) {
           throw notFound(method, path);

@@ -3,12 +3,14 @@ package io.relevo.server;
 import io.relevo.checks.Checks;
 import io.relevo.checks.Loads;
 import io.relevo.core.config.ConfigLoader;
+import io.relevo.core.database.Databases;
 import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Sleeper;
 import io.relevo.core.notify.Notifier;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
+import io.relevo.postgres.Postgres;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.proxy.Proxy;
 import io.relevo.proxy.ProxyOptions;
@@ -21,8 +23,9 @@ import java.util.Map;
 
 /**
  * The production parts: the SQLite history, the built-in proxy, local processes or Docker
- * containers (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load. Closing the
- * runtime only frees its Docker connections: revisions outlive the agent.
+ * containers (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load, PostgreSQL
+ * backups recorded in the history. Closing the runtime only frees its Docker connections: revisions
+ * outlive the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
 
@@ -46,18 +49,19 @@ final class RealWiring implements AgentParts.Wiring {
       opened.add(runtime);
       EngineParts parts =
           new EngineParts(
-              runtime,
-              new ListenPortRouter(proxy),
-              store,
-              Notifier.none(),
-              Checks.healthProbe(),
-              Checks.smokeRunner(),
-              InstantSource.system(),
-              Sleeper.system(),
-              stateDir.path(),
-              env,
-              proxy,
-              Loads.http());
+                  runtime,
+                  new ListenPortRouter(proxy),
+                  store,
+                  Notifier.none(),
+                  Checks.healthProbe(),
+                  Checks.smokeRunner(),
+                  InstantSource.system(),
+                  Sleeper.system(),
+                  stateDir.path(),
+                  env,
+                  proxy,
+                  Loads.http())
+              .withDatabases(new Databases(Postgres.adapter(env), store));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

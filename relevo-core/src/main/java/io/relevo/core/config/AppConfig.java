@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param source where the config came from (file name and raw text), for history and re-reads
  * @param analysis the analyses canary steps refer to, by name; {@code default} is always there (the
  *     runbooks' three rules unless the config redefines it)
+ * @param migrations the database work of a deploy (backup first); none by default
  */
 public record AppConfig(
     String app,
@@ -33,7 +34,8 @@ public record AppConfig(
     RollbackConfig rollback,
     ProxyConfig proxy,
     ConfigSource source,
-    Map<String, AnalysisTemplate> analysis) {
+    Map<String, AnalysisTemplate> analysis,
+    MigrationsConfig migrations) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -52,6 +54,25 @@ public record AppConfig(
       templates.putAll(analysis);
     }
     analysis = java.util.Collections.unmodifiableMap(templates);
+    migrations = migrations == null ? MigrationsConfig.none() : migrations;
+  }
+
+  /** A config without migrations. */
+  public AppConfig(
+      String app,
+      String env,
+      RuntimeConfig runtime,
+      HostPort listen,
+      HealthConfig health,
+      List<SmokeCheck> smoke,
+      StrategyConfig strategy,
+      RollbackConfig rollback,
+      ProxyConfig proxy,
+      ConfigSource source,
+      Map<String, AnalysisTemplate> analysis) {
+    this(
+        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
+        null);
   }
 
   /** A config with only the default analysis. */
@@ -66,6 +87,6 @@ public record AppConfig(
       RollbackConfig rollback,
       ProxyConfig proxy,
       ConfigSource source) {
-    this(app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, null);
+    this(app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, null, null);
   }
 }

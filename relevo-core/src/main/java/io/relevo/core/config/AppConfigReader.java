@@ -21,8 +21,9 @@ final class AppConfigReader {
           "strategy",
           "analysis",
           "rollback",
-          "proxy");
-  static final List<String> NOT_YET = List.of("gates", "migrations", "notify");
+          "proxy",
+          "migrations");
+  static final List<String> NOT_YET = List.of("gates", "notify");
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -57,11 +58,23 @@ final class AppConfigReader {
     StrategyConfig strategy = StrategyReader.read(top.get("strategy"), analysisNames);
     RollbackConfig rollback = rollback(top.get("rollback"));
     ProxyConfig proxy = proxy(top.get("proxy"));
+    MigrationsConfig migrations = MigrationsReader.read(top.get("migrations"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis);
+        app,
+        env,
+        runtime,
+        listen,
+        health,
+        smoke,
+        strategy,
+        rollback,
+        proxy,
+        source,
+        analysis,
+        migrations);
   }
 
   private static HostPort listen(Value value) {

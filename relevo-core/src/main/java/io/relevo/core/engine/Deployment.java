@@ -21,9 +21,11 @@ import java.nio.file.Path;
 final class Deployment {
 
   private final Stages stages;
+  private final BackupGate backupGate;
 
   Deployment(Stages stages) {
     this.stages = stages;
+    this.backupGate = new BackupGate(stages.parts());
   }
 
   RolloutRecord run(
@@ -118,6 +120,7 @@ final class Deployment {
             + ")"
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     try {
+      backupGate.pass(app, candidate, rolloutId, log);
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log, app.control);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());

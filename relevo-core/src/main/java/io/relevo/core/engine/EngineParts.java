@@ -1,5 +1,6 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.database.Databases;
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
 import io.relevo.core.load.SyntheticLoad;
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param metrics per-revision traffic counters for canary analysis; none = every revision reads
  *     empty
  * @param load sends an analysis' synthetic load; none = {@link SyntheticLoad#none()}
+ * @param databases dumps databases before migrations and remembers the dumps; none = {@link
+ *     Databases#none()} (a deploy with {@code migrations.backup} then fails, saying so)
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -44,7 +47,8 @@ public record EngineParts(
     Path stateDir,
     Map<String, String> env,
     MetricsSource metrics,
-    SyntheticLoad load) {
+    SyntheticLoad load,
+    Databases databases) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -59,6 +63,44 @@ public record EngineParts(
     env = env == null ? Map.of() : Map.copyOf(env);
     metrics = metrics == null ? (app, revision) -> RevisionStats.empty() : metrics;
     load = load == null ? SyntheticLoad.none() : load;
+    databases = databases == null ? Databases.none() : databases;
+  }
+
+  /** Parts without databases. */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load) {
+    this(
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
+        load, null);
+  }
+
+  /** These parts with {@code newDatabases} in place of the current ones. */
+  public EngineParts withDatabases(Databases newDatabases) {
+    return new EngineParts(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        newDatabases);
   }
 
   /** Parts without synthetic load. */
@@ -76,7 +118,7 @@ public record EngineParts(
       MetricsSource metrics) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        null);
+        null, null);
   }
 
   /** Parts without a metrics source: canary analysis then sees no traffic. */
@@ -92,6 +134,7 @@ public record EngineParts(
       Path stateDir,
       Map<String, String> env) {
     this(
-        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null);
+        runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, null, null,
+        null);
   }
 }

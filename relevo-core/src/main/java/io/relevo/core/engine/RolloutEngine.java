@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.StrategyConfig;
+import io.relevo.core.database.Backup;
 import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.history.RevisionVerdicts;
 import io.relevo.core.routing.TrafficSplit;
@@ -67,6 +68,19 @@ public final class RolloutEngine {
     } finally {
       end(app);
     }
+  }
+
+  /**
+   * Takes a verified backup of the app's database now, under its {@code migrations.backup}
+   * settings; throws BAD_INPUT when the app has none, or the adapter's error when the dump fails.
+   */
+  public Backup backup(String app, String actor) {
+    return new BackupOnDemand(parts).take(known(app), stable(app), actor);
+  }
+
+  /** The app's backups, newest first. */
+  public List<Backup> backups(String app) {
+    return parts.databases().history().backups(known(app).name);
   }
 
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */

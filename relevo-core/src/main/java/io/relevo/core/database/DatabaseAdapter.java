@@ -1,0 +1,30 @@
+package io.relevo.core.database;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.DatabaseUrl;
+import java.nio.file.Path;
+
+/**
+ * The port to a database relevo backs up. The engine knows nothing of drivers or dump tools: the
+ * adapter (relevo-postgres) does. Every failure is a {@link RelevoException} whose message names
+ * the database (host, port, name, never the password), what failed and what to do.
+ */
+public interface DatabaseAdapter {
+
+  /**
+   * Dumps {@code database} into {@code file} and verifies the dump: it is not empty, the restore
+   * tool reads its table of contents, and it holds as many tables as the live schema.
+   *
+   * @return the verified dump's size, checksum and table count
+   */
+  DumpResult dump(DatabaseUrl database, Path file);
+
+  /** No adapter wired: every call says so. */
+  static DatabaseAdapter none() {
+    return (database, file) -> {
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "this agent has no database adapter; cannot back up " + database.redacted());
+    };
+  }
+}
