@@ -46,6 +46,13 @@ final class DeployCommand implements Callable<Integer> {
               + " (ends the watch; needs --reason, which history keeps)")
   boolean force;
 
+  @Option(
+      names = "--allow-destructive",
+      description =
+          "apply the migration although its lint found destructive statements (needs --reason,"
+              + " which history keeps)")
+  boolean allowDestructive;
+
   @Mixin ConfigFileOption config;
   @Mixin ActorOption actor;
   @Mixin AgentConnection connection;
@@ -79,7 +86,8 @@ final class DeployCommand implements Callable<Integer> {
             version,
             actor.actor(context),
             reason,
-            force);
+            force,
+            allowDestructive);
     RolloutListener listener =
         output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
     RolloutRecord rollout = client.deploy(app, body, listener);

@@ -1,6 +1,9 @@
 package io.relevo.postgres;
 
+import io.relevo.core.database.BackupHistory;
 import io.relevo.core.database.DatabaseAdapter;
+import io.relevo.core.database.Databases;
+import io.relevo.core.database.SqlLinter;
 import java.util.Map;
 
 /** The PostgreSQL adapter's factories. */
@@ -14,6 +17,19 @@ public final class Postgres {
    */
   public static DatabaseAdapter adapter(Map<String, String> env) {
     return new PostgresAdapter(PgTools.find(env));
+  }
+
+  /**
+   * Everything the engine needs for PostgreSQL apps: the backup adapter, {@code history} for the
+   * backups, the SQL linter and the migration command runner.
+   */
+  public static Databases databases(Map<String, String> env, BackupHistory history) {
+    return new Databases(adapter(env), history, linter(), new ShellCommands());
+  }
+
+  /** The PostgreSQL migration linter (JSqlParser). */
+  public static SqlLinter linter() {
+    return new PostgresLinter();
   }
 
   /** The adapter with the client tools in {@code binDir}. */

@@ -294,7 +294,8 @@ public final class ApiServer implements AutoCloseable {
             body.version(),
             body.actor(),
             body.reason(),
-            body.force());
+            body.force(),
+            body.allowDestructive());
     RolloutStream.run(exchange, "deploy of " + app, l -> engine.deploy(request, l));
   }
 

@@ -11,6 +11,7 @@ package io.relevo.server;
  * @param actor who asks
  * @param reason why; may be empty, but not with {@code force}
  * @param force deploy although the previous release is in its watch after promotion; absent = false
+ * @param allowDestructive apply a migration its lint refuses; needs a reason; absent = false
  */
 public record DeployBody(
     String configFile,
@@ -18,11 +19,23 @@ public record DeployBody(
     String version,
     String actor,
     String reason,
-    boolean force) {
+    boolean force,
+    boolean allowDestructive) {
+
+  /** A deploy that applies no migration the lint refuses. */
+  public DeployBody(
+      String configFile,
+      String configText,
+      String version,
+      String actor,
+      String reason,
+      boolean force) {
+    this(configFile, configText, version, actor, reason, force, false);
+  }
 
   /** A deploy that does not force its way past a watch. */
   public DeployBody(
       String configFile, String configText, String version, String actor, String reason) {
-    this(configFile, configText, version, actor, reason, false);
+    this(configFile, configText, version, actor, reason, false, false);
   }
 }

@@ -3,7 +3,6 @@ package io.relevo.server;
 import io.relevo.checks.Checks;
 import io.relevo.checks.Loads;
 import io.relevo.core.config.ConfigLoader;
-import io.relevo.core.database.Databases;
 import io.relevo.core.engine.EngineParts;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Sleeper;
@@ -61,7 +60,7 @@ final class RealWiring implements AgentParts.Wiring {
                   env,
                   proxy,
                   Loads.http())
-              .withDatabases(new Databases(Postgres.adapter(env), store));
+              .withDatabases(Postgres.databases(env, store));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       return new AgentParts(new RolloutEngine(parts), parser, opened);
     } catch (RuntimeException e) {

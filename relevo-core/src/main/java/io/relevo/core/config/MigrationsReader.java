@@ -6,14 +6,44 @@ import java.util.Optional;
 /** Reads {@code migrations}. */
 final class MigrationsReader {
 
-  static final List<String> KEYS = List.of("backup");
-  static final List<String> NOT_YET = List.of("preview", "apply", "rollback", "contract", "lint");
+  static final List<String> KEYS =
+      List.of("backup", "preview", "apply", "rollback", "timeout", "lint");
+  static final List<String> NOT_YET = List.of("contract");
+  private static final String COMMAND = "a shell command, like alembic upgrade head";
 
   private MigrationsReader() {}
 
   static MigrationsConfig read(Value value) {
     MapReader migrations = MapReader.open(value, KEYS, NOT_YET);
-    return new MigrationsConfig(backup(migrations.get("backup")));
+    Optional<BackupConfig> backup = backup(migrations.get("backup"));
+    Optional<String> preview = command(migrations.get("preview"));
+    Value applyValue = migrations.get("apply");
+    Optional<String> apply = command(applyValue);
+    Optional<String> rollback = command(migrations.get("rollback"));
+    var timeout = migrations.get("timeout").duration(false);
+    LintConfig lint = lint(migrations.get("lint"));
+    if (apply.isPresent() && backup.isEmpty() && !migrations.get("backup").isSet()) {
+      applyValue.problem(
+          "a migration without migrations.backup (expected: a backup first, like backup:"
+              + " {postgres: \"${DATABASE_URL}\"})");
+    }
+    return new MigrationsConfig(backup, preview, apply, rollback, timeout, lint);
+  }
+
+  private static Optional<String> command(Value value) {
+    return Optional.ofNullable(value.text(COMMAND)).filter(s -> !s.isBlank());
+  }
+
+  private static LintConfig lint(Value value) {
+    MapReader lint =
+        MapReader.open(value, List.of("destructive", "locking", "unparsed"), List.of());
+    return new LintConfig(
+        level(lint.get("destructive")), level(lint.get("locking")), level(lint.get("unparsed")));
+  }
+
+  private static LintConfig.Level level(Value value) {
+    String text = value.text("error or warning", s -> s.equals("error") || s.equals("warning"));
+    return text == null ? null : LintConfig.Level.valueOf(text.toUpperCase(java.util.Locale.ROOT));
   }
 
   private static Optional<BackupConfig> backup(Value value) {

@@ -14,14 +14,28 @@ import java.util.Objects;
  * @param reason why, may be empty; required with {@code force}
  * @param force deploy although the previous release is still in its watch after promotion (the
  *     watch ends, and history records who forced it and why)
+ * @param allowDestructive apply a migration although its lint found errors (destructive
+ *     statements); needs a reason, recorded in history
  */
 public record DeployRequest(
-    AppConfig config, Path baseDir, String version, String actor, String reason, boolean force) {
+    AppConfig config,
+    Path baseDir,
+    String version,
+    String actor,
+    String reason,
+    boolean force,
+    boolean allowDestructive) {
+
+  /** A deploy that applies no migration the lint refuses. */
+  public DeployRequest(
+      AppConfig config, Path baseDir, String version, String actor, String reason, boolean force) {
+    this(config, baseDir, version, actor, reason, force, false);
+  }
 
   /** A deploy that does not force its way past a watch. */
   public DeployRequest(
       AppConfig config, Path baseDir, String version, String actor, String reason) {
-    this(config, baseDir, version, actor, reason, false);
+    this(config, baseDir, version, actor, reason, false, false);
   }
 
   public DeployRequest {
@@ -38,6 +52,12 @@ public record DeployRequest(
       throw new io.relevo.core.RelevoException(
           io.relevo.core.RelevoException.Kind.BAD_INPUT,
           "--force needs a reason (expected: --force --reason \"why the watch may end early\")");
+    }
+    if (allowDestructive && reason.isBlank()) {
+      throw new io.relevo.core.RelevoException(
+          io.relevo.core.RelevoException.Kind.BAD_INPUT,
+          "--allow-destructive needs a reason (expected: --allow-destructive --reason \"why this"
+              + " migration may drop or rewrite data\")");
     }
   }
 }

@@ -22,10 +22,12 @@ final class Deployment {
 
   private final Stages stages;
   private final BackupGate backupGate;
+  private final MigrationStage migrations;
 
   Deployment(Stages stages) {
     this.stages = stages;
     this.backupGate = new BackupGate(stages.parts());
+    this.migrations = new MigrationStage(stages.parts());
   }
 
   RolloutRecord run(
@@ -121,6 +123,7 @@ final class Deployment {
             + (stable == null ? ", first deploy" : ", stable is revision " + stable.label()));
     try {
       backupGate.pass(app, candidate, rolloutId, log);
+      migrations.run(app, candidate, request, log);
       Instance instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
       stages.readiness().await(candidate, instance, config.health(), log, app.control);
       Revision ready = candidate.withState(Revision.State.READY).withInstance(instance.record());

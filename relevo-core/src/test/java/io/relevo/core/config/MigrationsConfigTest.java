@@ -75,9 +75,9 @@ class MigrationsConfigTest {
 
   @Test
   void migrationStepsOfALaterVersionAreNotSupportedYet() {
-    assertThat(Configs.problems(Configs.MINIMAL + "migrations:\n  apply: make migrate\n"))
+    assertThat(Configs.problems(Configs.MINIMAL + "migrations:\n  contract: make contract\n"))
         .containsExactly(
-            "relevo.yml:5: migrations.apply: not supported yet by this version of relevo");
+            "relevo.yml:5: migrations.contract: not supported yet by this version of relevo");
   }
 
   @Test
@@ -85,5 +85,41 @@ class MigrationsConfigTest {
     DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://app:p%40ss@localhost:5433/shop");
     assertThat(url.password()).isEqualTo("p@ss");
     assertThat(url.toString()).isEqualTo("postgresql://app:***@localhost:5433/shop");
+  }
+
+  @Test
+  void migrationCommandsTimeoutAndLintLevelsAreRead() {
+    MigrationsConfig migrations =
+        Configs.parse(
+                Configs.MINIMAL
+                    + "migrations:\n"
+                    + "  backup: {postgres: \"postgresql://u@h/d\"}\n"
+                    + "  preview: alembic upgrade head --sql\n"
+                    + "  apply: alembic upgrade head\n"
+                    + "  rollback: alembic downgrade -1\n"
+                    + "  timeout: 2m\n"
+                    + "  lint: {destructive: warning, locking: error}\n")
+            .migrations();
+
+    assertThat(migrations.preview()).contains("alembic upgrade head --sql");
+    assertThat(migrations.apply()).contains("alembic upgrade head");
+    assertThat(migrations.rollback()).contains("alembic downgrade -1");
+    assertThat(migrations.timeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(migrations.lint())
+        .isEqualTo(
+            new LintConfig(
+                LintConfig.Level.WARNING, LintConfig.Level.ERROR, LintConfig.Level.WARNING));
+  }
+
+  @Test
+  void aMigrationWithoutABackupAndABadLintLevelAreReported() {
+    assertThat(
+            Configs.problems(
+                Configs.MINIMAL
+                    + "migrations:\n  apply: make migrate\n  lint: {destructive: ignore}\n"))
+        .containsExactly(
+            "relevo.yml:5: migrations.apply: a migration without migrations.backup (expected: a"
+                + " backup first, like backup: {postgres: \"${DATABASE_URL}\"})",
+            "relevo.yml:6: migrations.lint.destructive: \"ignore\" (expected: error or warning)");
   }
 }
