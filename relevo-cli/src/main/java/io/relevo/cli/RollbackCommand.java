@@ -31,6 +31,20 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "why, for the history")
   String reason = "";
 
+  @Option(
+      names = "--with-restore",
+      paramLabel = "BACKUP",
+      description =
+          "restore this backup (see relevo backups) before the code goes back; needed past a"
+              + " point of no return (a destructive migration)")
+  Long withRestore;
+
+  @Option(
+      names = "--force",
+      description =
+          "go back past a point of no return without restoring the database (needs --reason)")
+  boolean force;
+
   @Mixin ActorOption actor;
   @Mixin AgentConnection connection;
   @Mixin OutputOption output;
@@ -47,7 +61,10 @@ final class RollbackCommand implements Callable<Integer> {
     RolloutRecord rollout =
         connection
             .client(context)
-            .rollback(app, new RollbackBody(to, actor.actor(context), reason), listener);
+            .rollback(
+                app,
+                new RollbackBody(to, actor.actor(context), reason, force, withRestore),
+                listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
       return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;

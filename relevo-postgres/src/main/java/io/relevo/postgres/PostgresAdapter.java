@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.config.DatabaseUrl;
 import io.relevo.core.database.DatabaseAdapter;
 import io.relevo.core.database.DumpResult;
+import io.relevo.core.database.RestoreDrill;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,6 +77,55 @@ final class PostgresAdapter implements DatabaseAdapter {
       return DumpCheck.verify(pgRestore, file, LiveSchema.tableCount(connection));
     } catch (SQLException e) {
       throw Connections.explain(database, e);
+    }
+  }
+
+  @Override
+  public RestoreDrill drill(DatabaseUrl database, Path file, String checkQuery) {
+    return Drill.run(tools.command("pg_restore"), database, file, checkQuery);
+  }
+
+  /**
+   * {@code pg_restore --clean --if-exists --single-transaction --exit-on-error}: the dump's objects
+   * are dropped and recreated with its data in one transaction, so a failed restore changes
+   * nothing. Tables created after the dump are left alone.
+   */
+  @Override
+  public void restore(DatabaseUrl database, Path file) {
+    String pgRestore = tools.command("pg_restore");
+    try (Connection connection = Connections.open(database)) {
+      LiveSchema.serverMajor(connection);
+    } catch (SQLException e) {
+      throw Connections.explain(database, e);
+    }
+    ToolRun run =
+        ToolRun.of(
+            List.of(
+                pgRestore,
+                "--clean",
+                "--if-exists",
+                "--single-transaction",
+                "--exit-on-error",
+                "--no-owner",
+                "--no-password",
+                "--host=" + database.host(),
+                "--port=" + database.port(),
+                "--username=" + database.user(),
+                "--dbname=" + database.database(),
+                file.toString()),
+            PgEnv.of(database),
+            DUMP_TIMEOUT);
+    if (run.exitCode() != 0) {
+      throw new RelevoException(
+          RelevoException.Kind.FAILED,
+          "pg_restore of "
+              + file
+              + " into "
+              + database.redacted()
+              + " exited with "
+              + run.exitCode()
+              + " and changed nothing: "
+              + run.tail(5));
     }
   }
 }

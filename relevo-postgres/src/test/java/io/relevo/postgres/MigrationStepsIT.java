@@ -1,13 +1,16 @@
 package io.relevo.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.relevo.core.RelevoException;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.config.DatabaseUrl;
 import io.relevo.core.database.BackupHistory;
 import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.EngineParts;
+import io.relevo.core.engine.RollbackRequest;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
@@ -83,6 +86,10 @@ class MigrationStepsIT {
   }
 
   private AppConfig config(String timeout) {
+    return config(timeout, "");
+  }
+
+  private AppConfig config(String timeout, String extra) {
     String url =
         "postgresql://%s:%s@127.0.0.1:%d/%s"
             .formatted(db.user(), db.password(), db.port(), db.database());
@@ -101,8 +108,8 @@ class MigrationStepsIT {
           apply: psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q -f migrations/$RELEVO_VERSION.sql
           rollback: echo "undo $RELEVO_VERSION"
           timeout: %s
-        """
-            .formatted(url, url, timeout),
+        %s"""
+            .formatted(url, url, timeout, extra),
         Map.of());
   }
 
@@ -192,6 +199,116 @@ class MigrationStepsIT {
 
     assertThat(rollout.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(rollout.outcomeReason()).contains("did not finish within 2s and was killed");
+  }
+
+  @Test
+  void pastADestructiveMigrationACodeOnlyRollbackIsRefusedAndARestoreBringsTheDataBack()
+      throws Exception {
+    deploy("v2", false, "");
+    RolloutRecord destructive = deploy("v3", true, "guest moved to guests");
+    assertThat(destructive.events())
+        .filteredOn(e -> e.step().equals("no-return"))
+        .singleElement()
+        .extracting(RolloutEvent::message)
+        .asString()
+        .startsWith(
+            "point of no return: revision 2 (v3) applied a destructive migration (line 2: ALTER"
+                + " TABLE reservations DROP COLUMN guest)");
+    assertThat(engine.status("alojamientos").alerts())
+        .anyMatch(a -> a.startsWith("point of no return: revision 2 (v3)"));
+    long before =
+        engine.backups("alojamientos").stream()
+            .filter(b -> b.rolloutId() == destructive.id())
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    assertThatThrownBy(
+            () ->
+                engine.rollback(
+                    new RollbackRequest("alojamientos", 1, "ana", "v3 is broken"), null))
+        .isInstanceOf(RelevoException.class)
+        .hasMessage(
+            "revision 1 (v2) is older than rollout "
+                + destructive.id()
+                + ", which applied a destructive migration with revision 2 (a point of no return):"
+                + " its code expects the old schema; roll back with --with-restore "
+                + before
+                + " (taken before that migration), or with --force --reason \"...\" to keep"
+                + " today's data and schema");
+    assertThat(columns()).doesNotContain("guest");
+
+    RolloutRecord rollback =
+        engine.rollback(
+            new RollbackRequest("alojamientos", 1, "ana", "v3 is broken", false, before),
+            (id, event) -> events.add(event));
+
+    assertThat(rollback.outcome()).as(rollback.outcomeReason()).isEqualTo(Outcome.RESTORED);
+    assertThat(columns()).contains("guest");
+    assertThat(guests()).containsExactlyInAnyOrder("Ana", "Luis");
+    assertThat(rollback.events())
+        .extracting(RolloutEvent::step)
+        .containsSubsequence("backup", "restore", "switch");
+    assertThat(engine.status("alojamientos").alerts()).noneMatch(a -> a.contains("no return"));
+  }
+
+  @Test
+  void forceTakesTheCodeBackWithoutTheDataAndSaysWhoAndWhy() throws Exception {
+    deploy("v2", false, "");
+    deploy("v3", true, "guest moved to guests");
+
+    RolloutRecord rollback =
+        engine.rollback(
+            new RollbackRequest("alojamientos", 1, "ana", "v2 copes without guest", true, null),
+            (id, event) -> events.add(event));
+
+    assertThat(rollback.outcome()).isEqualTo(Outcome.RESTORED);
+    assertThat(columns()).doesNotContain("guest");
+    assertThat(rollback.events())
+        .filteredOn(e -> e.step().equals("no-return"))
+        .extracting(RolloutEvent::message)
+        .singleElement()
+        .asString()
+        .startsWith("ana forced a code-only rollback past the point of no return of rollout ")
+        .endsWith(": v2 copes without guest");
+  }
+
+  @Test
+  void theContractRunsOnlyAfterPromotionWithABackupFirstAndMarksThePointOfNoReturn()
+      throws Exception {
+    Files.writeString(
+        dir.resolve("migrations/contract.sql"), "ALTER TABLE reservations DROP COLUMN guest;\n");
+    AppConfig config =
+        config(
+            "1m",
+            "  contract: psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -q -f migrations/contract.sql\n");
+    assertThat(config.migrations().contract()).isPresent();
+
+    RolloutRecord rollout =
+        engine.deploy(
+            new DeployRequest(config, dir, "v2", "ana", ""), (id, event) -> events.add(event));
+
+    assertThat(rollout.outcome()).as(rollout.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+    assertThat(columns()).contains("nights").doesNotContain("guest");
+    assertThat(rollout.events())
+        .extracting(RolloutEvent::step)
+        .containsSubsequence("migrate", "start", "switch", "backup", "contract", "no-return");
+    assertThat(engine.backups("alojamientos"))
+        .extracting(b -> b.trigger())
+        .contains("before the contract of rollout " + rollout.id());
+  }
+
+  private List<String> guests() throws Exception {
+    String jdbc = "jdbc:postgresql://127.0.0.1:" + db.port() + "/" + db.database();
+    try (Connection connection = DriverManager.getConnection(jdbc, db.user(), db.password());
+        ResultSet rows =
+            connection.createStatement().executeQuery("SELECT guest FROM reservations")) {
+      List<String> names = new ArrayList<>();
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+      return names;
+    }
   }
 
   private String message(String step) {

@@ -120,6 +120,26 @@ public final class AgentClient {
     }
   }
 
+  /** Restores a backup into a scratch database and reports what it holds. */
+  public DrillView verifyBackup(String app, Long backupId) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/backups/verify", new DrillBody(backupId))
+                .timeout(Duration.ofMinutes(35))
+                .build());
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      return Json.mapper().readValue(body, DrillView.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /** Restores a backup for real; see {@link #deploy} for how the result comes back. */
+  public RolloutRecord restore(String app, RestoreBody body, RolloutListener listener) {
+    return stream(appPath(app) + "/restore", body, listener);
+  }
+
   /**
    * Ships a version and returns the finished rollout, whatever its outcome; {@code listener} hears
    * each event as the agent sends it.

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/backups                     [BackupView], newest first
  * POST /api/v1/apps/{app}/backups   BackupBody        BackupView: a verified backup taken now
+ * POST /api/v1/apps/{app}/backups/verify DrillBody     DrillView: a restore drill
+ * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * </pre>
  *
@@ -223,7 +225,13 @@ public final class ApiServer implements AutoCloseable {
         requireMethod(method, "POST", path);
         RollbackBody body = Exchanges.readJson(exchange, RollbackBody.class);
         RollbackRequest request =
-            new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
+            new RollbackRequest(
+                app,
+                body.toRevision(),
+                body.actor(),
+                body.reason(),
+                body.force(),
+                body.withRestore());
         RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {
@@ -251,6 +259,14 @@ public final class ApiServer implements AutoCloseable {
         RolloutStream.run(exchange, "retry of " + app, l -> controls.retry(app, actor, l));
       }
       case "/backups" -> BackupsApi.route(exchange, method, engine, app);
+      case "/backups/verify" -> {
+        requireMethod(method, "POST", path);
+        BackupsApi.verify(exchange, engine, app);
+      }
+      case "/restore" -> {
+        requireMethod(method, "POST", path);
+        BackupsApi.restore(exchange, engine, app);
+      }
       default -> {
         if (!logs.matches()) {
           throw notFound(method, path);

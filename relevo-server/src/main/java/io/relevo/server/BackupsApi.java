@@ -2,13 +2,30 @@ package io.relevo.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.relevo.core.RelevoException;
+import io.relevo.core.engine.RestoreRequest;
 import io.relevo.core.engine.RolloutEngine;
 import java.io.IOException;
 
-/** {@code /api/v1/apps/{app}/backups}: list the app's backups, or take one now. */
+/**
+ * {@code /api/v1/apps/{app}/backups}: list the app's backups, or take one now; {@code
+ * …/backups/verify}: a restore drill; {@code …/restore}: a restore for real, streamed like a
+ * rollback.
+ */
 final class BackupsApi {
 
   private BackupsApi() {}
+
+  static void verify(HttpExchange exchange, RolloutEngine engine, String app) throws IOException {
+    DrillBody body = Exchanges.readJson(exchange, DrillBody.class);
+    Exchanges.sendJson(exchange, 200, DrillView.of(engine.verifyBackup(app, body.backupId())));
+  }
+
+  static void restore(HttpExchange exchange, RolloutEngine engine, String app) throws IOException {
+    RestoreBody body = Exchanges.readJson(exchange, RestoreBody.class);
+    RestoreRequest request =
+        new RestoreRequest(app, body.backupId(), body.actor(), body.reason(), body.yes());
+    RolloutStream.run(exchange, "restore of " + app, l -> engine.restore(request, l));
+  }
 
   static void route(HttpExchange exchange, String method, RolloutEngine engine, String app)
       throws IOException {

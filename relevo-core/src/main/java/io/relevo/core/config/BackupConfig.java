@@ -13,8 +13,16 @@ import java.util.Objects;
  *     needs them; default 10
  * @param maxAge a deploy with migrations refuses to start when no backup can be taken and the
  *     newest verified one is older than this; default 1 h (the runbooks' rule)
+ * @param check the query a restore drill runs on the restored copy, e.g. {@code SELECT count(*)
+ *     FROM reservations}; empty = none
  */
-public record BackupConfig(DatabaseUrl database, String dir, int keep, Duration maxAge) {
+public record BackupConfig(
+    DatabaseUrl database, String dir, int keep, Duration maxAge, String check) {
+
+  /** A backup without a drill check query. */
+  public BackupConfig(DatabaseUrl database, String dir, int keep, Duration maxAge) {
+    this(database, dir, keep, maxAge, null);
+  }
 
   public BackupConfig {
     Objects.requireNonNull(database, "database");
@@ -23,6 +31,7 @@ public record BackupConfig(DatabaseUrl database, String dir, int keep, Duration 
       throw new IllegalArgumentException("keep: " + keep + " (expected: >= 1)");
     }
     maxAge = maxAge == null ? Duration.ofHours(1) : maxAge;
+    check = check == null ? "" : check.strip();
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge: " + maxAge + " (expected: above zero)");
     }

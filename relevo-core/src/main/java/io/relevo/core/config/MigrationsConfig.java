@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param rollback the command that undoes {@code apply}, run when apply fails; none = none
  * @param timeout the limit of each command; default 5 min
  * @param lint which flagged statements stop a deploy
+ * @param contract the destructive half of an expand/contract change, run (after a backup) only once
+ *     the revision was promoted and its watch passed; none = none
  */
 public record MigrationsConfig(
     Optional<BackupConfig> backup,
@@ -20,7 +22,8 @@ public record MigrationsConfig(
     Optional<String> apply,
     Optional<String> rollback,
     Duration timeout,
-    LintConfig lint) {
+    LintConfig lint,
+    Optional<String> contract) {
 
   public MigrationsConfig {
     backup = backup == null ? Optional.empty() : backup;
@@ -29,11 +32,12 @@ public record MigrationsConfig(
     rollback = rollback == null ? Optional.empty() : rollback;
     timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
     lint = lint == null ? LintConfig.defaults() : lint;
+    contract = contract == null ? Optional.empty() : contract;
   }
 
   /** Backup only. */
   public MigrationsConfig(Optional<BackupConfig> backup) {
-    this(backup, null, null, null, null, null);
+    this(backup, null, null, null, null, null, null);
   }
 
   /** No migrations section: a deploy touches no database. */
@@ -43,6 +47,6 @@ public record MigrationsConfig(
 
   /** Whether a deploy does any database work (and so needs a backup first). */
   public boolean configured() {
-    return backup.isPresent() || apply.isPresent();
+    return backup.isPresent() || apply.isPresent() || contract.isPresent();
   }
 }

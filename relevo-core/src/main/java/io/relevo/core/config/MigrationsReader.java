@@ -7,8 +7,8 @@ import java.util.Optional;
 final class MigrationsReader {
 
   static final List<String> KEYS =
-      List.of("backup", "preview", "apply", "rollback", "timeout", "lint");
-  static final List<String> NOT_YET = List.of("contract");
+      List.of("backup", "preview", "apply", "rollback", "timeout", "lint", "contract");
+  static final List<String> NOT_YET = List.of();
   private static final String COMMAND = "a shell command, like alembic upgrade head";
 
   private MigrationsReader() {}
@@ -22,12 +22,19 @@ final class MigrationsReader {
     Optional<String> rollback = command(migrations.get("rollback"));
     var timeout = migrations.get("timeout").duration(false);
     LintConfig lint = lint(migrations.get("lint"));
+    Value contractValue = migrations.get("contract");
+    Optional<String> contract = command(contractValue);
+    if (contract.isPresent() && !migrations.get("backup").isSet()) {
+      contractValue.problem(
+          "a contract without migrations.backup (expected: a backup first, like backup:"
+              + " {postgres: \"${DATABASE_URL}\"})");
+    }
     if (apply.isPresent() && backup.isEmpty() && !migrations.get("backup").isSet()) {
       applyValue.problem(
           "a migration without migrations.backup (expected: a backup first, like backup:"
               + " {postgres: \"${DATABASE_URL}\"})");
     }
-    return new MigrationsConfig(backup, preview, apply, rollback, timeout, lint);
+    return new MigrationsConfig(backup, preview, apply, rollback, timeout, lint, contract);
   }
 
   private static Optional<String> command(Value value) {
@@ -51,7 +58,7 @@ final class MigrationsReader {
       return Optional.empty();
     }
     MapReader backup =
-        MapReader.open(value, List.of("postgres", "dir", "keep", "max_age"), List.of());
+        MapReader.open(value, List.of("postgres", "dir", "keep", "max_age", "check"), List.of());
     Value postgres =
         backup.get("postgres").required("the database's URL, like postgres: \"${DATABASE_URL}\"");
     String url = postgres.text("a PostgreSQL URL, like postgresql://user:password@host:5432/db");
@@ -66,9 +73,10 @@ final class MigrationsReader {
     String dir = backup.get("dir").text("a folder, like backups");
     Integer keep = backup.get("keep").integer(1, 10_000);
     var maxAge = backup.get("max_age").duration(false);
+    String check = backup.get("check").text("a SQL query, like SELECT count(*) FROM reservations");
     if (database == null) {
       return Optional.empty();
     }
-    return Optional.of(new BackupConfig(database, dir, keep == null ? 10 : keep, maxAge));
+    return Optional.of(new BackupConfig(database, dir, keep == null ? 10 : keep, maxAge, check));
   }
 }

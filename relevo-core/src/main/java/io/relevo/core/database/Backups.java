@@ -53,6 +53,11 @@ public final class Backups {
     Instant start = clock.instant();
     Path dir = baseDir.resolve(config.dir());
     Path file = dir.resolve(fileName(app, revision, start));
+    // Two backups in the same second (a restore's safety backup right after a deploy's) must not
+    // share a file: the second would overwrite the first one's dump under its recorded checksum.
+    for (int n = 2; Files.exists(file); n++) {
+      file = dir.resolve(fileName(app, revision, start).replace(".dump", "-" + n + ".dump"));
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

@@ -19,6 +19,27 @@ public interface DatabaseAdapter {
    */
   DumpResult dump(DatabaseUrl database, Path file);
 
+  /**
+   * Restores {@code file} into {@code database}, replacing the objects the dump holds (clean, in
+   * one transaction: on an error nothing changes). Default: not supported by this adapter.
+   */
+  default void restore(DatabaseUrl database, Path file) {
+    throw new RelevoException(
+        RelevoException.Kind.UNAVAILABLE,
+        "this agent's database adapter cannot restore " + database.redacted());
+  }
+
+  /**
+   * A restore drill: restores {@code file} into a new scratch database on the same server, counts
+   * the rows of every table, runs {@code checkQuery} (when not empty) and drops the scratch
+   * database. The backup id of the result is 0; the caller sets it.
+   */
+  default RestoreDrill drill(DatabaseUrl database, Path file, String checkQuery) {
+    throw new RelevoException(
+        RelevoException.Kind.UNAVAILABLE,
+        "this agent's database adapter cannot run a restore drill on " + database.redacted());
+  }
+
   /** No adapter wired: every call says so. */
   static DatabaseAdapter none() {
     return (database, file) -> {

@@ -135,6 +135,9 @@ final class Deployment {
       strategy.shift(
           new Rollout(app, stable, ready, instance, stages.promotion(), log, app.control, parts));
       watch(app, rolloutId, ready, stable, log);
+      if (app.watch == null && app.config.rollback().watchAfterPromotion().isZero()) {
+        new ContractStage(parts).run(app, rolloutId, ready);
+      }
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);

@@ -40,9 +40,13 @@ final class MigrationStage {
     }
     Map<String, String> env = environment(app.config.runtime(), candidate);
     Path workdir = workdir(app);
+    List<LintIssue> destructive = List.of();
     if (config.preview().isPresent()) {
       CommandResult preview = run("preview", config.preview().get(), env, workdir, config, log);
-      lint(preview.output(), config.preview().get(), config.lint(), request, log);
+      destructive =
+          lint(preview.output(), config.preview().get(), config.lint(), request, log).stream()
+              .filter(i -> i.kind() == LintIssue.Kind.DESTRUCTIVE)
+              .toList();
     }
     String apply = config.apply().get();
     CommandResult applied = parts.databases().commands().run(apply, env, workdir, config.timeout());
@@ -67,6 +71,9 @@ final class MigrationStage {
               + "\n"
               + undone
               + "; the new revision was not started");
+    }
+    if (!destructive.isEmpty()) {
+      log.event(PointOfNoReturn.STEP, Status.WARNING, PointOfNoReturn.mark(candidate, destructive));
     }
   }
 
@@ -99,7 +106,7 @@ final class MigrationStage {
     return result;
   }
 
-  private void lint(
+  private List<LintIssue> lint(
       String sql, String preview, LintConfig levels, DeployRequest request, RolloutLog log)
       throws StepFailed {
     List<LintIssue> issues = parts.databases().linter().lint(sql);
@@ -119,7 +126,7 @@ final class MigrationStage {
           issues.isEmpty()
               ? "the previewed SQL is additive"
               : issues.size() + " warnings, no errors");
-      return;
+      return issues;
     }
     String listed = errors.stream().map(i -> "  " + i.describe()).collect(Collectors.joining("\n"));
     if (request.allowDestructive()) {
@@ -133,7 +140,7 @@ final class MigrationStage {
               + request.reason()
               + "\n"
               + listed);
-      return;
+      return issues;
     }
     throw new StepFailed(
         "migration lint refused "
@@ -183,7 +190,7 @@ final class MigrationStage {
   /**
    * The revision's own variables, as its runtime gets them (the agent's environment is inherited).
    */
-  private static Map<String, String> environment(RuntimeConfig runtime, Revision candidate) {
+  static Map<String, String> environment(RuntimeConfig runtime, Revision candidate) {
     Map<String, String> env = new LinkedHashMap<>();
     runtime
         .env()
@@ -194,7 +201,7 @@ final class MigrationStage {
     return env;
   }
 
-  private static Path workdir(LiveApp app) {
+  static Path workdir(LiveApp app) {
     Path base = app.baseDir.toAbsolutePath().normalize();
     String workdir = app.config.runtime().workdir();
     return workdir == null ? base : base.resolve(workdir).normalize();

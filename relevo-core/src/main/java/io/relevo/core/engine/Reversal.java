@@ -37,6 +37,8 @@ final class Reversal {
     parts.store().clearWatch(app.name);
     RevisionVerdicts verdicts = RevisionVerdicts.read(parts.store(), app.name);
     Revision target = target(app, stable, request.toRevision(), verdicts);
+    PointOfNoReturn noReturn = new PointOfNoReturn(parts);
+    PointOfNoReturn.Plan plan = noReturn.check(app.name, target, request);
     RevisionVerdict verdict = verdicts.of(target.number());
     Instance warm = app.instances.get(target.number());
     boolean isWarm = warm != null && warm.isAlive();
@@ -91,6 +93,7 @@ final class Reversal {
               + "); rolling back to it as asked");
     }
     try {
+      noReturn.carryOut(app, plan, log);
       Instance instance = isWarm ? warm : restart(app, target, log);
       stages.promotion().switchTo(app, target, instance, stable, false, log);
       if (stable != null) {

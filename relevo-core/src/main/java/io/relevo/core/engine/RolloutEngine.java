@@ -78,6 +78,55 @@ public final class RolloutEngine {
     return new BackupOnDemand(parts).take(known(app), stable(app), actor);
   }
 
+  /**
+   * Restores a backup into the app's database for real, with the front door closed to its revisions
+   * while it runs; returns the RESTORE rollout, whatever its outcome.
+   */
+  public RolloutRecord restore(RestoreRequest request, RolloutListener listener) {
+    LiveApp app = known(request.app());
+    begin(app);
+    try {
+      return new DatabaseRestore(parts).run(app, stable(app.name), request, listener);
+    } finally {
+      end(app);
+    }
+  }
+
+  /**
+   * Restores a backup (the newest when {@code backupId} is null) into a scratch database, counts
+   * its rows per table, runs the configured check query, and drops the scratch database.
+   */
+  public io.relevo.core.database.RestoreDrill verifyBackup(String app, Long backupId) {
+    LiveApp live = known(app);
+    var config =
+        live.config
+            .migrations()
+            .backup()
+            .orElseThrow(
+                () ->
+                    new RelevoException(
+                        Kind.BAD_INPUT, app + " has no migrations.backup in its config"));
+    Backup backup =
+        parts.databases().history().backups(app).stream()
+            .filter(b -> backupId == null || b.id() == backupId)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new RelevoException(
+                        Kind.NOT_FOUND,
+                        (backupId == null ? "no backups" : "no backup " + backupId)
+                            + " of "
+                            + app
+                            + " (see `relevo backups "
+                            + app
+                            + "`)"));
+    return parts
+        .databases()
+        .adapter()
+        .drill(config.database(), Path.of(backup.file()), config.check())
+        .withBackupId(backup.id());
+  }
+
   /** The app's backups, newest first. */
   public List<Backup> backups(String app) {
     return parts.databases().history().backups(known(app).name);
@@ -197,8 +246,18 @@ public final class RolloutEngine {
         parts.router().current(app),
         active == null ? null : parts.store().rollout(active).orElse(null),
         active == null ? null : live.progress,
-        alerts(live, note),
+        noReturnAlert(app, alerts(live, note)),
         watch == null ? null : watch.view(parts.clock().instant()));
+  }
+
+  /** Adds the point of no return the stable revision stands past, if any. */
+  private List<String> noReturnAlert(String app, List<String> alerts) {
+    Revision stable = stable(app);
+    new PointOfNoReturn(parts)
+        .newest(app)
+        .filter(c -> stable != null && stable.number() >= c.rollout().toRevision())
+        .ifPresent(c -> alerts.add(c.event().message() + " (rollout " + c.rollout().id() + ")"));
+    return alerts;
   }
 
   private static List<String> alerts(LiveApp live, RecoveryNote note) {

@@ -43,7 +43,9 @@ public record RolloutRecord(
   /** What a rollout does. */
   public enum Kind {
     DEPLOY,
-    ROLLBACK
+    ROLLBACK,
+    /** A database restore: traffic through the front door stopped while it ran. */
+    RESTORE
   }
 
   /**

@@ -74,10 +74,11 @@ class MigrationsConfigTest {
   }
 
   @Test
-  void migrationStepsOfALaterVersionAreNotSupportedYet() {
+  void aContractNeedsABackupToo() {
     assertThat(Configs.problems(Configs.MINIMAL + "migrations:\n  contract: make contract\n"))
         .containsExactly(
-            "relevo.yml:5: migrations.contract: not supported yet by this version of relevo");
+            "relevo.yml:5: migrations.contract: a contract without migrations.backup (expected: a"
+                + " backup first, like backup: {postgres: \"${DATABASE_URL}\"})");
   }
 
   @Test

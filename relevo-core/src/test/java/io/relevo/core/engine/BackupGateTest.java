@@ -183,6 +183,18 @@ class BackupGateTest {
   }
 
   @Test
+  void twoBackupsInTheSameSecondGetTwoFiles() {
+    deploy("v1", 10);
+
+    Backup second = engine.backup("shop", "ana");
+
+    List<Backup> all = backups.backups("shop");
+    assertThat(all).extracting(Backup::file).doesNotHaveDuplicates();
+    assertThat(second.file()).endsWith("-2.dump");
+    assertThat(Path.of(all.get(1).file())).exists();
+  }
+
+  @Test
   void aBackupOnDemandIsRecordedForTheStableRevision() {
     deploy("v1", 10);
 
