@@ -19,7 +19,8 @@ final class BackupCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Parameters(index = "0", paramLabel = "APP")
+  // Optional for picocli, so that `relevo backup verify APP` is not read as a missing APP.
+  @Parameters(index = "0", arity = "0..1", paramLabel = "APP")
   String app;
 
   @Mixin ActorOption actor;
@@ -33,6 +34,11 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (app == null) {
+      throw new io.relevo.core.RelevoException(
+          io.relevo.core.RelevoException.Kind.BAD_INPUT,
+          "APP: missing (expected: relevo backup APP, or relevo backup verify APP)");
+    }
     BackupView backup = connection.client(context).backup(app, actor.actor(context));
     if (output.json()) {
       OutputOption.printJson(context, backup);
