@@ -41,6 +41,7 @@ public final class Main {
             .addSubcommand("verify", new BackupVerifyCommand(context)));
     cli.addSubcommand("backups", new BackupsCommand(context));
     cli.addSubcommand("restore", new RestoreCommand(context));
+    cli.addSubcommand("incident", new IncidentCommand(context));
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
     cli.addSubcommand("demo", new DemoCommand(context));
