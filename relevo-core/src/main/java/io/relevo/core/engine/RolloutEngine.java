@@ -97,34 +97,7 @@ public final class RolloutEngine {
    * its rows per table, runs the configured check query, and drops the scratch database.
    */
   public io.relevo.core.database.RestoreDrill verifyBackup(String app, Long backupId) {
-    LiveApp live = known(app);
-    var config =
-        live.config
-            .migrations()
-            .backup()
-            .orElseThrow(
-                () ->
-                    new RelevoException(
-                        Kind.BAD_INPUT, app + " has no migrations.backup in its config"));
-    Backup backup =
-        parts.databases().history().backups(app).stream()
-            .filter(b -> backupId == null || b.id() == backupId)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new RelevoException(
-                        Kind.NOT_FOUND,
-                        (backupId == null ? "no backups" : "no backup " + backupId)
-                            + " of "
-                            + app
-                            + " (see `relevo backups "
-                            + app
-                            + "`)"));
-    return parts
-        .databases()
-        .adapter()
-        .drill(config.database(), Path.of(backup.file()), config.check())
-        .withBackupId(backup.id());
+    return new RestoreDrills(parts).run(known(app), backupId);
   }
 
   /** The app's backups, newest first. */
