@@ -8,6 +8,7 @@ import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.RollbackRequest;
 import io.relevo.core.engine.RolloutEngine;
+import io.relevo.core.engine.Severity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -231,7 +232,9 @@ public final class ApiServer implements AutoCloseable {
                 body.actor(),
                 body.reason(),
                 body.force(),
-                body.withRestore());
+                body.withRestore(),
+                body.severity() == null ? null : Severity.parse(body.severity()),
+                body.now());
         RolloutStream.run(exchange, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {

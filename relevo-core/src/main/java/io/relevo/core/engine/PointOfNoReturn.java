@@ -94,7 +94,21 @@ final class PointOfNoReturn {
         parts.databases().history().backups(app).stream()
             .filter(b -> b.rolloutId() == rollout.id())
             .findFirst()
-            .map(b -> "--with-restore " + b.id() + " (taken before that migration)")
+            .map(
+                b ->
+                    request.severity() == null
+                        ? "--with-restore " + b.id() + " (taken before that migration)"
+                        : "`relevo rollback "
+                            + app
+                            + " --severity "
+                            + request.severity()
+                            + " --reason \""
+                            + request.reason().replace("\"", "'")
+                            + "\" --with-restore "
+                            + b.id()
+                            + "` (backup "
+                            + b.id()
+                            + " was taken before that migration)")
             .orElse("--with-restore BACKUP (see `relevo backups " + app + "`)");
     throw new RelevoException(
         Kind.CONFLICT,

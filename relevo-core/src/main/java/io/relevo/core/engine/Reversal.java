@@ -6,12 +6,14 @@ import io.relevo.core.config.AppConfig;
 import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.history.RevisionVerdict.Mark;
 import io.relevo.core.history.RevisionVerdicts;
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +25,9 @@ import java.util.Locale;
  * app's rollout lock.
  */
 final class Reversal {
+
+  /** How long the checklist watches the error rate after the switch. */
+  static final Duration CHECKLIST_WINDOW = Duration.ofSeconds(5);
 
   private final Stages stages;
 
@@ -72,6 +77,9 @@ final class Reversal {
             + target.label()
             + (isWarm ? ", still warm: switching" : ", not running: restarting it")
             + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")"));
+    if (request.severity() != null) {
+      log.event("severity", Status.INFO, SeverityPolicy.target(request.severity()));
+    }
     if (request.toRevision() == null) {
       log.event(
           "target",
@@ -95,9 +103,16 @@ final class Reversal {
     try {
       noReturn.carryOut(app, plan, log);
       Instance instance = isWarm ? warm : restart(app, target, log);
+      RevisionStats before = parts.metrics().snapshot(app.name, target.number());
       stages.promotion().switchTo(app, target, instance, stable, false, log);
       if (stable != null) {
         markRolledBack(app.name, stable, request);
+      }
+      if (request.severity() != null) {
+        PostRollbackChecklist.log(
+            new PostRollbackChecklist(parts, CHECKLIST_WINDOW)
+                .run(app.name, target, instance, configOf(app, target), before),
+            log);
       }
       return log.finish(
           Outcome.RESTORED, "rolled back: revision " + target.label() + " serves all traffic");
@@ -116,6 +131,14 @@ final class Reversal {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return log.finish(Outcome.FAILED, "interrupted: the agent is shutting down");
+    }
+  }
+
+  private AppConfig configOf(LiveApp app, Revision target) {
+    try {
+      return stages.recovery().configOf(target);
+    } catch (RelevoException e) {
+      return app.config;
     }
   }
 

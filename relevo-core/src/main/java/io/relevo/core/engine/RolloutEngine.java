@@ -110,6 +110,11 @@ public final class RolloutEngine {
     LiveApp app = known(request.app());
     begin(app);
     try {
+      if (request.severity() != null
+          && SeverityPolicy.decide(request.severity(), request.now())
+              == SeverityPolicy.Action.FIX_FORWARD) {
+        return new FixForwardIncident(parts).record(app, stable(app.name), request, listener);
+      }
       return reversal.run(app, stable(app.name), request, listener);
     } finally {
       end(app);

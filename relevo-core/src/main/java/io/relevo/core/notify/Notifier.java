@@ -9,8 +9,21 @@ public interface Notifier {
 
   void rolloutFinished(RolloutRecord rollout);
 
+  /** Who hears about rollouts, for the post-rollback checklist; e.g. "slack #deploys". */
+  default String channels() {
+    return getClass().getSimpleName();
+  }
+
   /** A notifier that tells no one. */
   static Notifier none() {
-    return rollout -> {};
+    return new Notifier() {
+      @Override
+      public void rolloutFinished(RolloutRecord rollout) {}
+
+      @Override
+      public String channels() {
+        return "no channel configured";
+      }
+    };
   }
 }
