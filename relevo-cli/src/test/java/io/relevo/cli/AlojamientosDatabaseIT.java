@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example app's PostgreSQL mode through the real jar and a real PostgreSQL: its psql migrations
  * (examples/alojamientos/db) run as rollout steps; a backup before each; the destructive one
- * refused by the lint, then allowed with a reason, which makes a point of no return; a code-only
- * rollback refused; a rollback with the backup restored; a restore drill.
+ * refused by the lint, then allowed with a reason, which makes a point of no return; a SEV1
+ * rollback refused with the exact command that restores the backup; that rollback with its measured
+ * checklist; a restore drill. Only the agent runs as its own JVM; the CLI runs in-process, which
+ * keeps this test short.
  */
 @ExtendWith(PostgresServer.class)
 class AlojamientosDatabaseIT {
@@ -45,7 +47,7 @@ class AlojamientosDatabaseIT {
   @AfterEach
   void stopEverything() throws Exception {
     if (agent != null && agent.isAlive()) {
-      RelevoProcess.run(env, dir, "stop", "alojamientos");
+      relevo("stop", "alojamientos");
       agent.destroy();
       agent.waitFor();
     }
@@ -65,31 +67,26 @@ class AlojamientosDatabaseIT {
     Path config = writeConfig(freePort());
     agent = startAgent();
 
-    RelevoProcess.Result v1 = deploy("v1");
+    CliRun v1 = deploy("v1");
     assertThat(v1.exitCode()).as(v1.toString()).isZero();
     assertThat(v1.out()).contains("backup 1: ", "verified");
     assertThat(columns()).contains("guest_phone");
 
-    RelevoProcess.Result v2 = deploy("v2");
-    assertThat(v2.exitCode()).as(v2.toString()).isZero();
-    assertThat(columns()).contains("nights");
-
-    RelevoProcess.Result refused = deploy("v3");
+    CliRun refused = deploy("v3");
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.out() + refused.err())
         .contains("migration lint refused 1 statement")
         .contains(
             "line 3: ALTER TABLE reservations DROP COLUMN guest_phone: destructive: drops column"
                 + " reservations.guest_phone and its data")
-        .contains("traffic stays on revision 2 (v2)");
+        .contains("traffic stays on revision 1 (v1)");
     assertThat(columns()).contains("guest_phone");
 
-    RelevoProcess.Result v3 =
-        deploy("v3", "--allow-destructive", "--reason", "phones live in the CRM now");
+    CliRun v3 = deploy("v3", "--allow-destructive", "--reason", "phones live in the CRM now");
     assertThat(v3.exitCode()).as(v3.toString()).isZero();
     assertThat(columns()).doesNotContain("guest_phone");
     JsonNode status = JSON.readTree(relevo("status", "alojamientos", "--output", "json").out());
-    assertThat(status.path("alerts").toString()).contains("point of no return: revision 4 (v3)");
+    assertThat(status.path("alerts").toString()).contains("point of no return: revision 3 (v3)");
 
     JsonNode backups = JSON.readTree(relevo("backups", "alojamientos", "--output", "json").out());
     JsonNode beforeV3 = backups.get(0);
@@ -98,42 +95,53 @@ class AlojamientosDatabaseIT {
     assertThat(beforeV3.path("sha256").asText()).isEqualTo(sha256(file));
     assertThat(beforeV3.path("tables").asInt()).isEqualTo(2);
 
-    RelevoProcess.Result codeOnly =
-        relevo("rollback", "alojamientos", "--to", "2", "--reason", "v3 breaks bookings");
+    CliRun codeOnly =
+        relevo("rollback", "alojamientos", "--severity", "SEV1", "--reason", "v3 breaks bookings");
     assertThat(codeOnly.exitCode()).as(codeOnly.toString()).isEqualTo(1);
     assertThat(codeOnly.err())
         .contains("(a point of no return)")
-        .contains("--with-restore " + backupId + " (taken before that migration)");
+        .contains(
+            "`relevo rollback alojamientos --severity SEV1 --reason \"v3 breaks bookings\""
+                + " --with-restore "
+                + backupId
+                + "`");
 
-    RelevoProcess.Result restored =
+    CliRun restored =
         relevo(
             "rollback",
             "alojamientos",
-            "--to",
-            "2",
+            "--severity",
+            "SEV1",
             "--with-restore",
             Long.toString(backupId),
             "--reason",
             "v3 breaks bookings");
     assertThat(restored.exitCode()).as(restored.toString()).isZero();
-    assertThat(columns()).contains("guest_phone", "nights");
+    assertThat(columns()).contains("guest_phone");
+    assertThat(restored.out())
+        .contains("checklist ok        health: ")
+        .contains("checklist ok        smoke: no smoke checks configured")
+        .contains("checklist ok        error rate: ")
+        .contains("checklist ok        backup: newest verified backup ")
+        .contains("checklist ok        notified: no channel configured");
+    assertThat(relevo("incident", "alojamientos").out())
+        .contains("severity info: SEV1 (system down)")
+        .contains("checklist ok: notified: no channel configured");
 
-    RelevoProcess.Result drill = relevo("backup", "verify", "alojamientos");
+    CliRun drill = relevo("backup", "verify", "alojamientos");
     assertThat(drill.exitCode()).as(drill.toString()).isZero();
     assertThat(drill.out()).contains("public.accommodations  3", "public.reservations");
 
-    RelevoProcess.Result now = relevo("backup", "alojamientos");
+    CliRun now = relevo("backup", "alojamientos");
     assertThat(now.exitCode()).as(now.toString()).isZero();
     assertThat(now.out()).contains("verified");
 
-    RelevoProcess.Result unconfirmed =
-        relevo("restore", "alojamientos", "--backup", Long.toString(backupId));
+    CliRun unconfirmed = relevo("restore", "alojamientos", "--backup", Long.toString(backupId));
     assertThat(unconfirmed.exitCode()).isEqualTo(2);
     assertThat(unconfirmed.err()).contains("expected: --yes and --reason");
   }
 
-  private RelevoProcess.Result deploy(String version, String... more)
-      throws IOException, InterruptedException {
+  private CliRun deploy(String version, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -147,8 +155,9 @@ class AlojamientosDatabaseIT {
     return relevo(args.toArray(String[]::new));
   }
 
-  private RelevoProcess.Result relevo(String... args) throws IOException, InterruptedException {
-    return RelevoProcess.run(env, dir, args);
+  /** The command line in-process: only the agent gets a JVM of its own. */
+  private CliRun relevo(String... args) {
+    return CliRun.of(env, args);
   }
 
   private List<String> columns() throws Exception {
