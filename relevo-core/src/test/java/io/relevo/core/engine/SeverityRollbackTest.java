@@ -120,6 +120,27 @@ class SeverityRollbackTest {
   }
 
   @Test
+  void aChecklistItemThatFailsIsReportedAndTheRollbackStands() {
+    deployTwo();
+    clock.advance(Duration.ofSeconds(30));
+    traffic.turnBad("v1"); // the revision rolled back to fails half its requests from now on
+    checks.sicken("v1");
+
+    RolloutRecord rollback = rollback(Severity.SEV1, false);
+
+    assertThat(rollback.outcome()).isEqualTo(Outcome.RESTORED);
+    assertThat(router.servingRevision("shop")).isEqualTo(1);
+    assertThat(rollback.events())
+        .filteredOn(e -> e.step().equals(PostRollbackChecklist.STEP))
+        .extracting(e -> e.status() + " " + e.message())
+        .contains(
+            "FAILED health: HTTP 500 (expected: 200)",
+            "FAILED error rate: 50.0% over 5s (250 of 500 requests) against 0.0% while"
+                + " revision 1 (v1) was stable: above stable's level",
+            "WARNING 3 of 5 checklist items ok");
+  }
+
+  @Test
   void sev3RecordsTheIncidentAndLeavesTrafficAlone() {
     deployTwo();
 
