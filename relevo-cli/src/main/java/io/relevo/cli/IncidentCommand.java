@@ -108,8 +108,36 @@ final class IncidentCommand implements Callable<Integer> {
     }
     lines.sort(Comparator.comparing(Line::at));
     context.out().println(app + ": " + rollouts.size() + " rollouts since " + Formats.time(from));
+    printSeverities(rollouts);
     lines.forEach(l -> context.out().println(l.text()));
     context.out().flush();
     return ExitCodes.OK;
+  }
+
+  /** Each rollback by severity (or incident recorded) with its severity and its checklist. */
+  private void printSeverities(List<RolloutRecord> rollouts) {
+    for (RolloutRecord r : rollouts) {
+      List<RolloutEvent> severity =
+          r.events().stream().filter(e -> e.step().equals("severity")).toList();
+      if (severity.isEmpty()) {
+        continue;
+      }
+      context
+          .out()
+          .println(
+              Formats.lower(r.kind())
+                  + " "
+                  + r.id()
+                  + ": "
+                  + Formats.firstLine(severity.get(0).message()));
+      r.events().stream()
+          .filter(e -> e.step().equals("checklist"))
+          .forEach(
+              e ->
+                  context
+                      .out()
+                      .println(
+                          "  " + Formats.lower(e.status()) + " " + Formats.firstLine(e.message())));
+    }
   }
 }

@@ -125,6 +125,8 @@ class AlojamientosDatabaseIT {
         .contains("checklist ok        backup: newest verified backup ")
         .contains("checklist ok        notified: no channel configured");
     assertThat(relevo("incident", "alojamientos").out())
+        .contains("rollback 4: SEV1 (system down)")
+        .contains("  ok notified: no channel configured")
         .contains("severity info: SEV1 (system down)")
         .contains("checklist ok: notified: no channel configured");
 
