@@ -15,13 +15,25 @@ import java.util.Objects;
  *     newest verified one is older than this; default 1 h (the runbooks' rule)
  * @param check the query a restore drill runs on the restored copy, e.g. {@code SELECT count(*)
  *     FROM reservations}; empty = none
+ * @param drillEvery how often the agent runs a restore drill of the newest backup by itself; null =
+ *     never (run {@code relevo backup verify} by hand or from cron)
  */
 public record BackupConfig(
-    DatabaseUrl database, String dir, int keep, Duration maxAge, String check) {
+    DatabaseUrl database,
+    String dir,
+    int keep,
+    Duration maxAge,
+    String check,
+    Duration drillEvery) {
 
   /** A backup without a drill check query. */
   public BackupConfig(DatabaseUrl database, String dir, int keep, Duration maxAge) {
-    this(database, dir, keep, maxAge, null);
+    this(database, dir, keep, maxAge, null, null);
+  }
+
+  /** A backup the agent does not drill by itself. */
+  public BackupConfig(DatabaseUrl database, String dir, int keep, Duration maxAge, String check) {
+    this(database, dir, keep, maxAge, check, null);
   }
 
   public BackupConfig {
@@ -34,6 +46,9 @@ public record BackupConfig(
     check = check == null ? "" : check.strip();
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge: " + maxAge + " (expected: above zero)");
+    }
+    if (drillEvery != null && drillEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new IllegalArgumentException("drillEvery: " + drillEvery + " (expected: 1m or more)");
     }
   }
 }

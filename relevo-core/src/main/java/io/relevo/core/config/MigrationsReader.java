@@ -58,7 +58,10 @@ final class MigrationsReader {
       return Optional.empty();
     }
     MapReader backup =
-        MapReader.open(value, List.of("postgres", "dir", "keep", "max_age", "check"), List.of());
+        MapReader.open(
+            value,
+            List.of("postgres", "dir", "keep", "max_age", "check", "drill_every"),
+            List.of());
     Value postgres =
         backup.get("postgres").required("the database's URL, like postgres: \"${DATABASE_URL}\"");
     String url = postgres.text("a PostgreSQL URL, like postgresql://user:password@host:5432/db");
@@ -74,9 +77,17 @@ final class MigrationsReader {
     Integer keep = backup.get("keep").integer(1, 10_000);
     var maxAge = backup.get("max_age").duration(false);
     String check = backup.get("check").text("a SQL query, like SELECT count(*) FROM reservations");
+    Value drillValue = backup.get("drill_every");
+    var drillEvery = drillValue.duration(false);
+    if (drillEvery != null && drillEvery.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+      drillValue.problem(
+          "a restore drill every " + Durations.format(drillEvery) + " (expected: 1m or more)");
+      drillEvery = null;
+    }
     if (database == null) {
       return Optional.empty();
     }
-    return Optional.of(new BackupConfig(database, dir, keep == null ? 10 : keep, maxAge, check));
+    return Optional.of(
+        new BackupConfig(database, dir, keep == null ? 10 : keep, maxAge, check, drillEvery));
   }
 }

@@ -10,17 +10,19 @@ import java.util.logging.Logger;
 
 /**
  * What the agent does for an app every second while no rollout holds it: record revisions that
- * exited on their own, stop warm revisions whose keep time is over, and poll the watch after
- * promotion.
+ * exited on their own, stop warm revisions whose keep time is over, start a restore drill when one
+ * is due, and poll the watch after promotion.
  */
 final class Housekeeping {
 
   private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
   private final Stages stages;
+  private final ScheduledDrills drills;
 
   Housekeeping(Stages stages) {
     this.stages = stages;
+    this.drills = new ScheduledDrills(stages.parts());
   }
 
   /**
@@ -31,6 +33,7 @@ final class Housekeeping {
     sweep(app);
     checkLiveness(app);
     sampleHistory(app);
+    drills.poll(app);
     PromotionWatch watch = app.watch;
     if (watch == null) {
       return Optional.empty();

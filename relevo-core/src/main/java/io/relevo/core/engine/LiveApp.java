@@ -34,6 +34,9 @@ final class LiveApp {
   final TrafficHistory history = new TrafficHistory();
   volatile LivenessMonitor liveness;
 
+  /** Why the last scheduled restore drill failed; null when it passed or none ran. */
+  volatile String drillAlert;
+
   LiveApp(String name, AppConfig config, Path baseDir) {
     this.name = name;
     this.config = config;

@@ -261,6 +261,9 @@ public final class RolloutEngine {
   private List<String> alerts(LiveApp live, RecoveryNote note, List<String> notifier) {
     List<String> alerts = new ArrayList<>();
     new ApprovalDesk(parts).alert(live).ifPresent(alerts::add);
+    if (live.drillAlert != null) {
+      alerts.add(live.drillAlert);
+    }
     if (live.liveness != null) {
       live.liveness.alert().ifPresent(alerts::add);
     }
