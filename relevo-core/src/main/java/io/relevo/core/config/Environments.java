@@ -21,10 +21,15 @@ final class Environments {
   static final String SECTION = "environments";
   static final String SELECTOR = "environment";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+  private static final Pattern LAST_PICK =
+      Pattern.compile("(?s)(.*\n)?" + SELECTOR + ": [a-z][a-z0-9-]{0,30}\n?");
 
   private Environments() {}
 
-  /** {@code text} with {@code environment: name} appended at its end, lines kept as they were. */
+  /**
+   * {@code text} with {@code environment: name} appended at its end, lines kept as they were; a
+   * pick already on the last line is replaced (so a revision's stored text can be re-pointed).
+   */
   static String select(String text, String name) {
     if (!NAME.matcher(name).matches()) {
       throw new ConfigException(
@@ -38,8 +43,10 @@ final class Environments {
                       + "\" (expected: an environment's name: lower-case letters, digits and"
                       + " dashes, like staging)")));
     }
-    return text
-        + (text.isEmpty() || text.endsWith("\n") ? "" : "\n")
+    java.util.regex.Matcher last = LAST_PICK.matcher(text);
+    String kept = last.matches() ? (last.group(1) == null ? "" : last.group(1)) : text;
+    return kept
+        + (kept.isEmpty() || kept.endsWith("\n") ? "" : "\n")
         + SELECTOR
         + ": "
         + name

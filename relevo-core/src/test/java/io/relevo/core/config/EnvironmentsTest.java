@@ -61,6 +61,14 @@ class EnvironmentsTest {
   }
 
   @Test
+  void pickingAgainReplacesAPickOnTheLastLine() {
+    String staging = ConfigLoader.withEnvironment(CONFIG, "staging");
+
+    assertThat(ConfigLoader.withEnvironment(staging, "production"))
+        .isEqualTo(CONFIG + "environment: production\n");
+  }
+
+  @Test
   void withNoEnvironmentPickedTheBaseIsReadAndEveryEnvironmentValidated() {
     AppConfig base = parse(CONFIG);
     assertThat(base.app()).isEqualTo("shop");
