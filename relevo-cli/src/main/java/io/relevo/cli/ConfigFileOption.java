@@ -21,8 +21,24 @@ final class ConfigFileOption {
       description = "the app's config (default: ${DEFAULT-VALUE})")
   Path file = Path.of("relevo.yml");
 
-  /** The file's text; BAD_INPUT when it cannot be read. */
+  @Option(
+      names = "--env",
+      paramLabel = "NAME",
+      description =
+          "pick this environment of the config's environments: section (its app is APP-NAME"
+              + " unless it names its own)")
+  String environment = "";
+
+  /**
+   * The file's text, with {@code --env}'s pick appended (the text the agent stores with the
+   * revision); BAD_INPUT when it cannot be read.
+   */
   String text() {
+    String text = raw();
+    return environment.isEmpty() ? text : ConfigLoader.withEnvironment(text, environment);
+  }
+
+  private String raw() {
     try {
       return Files.readString(file);
     } catch (NoSuchFileException e) {

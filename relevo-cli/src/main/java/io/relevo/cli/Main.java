@@ -28,6 +28,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new RelevoCommand());
     cli.addSubcommand("deploy", new DeployCommand(context));
     cli.addSubcommand("promote", new PromoteCommand(context));
+    cli.addSubcommand("promote-release", new PromoteReleaseCommand(context));
     cli.addSubcommand("abort", new AbortCommand(context));
     cli.addSubcommand("retry", new RetryCommand(context));
     cli.addSubcommand("rollback", new RollbackCommand(context));

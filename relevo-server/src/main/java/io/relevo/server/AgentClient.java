@@ -100,6 +100,11 @@ public final class AgentClient {
     return getJson(appPath(app) + "/revisions", new TypeReference<>() {});
   }
 
+  /** One revision with the config text it was deployed with. */
+  public RevisionConfigView revision(String app, int number) {
+    return getJson(appPath(app) + "/revisions/" + number, new TypeReference<>() {});
+  }
+
   /** The app's database backups, newest first. */
   public List<BackupView> backups(String app) {
     return getJson(appPath(app) + "/backups", new TypeReference<>() {});

@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
   private static final String PREFIX = "/api/v1/apps";
   private static final Pattern APP = Pattern.compile("^/api/v1/apps/([^/]+)(/.*)?$");
   private static final Pattern LOGS = Pattern.compile("^/revisions/([0-9]{1,9})/logs$");
+  private static final Pattern REVISION = Pattern.compile("^/revisions/([0-9]{1,9})$");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -318,6 +319,15 @@ public final class ApiServer implements AutoCloseable {
         BackupsApi.restore(exchange, bytes, engine, app);
       }
       default -> {
+        Matcher oneRevision = REVISION.matcher(rest);
+        if (oneRevision.matches()) {
+          requireMethod(method, "GET", path);
+          Exchanges.sendJson(
+              exchange,
+              200,
+              RevisionConfigView.of(engine.revision(app, Integer.parseInt(oneRevision.group(1)))));
+          return;
+        }
         if (!logs.matches()) {
           throw notFound(method, path);
         }

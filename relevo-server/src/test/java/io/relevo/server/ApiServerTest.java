@@ -213,6 +213,23 @@ class ApiServerTest {
   }
 
   @Test
+  void aRevisionIsReadBackWithTheConfigItWasDeployedWith() {
+    client.deploy(
+        "shop",
+        new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
+        (id, e) -> {});
+
+    RevisionConfigView revision = client.revision("shop", 1);
+
+    assertThat(revision.version()).isEqualTo("1.0.0");
+    assertThat(revision.configText()).isEqualTo(GOOD_CONFIG);
+    assertThat(revision.configFile()).isEqualTo("/srv/shop/relevo.yml");
+    assertThat(revision.configHash()).hasSize(64);
+    assertThatThrownBy(() -> client.revision("shop", 7))
+        .hasMessageContaining("no revision 7 of shop");
+  }
+
+  @Test
   void aRevisionThatNeverGetsReadyEndsInAFailedResultWithItsHealthAttempts() {
     healthy.set(false);
     List<RolloutEvent> events = new CopyOnWriteArrayList<>();

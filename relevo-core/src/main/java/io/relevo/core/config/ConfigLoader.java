@@ -61,11 +61,26 @@ public final class ConfigLoader {
     // A byte order mark is invisible in editors; YAML would read it as part of the first key.
     String yaml = text.startsWith("\uFEFF") ? text.substring(1) : text;
     YamlNode root = YamlTreeReader.read(yaml, context);
-    AppConfig config = AppConfigReader.read(root, context, new ConfigSource(fileName, text));
+    List<YamlNode> roots = Environments.resolve(root, context);
+    ConfigSource source = new ConfigSource(fileName, text);
+    AppConfig config = AppConfigReader.read(roots.get(0), context, source);
+    // With no environment picked, every one of them is read too, so validate checks them all.
+    roots.stream().skip(1).forEach(other -> AppConfigReader.read(other, context, source));
     if (config == null || context.hasProblems()) {
       throw context.failure();
     }
     return config;
+  }
+
+  /**
+   * {@code text} picking the environment {@code name} of its {@code environments:} section (what
+   * {@code --env} does): the agent stores this text with the revision, so re-reading it gives the
+   * same merged config. See docs/GATES.md#environments.
+   *
+   * @throws ConfigException when {@code name} is not an environment's name
+   */
+  public static String withEnvironment(String text, String name) {
+    return Environments.select(text, name);
   }
 
   private static ConfigException fileProblem(String name, String message) {

@@ -43,7 +43,8 @@ final class ReadContext {
 
   /** All problems so far, by line; problems on one line keep the order they were found in. */
   ConfigException failure() {
-    List<ConfigProblem> sorted = new ArrayList<>(problems);
+    // distinct: a base problem is found again in each environment merged over it.
+    List<ConfigProblem> sorted = new ArrayList<>(problems.stream().distinct().toList());
     sorted.sort(Comparator.comparingInt(ConfigProblem::line));
     return new ConfigException(sorted);
   }

@@ -316,6 +316,16 @@ public final class RolloutEngine {
     return RevisionVerdicts.read(parts.store(), app).all();
   }
 
+  /** One revision with the config text it was deployed with; NOT_FOUND when there is none. */
+  public Revision revision(String app, int number) {
+    known(app);
+    return parts
+        .store()
+        .revision(app, number)
+        .orElseThrow(
+            () -> new RelevoException(Kind.NOT_FOUND, "no revision " + number + " of " + app));
+  }
+
   /** Where a revision's stdout and stderr go. */
   public Path logFile(String app, int revision) {
     return parts.stateDir().resolve("logs").resolve(app).resolve(revision + ".log");
