@@ -53,6 +53,13 @@ final class DeployCommand implements Callable<Integer> {
           "deploy although gates.window is closed (needs --reason; history keeps who and why)")
   boolean overrideWindow;
 
+  @Option(
+      names = "--allow-destructive",
+      description =
+          "apply the migration although its lint found destructive statements (needs --reason,"
+              + " which history keeps)")
+  boolean allowDestructive;
+
   @Mixin ConfigFileOption config;
   @Mixin ActorOption actor;
   @Mixin AgentConnection connection;
@@ -87,7 +94,8 @@ final class DeployCommand implements Callable<Integer> {
             actor.actor(context),
             reason,
             force,
-            overrideWindow ? java.util.List.of("window") : null);
+            overrideWindow ? java.util.List.of("window") : null,
+            allowDestructive);
     RolloutListener listener =
         output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
     RolloutRecord rollout = client.deploy(app, body, listener);

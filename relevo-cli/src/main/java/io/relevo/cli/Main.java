@@ -35,6 +35,13 @@ public final class Main {
     cli.addSubcommand("history", new HistoryCommand(context));
     cli.addSubcommand("logs", new LogsCommand(context));
     cli.addSubcommand("stop", new StopCommand(context));
+    cli.addSubcommand(
+        "backup",
+        new CommandLine(new BackupCommand(context))
+            .addSubcommand("verify", new BackupVerifyCommand(context)));
+    cli.addSubcommand("backups", new BackupsCommand(context));
+    cli.addSubcommand("restore", new RestoreCommand(context));
+    cli.addSubcommand("incident", new IncidentCommand(context));
     cli.addSubcommand("validate", new ValidateCommand(context));
     cli.addSubcommand("agent", new AgentCommand(context));
     cli.addSubcommand(

@@ -237,4 +237,37 @@ class ReadCommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(run.err()).contains("refused the token");
   }
+
+  @Test
+  void incidentShowsEveryEventOfTheRecentRolloutsInTimeOrder() {
+    CliRun run =
+        CliRun.of(
+            Map.of(), "incident", "shop", "--since", "99999h", "--state-dir", stateDir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("shop: 2 rollouts since ");
+    assertThat(lines.subList(1, lines.size()))
+        .satisfiesExactly(
+            l -> assertThat(l).endsWith("deploy 7 by ana  ready ok: ready"),
+            l ->
+                assertThat(l)
+                    .endsWith(
+                        "deploy 7 by ana  ended promoted: revision 2 (1.1.0) serves all traffic"),
+            l -> assertThat(l).endsWith("rollback 8 by ana (carts vanish)  started"),
+            l ->
+                assertThat(l)
+                    .endsWith(
+                        "rollback 8 by ana (carts vanish)  ended restored: rolled back: revision 2"
+                            + " (1.1.0) serves all traffic"));
+  }
+
+  @Test
+  void incidentSaysWhenNothingHappened() {
+    CliRun run =
+        CliRun.of(
+            Map.of(), "incident", "shop", "--since", "1m", "--state-dir", stateDir.toString());
+
+    assertThat(run.out()).isEqualTo("shop: nothing happened in the last 1m\n");
+  }
 }

@@ -27,11 +27,13 @@ class LayeringTest {
             "javax.sql..",
             "org.flywaydb..",
             "org.sqlite..",
+            "org.postgresql..",
             "com.github.dockerjava..",
             "io.fabric8..",
             "io.relevo.proxy..",
             "io.relevo.store..",
             "io.relevo.process..",
+            "io.relevo.postgres..",
             "io.relevo.server..",
             "io.relevo.cli..")
         .check(core);

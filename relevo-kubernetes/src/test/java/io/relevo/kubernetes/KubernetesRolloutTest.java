@@ -164,7 +164,7 @@ class KubernetesRolloutTest {
   }
 
   @Test
-  void anAgentRestartedMidCanaryRecoversFromWhatTheClusterHolds() {
+  void anAgentRestartedMidCanaryResumesItFromWhatTheClusterHolds() {
     DeadAgent first = new DeadAgent();
     Kubernetes cluster = Kubernetes.of(client, Reach.serviceDns(), InstantSource.system());
     RolloutEngine engine = engine(first.runtime(cluster.runtime()), first.router(cluster.router()));
@@ -176,11 +176,22 @@ class KubernetesRolloutTest {
     RolloutEngine restarted = engine();
     restarted.recover();
 
-    // The canary had a share nobody watches any more: it is stopped and the route is stable's.
-    assertThat(weights()).isEqualTo("relevo-shop-r1=100");
-    assertThat(exists(1)).isTrue();
-    assertThat(exists(2)).isFalse();
-    assertThat(restarted.history("shop", 1).getFirst().outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    // The new agent resumes the paused canary from what the cluster and history hold: the canary
+    // keeps its share on the route, and a promote carries it on to the end.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var progress = restarted.status("shop").progress();
+              return progress != null && progress.paused();
+            });
+    assertThat(weights()).isEqualTo("relevo-shop-r1=90,relevo-shop-r2=10");
+    assertThat(exists(2)).isTrue();
+    restarted.promote("shop", false, "ana");
+    await().atMost(Duration.ofSeconds(30)).until(() -> weights().equals("relevo-shop-r2=100"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> restarted.history("shop", 1).getFirst().outcome() == Outcome.PROMOTED);
     assertThat(restarted.status("shop").stable()).isNotNull();
   }
 }

@@ -100,6 +100,46 @@ public final class AgentClient {
     return getJson(appPath(app) + "/revisions", new TypeReference<>() {});
   }
 
+  /** The app's database backups, newest first. */
+  public List<BackupView> backups(String app) {
+    return getJson(appPath(app) + "/backups", new TypeReference<>() {});
+  }
+
+  /** Takes a verified backup of the app's database now and returns it. */
+  public BackupView backup(String app, String actor) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/backups", new BackupBody(actor))
+                .timeout(Duration.ofMinutes(35))
+                .build()); // pg_dump may take a while: its own limit is 30 min
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      return Json.mapper().readValue(body, BackupView.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /** Restores a backup into a scratch database and reports what it holds. */
+  public DrillView verifyBackup(String app, Long backupId) {
+    HttpResponse<InputStream> response =
+        send(
+            post(appPath(app) + "/backups/verify", new DrillBody(backupId))
+                .timeout(Duration.ofMinutes(35))
+                .build());
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      return Json.mapper().readValue(body, DrillView.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /** Restores a backup for real; see {@link #deploy} for how the result comes back. */
+  public RolloutRecord restore(String app, RestoreBody body, RolloutListener listener) {
+    return stream(appPath(app) + "/restore", body, listener);
+  }
+
   /**
    * Ships a version and returns the finished rollout, whatever its outcome; {@code listener} hears
    * each event as the agent sends it.

@@ -8,6 +8,7 @@ import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.RollbackRequest;
 import io.relevo.core.engine.RolloutEngine;
+import io.relevo.core.engine.Severity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/retry     RetryBody         NDJSON of StreamLine
  * POST /api/v1/apps/{app}/unlock    UnlockBody        UnlockAnswer; 404 when nothing holds the lock
  * POST /api/v1/apps/{app}/approve   ApproveBody       ApproveAnswer; 404 for an unknown rollout
+ * GET  /api/v1/apps/{app}/backups                     [BackupView], newest first
+ * POST /api/v1/apps/{app}/backups   BackupBody        BackupView: a verified backup taken now
+ * POST /api/v1/apps/{app}/backups/verify DrillBody     DrillView: a restore drill
+ * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * GET  /metrics                                       Prometheus text or OpenMetrics, no token
  * </pre>
@@ -256,7 +261,15 @@ public final class ApiServer implements AutoCloseable {
         requireMethod(method, "POST", path);
         RollbackBody body = Exchanges.readJson(bytes, RollbackBody.class);
         RollbackRequest request =
-            new RollbackRequest(app, body.toRevision(), body.actor(), body.reason());
+            new RollbackRequest(
+                app,
+                body.toRevision(),
+                body.actor(),
+                body.reason(),
+                body.force(),
+                body.withRestore(),
+                body.severity() == null ? null : Severity.parse(body.severity()),
+                body.now());
         RolloutStream.run(exchange, app, "rollback of " + app, l -> engine.rollback(request, l));
       }
       case "/stop" -> {
@@ -294,6 +307,15 @@ public final class ApiServer implements AutoCloseable {
         UnlockBody body = Exchanges.readJson(bytes, UnlockBody.class);
         String released = engine.unlock(app, actor(body.actor()), body.reason());
         Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
+      }
+      case "/backups" -> BackupsApi.route(exchange, bytes, method, engine, app);
+      case "/backups/verify" -> {
+        requireMethod(method, "POST", path);
+        BackupsApi.verify(exchange, bytes, engine, app);
+      }
+      case "/restore" -> {
+        requireMethod(method, "POST", path);
+        BackupsApi.restore(exchange, bytes, engine, app);
       }
       default -> {
         if (!logs.matches()) {
@@ -339,7 +361,8 @@ public final class ApiServer implements AutoCloseable {
         body.actor(),
         body.reason(),
         body.force(),
-        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()));
+        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()),
+        body.allowDestructive());
   }
 
   private static String actor(String actor) {

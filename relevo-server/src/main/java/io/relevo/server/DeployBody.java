@@ -12,6 +12,7 @@ package io.relevo.server;
  * @param reason why; may be empty, but not with {@code force}
  * @param force deploy although the previous release is in its watch after promotion; absent = false
  * @param overrides the gates to let through if they fail, like {@code ["window"]}; needs a reason
+ * @param allowDestructive apply a migration its lint refuses; needs a reason; absent = false
  */
 public record DeployBody(
     String configFile,
@@ -20,9 +21,10 @@ public record DeployBody(
     String actor,
     String reason,
     boolean force,
-    java.util.List<String> overrides) {
+    java.util.List<String> overrides,
+    boolean allowDestructive) {
 
-  /** A deploy that overrides no gate. */
+  /** A deploy that overrides no gate and applies no migration the lint refuses. */
   public DeployBody(
       String configFile,
       String configText,
@@ -30,7 +32,7 @@ public record DeployBody(
       String actor,
       String reason,
       boolean force) {
-    this(configFile, configText, version, actor, reason, force, null);
+    this(configFile, configText, version, actor, reason, force, null, false);
   }
 
   /** A deploy that does not force its way past a watch. */

@@ -14,6 +14,7 @@ import io.relevo.observe.AgentMetrics;
 import io.relevo.observe.BackupAge;
 import io.relevo.observe.PrometheusQueries;
 import io.relevo.observe.notify.Notifications;
+import io.relevo.postgres.Postgres;
 import io.relevo.process.ProcessHookRunner;
 import io.relevo.process.ProcessRuntime;
 import io.relevo.store.CloseableStore;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The production parts: the SQLite history, the built-in proxy (in a process of its own, which
  * outlives the agent), local processes, Docker containers or a Kubernetes cluster with its Gateway
- * (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load. Closing the runtime
- * only frees its Docker connections: revisions outlive the agent.
+ * (by each app's {@code runtime.type}), HTTP checks and HTTP synthetic load, PostgreSQL backups
+ * recorded in the history. Closing the runtime only frees its Docker connections: revisions outlive
+ * the agent.
  */
 final class RealWiring implements AgentParts.Wiring {
 
@@ -92,7 +94,8 @@ final class RealWiring implements AgentParts.Wiring {
               new ProcessHookRunner(),
               metrics.analysisObserver(),
               new PrometheusQueries(),
-              Stores.sealedEnv(stateDir.path().resolve("env.key")));
+              Stores.sealedEnv(stateDir.path().resolve("env.key")),
+              Postgres.databases(env, store));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       engine.set(new RolloutEngine(parts));
       return new AgentParts(engine.get(), parser, opened, metrics::scrape);

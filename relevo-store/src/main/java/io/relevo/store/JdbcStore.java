@@ -1,6 +1,7 @@
 package io.relevo.store;
 
 import io.relevo.core.RelevoException;
+import io.relevo.core.database.Backup;
 import io.relevo.core.store.AppState;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutCheckpoint;
@@ -242,6 +243,27 @@ final class JdbcStore implements CloseableStore {
         "save the sealed environment of revision " + revision + " of " + app,
         c -> {
           SealedEnvTable.save(c, app, revision, ciphertext);
+          return null;
+        });
+  }
+
+  @Override
+  public long saveBackup(Backup backup) {
+    return locked("save a backup of " + backup.app(), c -> BackupTable.insert(c, backup));
+  }
+
+  @Override
+  public List<Backup> backups(String app) {
+    requireName("app", app);
+    return locked("list the backups of " + app, c -> BackupTable.list(c, app));
+  }
+
+  @Override
+  public void deleteBackup(long id) {
+    locked(
+        "forget backup " + id,
+        c -> {
+          BackupTable.delete(c, id);
           return null;
         });
   }

@@ -27,6 +27,7 @@ import java.util.Objects;
  *     by default
  * @param verify checks sent to the front door ({@code listen}) after promotion and during the watch
  *     after promotion; a failure rolls back; none by default
+ * @param migrations the database work of a deploy (backup first); none by default
  */
 public record AppConfig(
     String app,
@@ -43,7 +44,8 @@ public record AppConfig(
     GatesConfig gates,
     HooksConfig hooks,
     List<NotifyChannel> notifications,
-    List<SmokeCheck> verify) {
+    List<SmokeCheck> verify,
+    MigrationsConfig migrations) {
 
   public AppConfig {
     Objects.requireNonNull(app, "app");
@@ -66,9 +68,10 @@ public record AppConfig(
     hooks = hooks == null ? HooksConfig.none() : hooks;
     notifications = notifications == null ? List.of() : List.copyOf(notifications);
     verify = verify == null ? List.of() : List.copyOf(verify);
+    migrations = migrations == null ? MigrationsConfig.none() : migrations;
   }
 
-  /** A config without gates, hooks, notifications or verification checks. */
+  /** A config without gates, hooks, notifications, verification checks or migrations. */
   public AppConfig(
       String app,
       String env,
@@ -83,7 +86,7 @@ public record AppConfig(
       Map<String, AnalysisTemplate> analysis) {
     this(
         app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   /** A config with only the default analysis. */

@@ -25,8 +25,9 @@ final class AppConfigReader {
           "gates",
           "hooks",
           "notify",
-          "verify");
-  static final List<String> NOT_YET = List.of("migrations");
+          "verify",
+          "migrations");
+  static final List<String> NOT_YET = List.of();
 
   private static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
   private static final Pattern HOST_PORT = Pattern.compile("(.*):(\\d{1,5})");
@@ -65,12 +66,27 @@ final class AppConfigReader {
     HooksConfig hooks = HooksReader.read(top.get("hooks"));
     List<NotifyChannel> notify = NotifyReader.read(top.get("notify"));
     List<SmokeCheck> verify = SmokeReader.read(top.get("verify"));
+    MigrationsConfig migrations = MigrationsReader.read(top.get("migrations"));
     if (context.hasProblems()) {
       return null;
     }
     return new AppConfig(
-        app, env, runtime, listen, health, smoke, strategy, rollback, proxy, source, analysis,
-        gates, hooks, notify, verify);
+        app,
+        env,
+        runtime,
+        listen,
+        health,
+        smoke,
+        strategy,
+        rollback,
+        proxy,
+        source,
+        analysis,
+        gates,
+        hooks,
+        notify,
+        verify,
+        migrations);
   }
 
   private static HostPort listen(Value value) {

@@ -17,6 +17,8 @@ import java.util.Set;
  *     watch ends, and history records who forced it and why)
  * @param overrides the gates to let through if they fail, by name ({@code window}); needs a reason,
  *     which history records with the actor
+ * @param allowDestructive apply a migration although its lint found errors (destructive
+ *     statements); needs a reason, recorded in history
  */
 public record DeployRequest(
     AppConfig config,
@@ -25,12 +27,25 @@ public record DeployRequest(
     String actor,
     String reason,
     boolean force,
-    Set<String> overrides) {
+    Set<String> overrides,
+    boolean allowDestructive) {
 
-  /** A deploy that overrides no gate. */
+  /** A deploy that overrides no gate and applies no migration the lint refuses. */
   public DeployRequest(
       AppConfig config, Path baseDir, String version, String actor, String reason, boolean force) {
-    this(config, baseDir, version, actor, reason, force, null);
+    this(config, baseDir, version, actor, reason, force, null, false);
+  }
+
+  /** A deploy that applies no migration the lint refuses. */
+  public DeployRequest(
+      AppConfig config,
+      Path baseDir,
+      String version,
+      String actor,
+      String reason,
+      boolean force,
+      Set<String> overrides) {
+    this(config, baseDir, version, actor, reason, force, overrides, false);
   }
 
   /** A deploy that does not force its way past a watch. */
@@ -62,6 +77,12 @@ public record DeployRequest(
               + overrides.iterator().next()
               + " needs a reason (expected: --reason \"why this deploy may pass\"; history keeps"
               + " it with your name)");
+    }
+    if (allowDestructive && reason.isBlank()) {
+      throw new io.relevo.core.RelevoException(
+          io.relevo.core.RelevoException.Kind.BAD_INPUT,
+          "--allow-destructive needs a reason (expected: --allow-destructive --reason \"why this"
+              + " migration may drop or rewrite data\")");
     }
   }
 }

@@ -29,12 +29,16 @@ final class Deployment {
   private final GateStage gates;
   private final HookStage hooks;
   private final VerifyStage verify;
+  private final BackupGate backupGate;
+  private final MigrationStage migrations;
 
   Deployment(Stages stages) {
     this.stages = stages;
     this.verify = new VerifyStage(stages.parts().smoke());
     this.gates = new GateStage(stages.parts());
     this.hooks = new HookStage(stages.parts());
+    this.backupGate = new BackupGate(stages.parts());
+    this.migrations = new MigrationStage(stages.parts());
   }
 
   RolloutRecord run(
@@ -141,6 +145,8 @@ final class Deployment {
         new ApprovalWait(parts).await(app, policy, request.actor(), log);
       }
       hooks.beforeDeploy(config, request.baseDir(), candidate, log);
+      backupGate.pass(app, candidate, rolloutId, log);
+      migrations.run(app, candidate, request, log);
       instance = stages.launcher().start(app, candidate, config, request.baseDir(), log);
     } catch (StepFailed e) {
       parts.store().clearCheckpoint(rolloutId);
@@ -217,6 +223,9 @@ final class Deployment {
         return unpromote(app, ready, stable, log, e.getMessage(), previousConfig, previousBaseDir);
       }
       watch(app, log.rolloutId, ready, stable, log);
+      if (app.watch == null && app.config.rollback().watchAfterPromotion().isZero()) {
+        new ContractStage(parts).run(app, log.rolloutId, ready);
+      }
       hooks.after(Point.POST_DEPLOY, config, app.baseDir, ready, "promoted", log);
       return log.finish(Outcome.PROMOTED, "revision " + candidate.label() + " serves all traffic");
     } catch (StepFailed e) {

@@ -2,6 +2,7 @@ package io.relevo.core.engine;
 
 import io.relevo.core.analysis.AnalysisObserver;
 import io.relevo.core.analysis.PromQl;
+import io.relevo.core.database.Databases;
 import io.relevo.core.health.HealthProbe;
 import io.relevo.core.health.SmokeRunner;
 import io.relevo.core.hooks.HookRunner;
@@ -41,6 +42,8 @@ import java.util.Objects;
  *     AnalysisObserver#none()}
  * @param promql runs analysis rules' PromQL queries; none = {@link PromQl#unavailable()} (such
  *     rules then error, never pass)
+ * @param databases dumps databases before migrations and remembers the dumps; none = {@link
+ *     Databases#none()} (a deploy with {@code migrations.backup} then fails, saying so)
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -58,7 +61,8 @@ public record EngineParts(
     HookRunner hooks,
     AnalysisObserver analysisObserver,
     PromQl promql,
-    SealedEnv sealedEnv) {
+    SealedEnv sealedEnv,
+    Databases databases) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -77,9 +81,10 @@ public record EngineParts(
     analysisObserver = analysisObserver == null ? AnalysisObserver.none() : analysisObserver;
     promql = promql == null ? PromQl.unavailable() : promql;
     sealedEnv = sealedEnv == null ? SealedEnv.none() : sealedEnv;
+    databases = databases == null ? Databases.none() : databases;
   }
 
-  /** Parts without hooks, an analysis observer, a PromQL client or sealed variables. */
+  /** Parts without hooks, an analysis observer, a PromQL client, sealed variables or databases. */
   public EngineParts(
       RuntimeProvider runtime,
       Router router,
@@ -95,7 +100,7 @@ public record EngineParts(
       SyntheticLoad load) {
     this(
         runtime, router, store, notifier, health, smoke, clock, sleeper, stateDir, env, metrics,
-        load, null, null, null, null);
+        load, null, null, null, null, null);
   }
 
   /** These parts with {@code hooks} as the hook runner. */
@@ -116,7 +121,8 @@ public record EngineParts(
         hooks,
         analysisObserver,
         promql,
-        sealedEnv);
+        sealedEnv,
+        databases);
   }
 
   /** These parts with {@code sealedEnv} keeping each revision's resolved variables. */
@@ -137,7 +143,30 @@ public record EngineParts(
         hooks,
         analysisObserver,
         promql,
-        sealedEnv);
+        sealedEnv,
+        databases);
+  }
+
+  /** These parts with {@code newDatabases} in place of the current ones. */
+  public EngineParts withDatabases(Databases newDatabases) {
+    return new EngineParts(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        hooks,
+        analysisObserver,
+        promql,
+        sealedEnv,
+        newDatabases);
   }
 
   /** Parts without synthetic load. */

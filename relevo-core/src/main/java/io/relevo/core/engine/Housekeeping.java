@@ -48,6 +48,9 @@ final class Housekeeping {
             failed ? Status.FAILED : state == AnalysisState.PASSED ? Status.OK : Status.INFO,
             watch.verdict()
                 + (failed ? "; rolling back to revision " + watch.previous.label() : ""));
+    if (state == AnalysisState.PASSED) {
+      new ContractStage(stages.parts()).run(app, watch.rolloutId, watch.promoted);
+    }
     return failed ? Optional.of(watch.verdict()) : Optional.empty();
   }
 

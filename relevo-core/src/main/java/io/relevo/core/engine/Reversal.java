@@ -7,12 +7,14 @@ import io.relevo.core.config.HooksConfig.Point;
 import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.history.RevisionVerdict.Mark;
 import io.relevo.core.history.RevisionVerdicts;
+import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +26,9 @@ import java.util.Locale;
  * app's rollout lock.
  */
 final class Reversal {
+
+  /** How long the checklist watches the error rate after the switch. */
+  static final Duration CHECKLIST_WINDOW = Duration.ofSeconds(5);
 
   private final Stages stages;
 
@@ -38,6 +43,8 @@ final class Reversal {
     parts.store().clearWatch(app.name);
     RevisionVerdicts verdicts = RevisionVerdicts.read(parts.store(), app.name);
     Revision target = target(app, stable, request.toRevision(), verdicts);
+    PointOfNoReturn noReturn = new PointOfNoReturn(parts);
+    PointOfNoReturn.Plan plan = noReturn.check(app.name, target, request);
     RevisionVerdict verdict = verdicts.of(target.number());
     Instance warm = app.instances.get(target.number());
     boolean isWarm = warm != null && warm.isAlive();
@@ -71,6 +78,9 @@ final class Reversal {
             + target.label()
             + (isWarm ? ", still warm: switching" : ", not running: restarting it")
             + (request.reason().isEmpty() ? "" : " (" + request.reason() + ")"));
+    if (request.severity() != null) {
+      log.event("severity", Status.INFO, SeverityPolicy.target(request.severity()));
+    }
     if (request.toRevision() == null) {
       log.event(
           "target",
@@ -94,10 +104,18 @@ final class Reversal {
     HookStage hooks = new HookStage(parts);
     hooks.after(Point.PRE_ROLLBACK, app.config, app.baseDir, target, "", log);
     try {
+      noReturn.carryOut(app, plan, log);
       Instance instance = isWarm ? warm : restart(app, target, log);
+      RevisionStats before = parts.metrics().snapshot(app.name, target.number());
       stages.promotion().switchTo(app, target, instance, stable, false, log);
       if (stable != null) {
         markRolledBack(app.name, stable, request);
+      }
+      if (request.severity() != null) {
+        PostRollbackChecklist.log(
+            new PostRollbackChecklist(parts, CHECKLIST_WINDOW)
+                .run(app.name, target, instance, configOf(app, target), before),
+            log);
       }
       hooks.after(Point.POST_ROLLBACK, app.config, app.baseDir, target, "restored", log);
       return log.finish(
@@ -118,6 +136,14 @@ final class Reversal {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return log.finish(Outcome.FAILED, "interrupted: the agent is shutting down");
+    }
+  }
+
+  private AppConfig configOf(LiveApp app, Revision target) {
+    try {
+      return stages.recovery().configOf(target);
+    } catch (RelevoException e) {
+      return app.config;
     }
   }
 

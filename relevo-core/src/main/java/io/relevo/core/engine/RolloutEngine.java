@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.StrategyConfig;
+import io.relevo.core.database.Backup;
 import io.relevo.core.history.RevisionVerdict;
 import io.relevo.core.history.RevisionVerdicts;
 import io.relevo.core.routing.TrafficSplit;
@@ -89,11 +90,51 @@ public final class RolloutEngine {
     return new ApprovalDesk(parts).approve(known(app), rolloutId, person);
   }
 
+  /**
+   * Takes a verified backup of the app's database now, under its {@code migrations.backup}
+   * settings; throws BAD_INPUT when the app has none, or the adapter's error when the dump fails.
+   */
+  public Backup backup(String app, String actor) {
+    return new BackupOnDemand(parts).take(known(app), stable(app), actor);
+  }
+
+  /**
+   * Restores a backup into the app's database for real, with the front door closed to its revisions
+   * while it runs; returns the RESTORE rollout, whatever its outcome.
+   */
+  public RolloutRecord restore(RestoreRequest request, RolloutListener listener) {
+    LiveApp app = known(request.app());
+    begin(app, "restore", request.actor());
+    try {
+      return new DatabaseRestore(parts).run(app, stable(app.name), request, listener);
+    } finally {
+      end(app);
+    }
+  }
+
+  /**
+   * Restores a backup (the newest when {@code backupId} is null) into a scratch database, counts
+   * its rows per table, runs the configured check query, and drops the scratch database.
+   */
+  public io.relevo.core.database.RestoreDrill verifyBackup(String app, Long backupId) {
+    return new RestoreDrills(parts).run(known(app), backupId);
+  }
+
+  /** The app's backups, newest first. */
+  public List<Backup> backups(String app) {
+    return parts.databases().history().backups(known(app).name);
+  }
+
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */
   public RolloutRecord rollback(RollbackRequest request, RolloutListener listener) {
     LiveApp app = known(request.app());
     begin(app, "rollback", request.actor());
     try {
+      if (request.severity() != null
+          && SeverityPolicy.decide(request.severity(), request.now())
+              == SeverityPolicy.Action.FIX_FORWARD) {
+        return new FixForwardIncident(parts).record(app, stable(app.name), request, listener);
+      }
       return reversal.run(app, stable(app.name), request, listener);
     } finally {
       end(app);
@@ -203,8 +244,18 @@ public final class RolloutEngine {
         parts.router().current(app),
         active == null ? null : parts.store().rollout(active).orElse(null),
         active == null ? null : live.progress,
-        alerts(live, note, parts.notifier().problems(app)),
+        noReturnAlert(app, alerts(live, note, parts.notifier().problems(app))),
         watch == null ? null : watch.view(parts.clock().instant()));
+  }
+
+  /** Adds the point of no return the stable revision stands past, if any. */
+  private List<String> noReturnAlert(String app, List<String> alerts) {
+    Revision stable = stable(app);
+    new PointOfNoReturn(parts)
+        .newest(app)
+        .filter(c -> stable != null && stable.number() >= c.rollout().toRevision())
+        .ifPresent(c -> alerts.add(c.event().message() + " (rollout " + c.rollout().id() + ")"));
+    return alerts;
   }
 
   private List<String> alerts(LiveApp live, RecoveryNote note, List<String> notifier) {

@@ -60,7 +60,10 @@ final class RolloutLog {
     store.finishRollout(rolloutId, outcome, reason, clock.instant());
     RolloutRecord record = store.rollout(rolloutId).orElseThrow();
     LastKnownGood.refresh(store, record.app());
-    tell(finishedEvent(record), record);
+    if (record.outcome() != Outcome.RECORDED) {
+      // An incident recorded to fix forward moved no traffic: no deployment notice, no metric.
+      tell(finishedEvent(record), record);
+    }
     return record;
   }
 
@@ -72,7 +75,8 @@ final class RolloutLog {
   /**
    * The event a finished rollout makes: a deploy that took all traffic is PROMOTED; a deploy undone
    * or a rollback that restored an earlier revision is ROLLED_BACK; anything else that ended
-   * (refused, aborted, a rollback that failed) is FAILED.
+   * (refused, aborted, a rollback that failed) is FAILED. An incident recorded to fix forward
+   * ({@code RECORDED}) is not a rollout people hear of: callers skip it.
    */
   static NotifyEvent finishedEvent(RolloutRecord rollout) {
     return switch (rollout.outcome()) {
@@ -80,6 +84,9 @@ final class RolloutLog {
       case ROLLED_BACK, RESTORED -> NotifyEvent.ROLLED_BACK;
       case RUNNING -> NotifyEvent.STARTED;
       case FAILED, ABORTED -> NotifyEvent.FAILED;
+      case RECORDED ->
+          throw new IllegalArgumentException(
+              "rollout " + rollout.id() + ": an incident recorded to fix forward has no notice");
     };
   }
 

@@ -43,7 +43,11 @@ public record RolloutRecord(
   /** What a rollout does. */
   public enum Kind {
     DEPLOY,
-    ROLLBACK
+    ROLLBACK,
+    /** A database restore: traffic through the front door stopped while it ran. */
+    RESTORE,
+    /** An incident recorded by {@code rollback --severity} without a rollback: fix forward. */
+    INCIDENT
   }
 
   /**
@@ -65,7 +69,9 @@ public record RolloutRecord(
      * A rollback that worked: the earlier revision serves all traffic again. History written before
      * this value existed has {@link #PROMOTED} for these; the store migrates them.
      */
-    RESTORED;
+    RESTORED,
+    /** An incident recorded to fix forward; traffic untouched. */
+    RECORDED;
 
     /** True when the rollout did what it set out to do: {@link #PROMOTED} or {@link #RESTORED}. */
     public boolean succeeded() {

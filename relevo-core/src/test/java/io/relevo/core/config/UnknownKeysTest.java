@@ -41,17 +41,17 @@ class UnknownKeysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"migrations"})
+  @ValueSource(strings = {"recreate"})
   void sectionsOfLaterVersionsAreNotSupportedYetRatherThanUnknown(String section) {
-    assertThat(problems(Configs.MINIMAL + section + ":\n  anything: 1\n"))
+    assertThat(problems(Configs.MINIMAL + "strategy:\n  " + section + ": {anything: 1}\n"))
         .containsExactly(
-            "relevo.yml:4: " + section + ": not supported yet by this version of relevo");
+            "relevo.yml:5: strategy." + section + ": not supported yet by this version of relevo");
   }
 
   @Test
   void unsetVariablesInsideAnUnsupportedSectionAreNotReportedToo() {
-    assertThat(
-            problems(Configs.MINIMAL + "migrations:\n  backup: {postgres: \"${DATABASE_URL}\"}\n"))
-        .containsExactly("relevo.yml:4: migrations: not supported yet by this version of relevo");
+    assertThat(problems(Configs.MINIMAL + "strategy:\n  recreate: {command: \"${UNSET}\"}\n"))
+        .containsExactly(
+            "relevo.yml:5: strategy.recreate: not supported yet by this version of relevo");
   }
 }

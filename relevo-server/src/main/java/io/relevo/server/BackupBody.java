@@ -1,0 +1,4 @@
+package io.relevo.server;
+
+/** The body of {@code POST /api/v1/apps/{app}/backups}. */
+public record BackupBody(String actor) {}
