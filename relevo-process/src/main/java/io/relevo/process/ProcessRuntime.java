@@ -42,11 +42,28 @@ public final class ProcessRuntime implements RuntimeProvider {
 
   private static final Pattern SPAWN_HELPER_ERROR = Pattern.compile("error: \\d+ \\((.*)\\)");
 
-  private ProcessRuntime() {}
+  /** The value of {@link ProcessStrays#MARKER} on every process started; empty: none set. */
+  private final String marker;
 
-  /** A process runtime. It holds no state of its own: every instance carries its process. */
+  private ProcessRuntime(String marker) {
+    this.marker = marker;
+  }
+
+  /**
+   * A process runtime whose processes carry no state-dir marker, so no agent can tell them from
+   * strangers after a crash. It holds no state of its own: every instance carries its process.
+   */
   public static ProcessRuntime create() {
-    return new ProcessRuntime();
+    return new ProcessRuntime("");
+  }
+
+  /**
+   * A process runtime that marks every revision's process with {@code stateDir} in {@link
+   * ProcessStrays#MARKER}, so that a later agent on that state dir finds the ones history does not
+   * know ({@link ProcessStrays}).
+   */
+  public static ProcessRuntime create(Path stateDir) {
+    return new ProcessRuntime(ProcessStrays.markerOf(stateDir));
   }
 
   /**
@@ -80,6 +97,11 @@ public final class ProcessRuntime implements RuntimeProvider {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
             .redirectErrorStream(true);
     builder.environment().putAll(plan.env());
+    // Never pass on a marker the agent itself inherited: only this agent's revisions carry one.
+    builder.environment().remove(ProcessStrays.MARKER);
+    if (!marker.isEmpty()) {
+      builder.environment().put(ProcessStrays.MARKER, marker);
+    }
     Process process;
     try {
       process = builder.start();
@@ -135,20 +157,30 @@ public final class ProcessRuntime implements RuntimeProvider {
               + instance
               + " (expected: an instance started or adopted by ProcessRuntime)");
     }
+    if (stopTree(process.handle(), grace, instance)) {
+      log.info("stopped {}", instance);
+    }
+  }
+
+  /**
+   * SIGTERM to {@code root} and its descendants, SIGKILL to whichever remain after {@code grace};
+   * returns false when none was running.
+   */
+  static boolean stopTree(ProcessHandle root, Duration grace, Object what) {
     // Descendants are listed before the parent dies: once orphaned they are no longer its.
-    List<ProcessHandle> tree = tree(process.handle());
+    List<ProcessHandle> tree = tree(root);
     if (tree.stream().noneMatch(Liveness::isRunning)) {
-      return;
+      return false;
     }
     tree.forEach(ProcessHandle::destroy);
     if (!awaitExit(tree, grace)) {
       List<ProcessHandle> remaining = new ArrayList<>(tree);
-      remaining.addAll(tree(process.handle()));
-      log.warn("{} still running {} after SIGTERM; sending SIGKILL", instance, grace);
+      remaining.addAll(tree(root));
+      log.warn("{} still running {} after SIGTERM; sending SIGKILL", what, grace);
       remaining.forEach(ProcessHandle::destroyForcibly);
       awaitExit(remaining, Duration.ofSeconds(5));
     }
-    log.info("stopped {}", instance);
+    return true;
   }
 
   private static List<ProcessHandle> tree(ProcessHandle root) {

@@ -54,11 +54,12 @@ final class RealWiring implements AgentParts.Wiring {
       ProxyParts proxy = proxyMode.start(stateDir);
       opened.add(proxy.closeable());
       Map<String, String> env = System.getenv();
+      ProcessStraySweep.run(stateDir.path(), store, env, InstantSource.system());
       KubernetesCluster cluster = new KubernetesCluster(env);
       opened.add(cluster);
       RuntimeSelector runtime =
           RuntimeSelector.of(
-              ProcessRuntime.create(),
+              ProcessRuntime.create(stateDir.path()),
               () ->
                   DockerStrays.reported(
                       DockerRuntime.create(DockerHost.fromEnvironment(env)), store),
