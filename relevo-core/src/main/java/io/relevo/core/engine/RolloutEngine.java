@@ -43,6 +43,7 @@ public final class RolloutEngine {
   private final Deployment deployment;
   private final Reversal reversal;
   private final Housekeeping housekeeping;
+  private final StatusView statusView;
 
   public RolloutEngine(EngineParts parts) {
     this.parts = parts;
@@ -50,6 +51,7 @@ public final class RolloutEngine {
     this.deployment = new Deployment(stages);
     this.reversal = new Reversal(stages);
     this.housekeeping = new Housekeeping(stages);
+    this.statusView = new StatusView(parts);
   }
 
   /**
@@ -226,70 +228,9 @@ public final class RolloutEngine {
   public AppStatus status(String app) {
     RecoveryNote note = recoveryNotes.get(app);
     if (note != null && note.config() == null && !apps.containsKey(app)) {
-      return notRecovered(app, note);
+      return statusView.notRecovered(app, stable(app), note);
     }
-    LiveApp live = known(app);
-    List<Revision> running =
-        parts.store().revisions(app).stream()
-            .filter(r -> RUNNING_STATES.contains(r.state()))
-            .toList();
-    Long active = live.activeRollout;
-    PromotionWatch watch = live.watch;
-    return new AppStatus(
-        app,
-        live.config.env(),
-        live.config.listen().toString(),
-        stable(app),
-        running,
-        parts.router().current(app),
-        active == null ? null : parts.store().rollout(active).orElse(null),
-        active == null ? null : live.progress,
-        noReturnAlert(app, alerts(live, note, parts.notifier().problems(app))),
-        watch == null ? null : watch.view(parts.clock().instant()));
-  }
-
-  /** Adds the point of no return the stable revision stands past, if any. */
-  private List<String> noReturnAlert(String app, List<String> alerts) {
-    Revision stable = stable(app);
-    new PointOfNoReturn(parts)
-        .newest(app)
-        .filter(c -> stable != null && stable.number() >= c.rollout().toRevision())
-        .ifPresent(c -> alerts.add(c.event().message() + " (rollout " + c.rollout().id() + ")"));
-    return alerts;
-  }
-
-  private List<String> alerts(LiveApp live, RecoveryNote note, List<String> notifier) {
-    List<String> alerts = new ArrayList<>();
-    new ApprovalDesk(parts).alert(live).ifPresent(alerts::add);
-    if (live.drillAlert != null) {
-      alerts.add(live.drillAlert);
-    }
-    if (live.liveness != null) {
-      live.liveness.alert().ifPresent(alerts::add);
-    }
-    if (note != null && note.config() == live.config) {
-      alerts.add(note.reason());
-    }
-    alerts.addAll(notifier);
-    return alerts;
-  }
-
-  /** An app the agent could not recover: what history says runs, no front door, and why. */
-  private AppStatus notRecovered(String app, RecoveryNote note) {
-    List<Revision> running =
-        parts.store().revisions(app).stream()
-            .filter(r -> RUNNING_STATES.contains(r.state()))
-            .toList();
-    return new AppStatus(
-        app,
-        null,
-        null,
-        stable(app),
-        running,
-        TrafficSplit.none(),
-        null,
-        null,
-        List.of(note.reason()));
+    return statusView.of(known(app), stable(app), note);
   }
 
   /** Every known app's state, by name, those the agent could not recover included. */
