@@ -11,7 +11,6 @@ import io.relevo.core.routing.Router;
 import io.relevo.docker.DockerHost;
 import io.relevo.docker.DockerRuntime;
 import io.relevo.observe.AgentMetrics;
-import io.relevo.observe.BackupAge;
 import io.relevo.observe.PrometheusQueries;
 import io.relevo.observe.notify.Notifications;
 import io.relevo.postgres.Postgres;
@@ -73,7 +72,7 @@ final class RealWiring implements AgentParts.Wiring {
               () -> engine.get() == null ? List.of() : engine.get().statuses(),
               router,
               proxy.metrics(),
-              BackupAge.none());
+              new StalestBackup(engine::get, InstantSource.system()));
       Notifications notifications = Notifications.create();
       opened.add(notifications);
       metrics.register(notifications);
