@@ -36,6 +36,9 @@ final class RelevoCookies {
    * goes) and returns the value of {@code name} among them, or null.
    */
   static String strip(HttpHeaders headers, String name) {
+    if (!headers.contains(HttpHeaderNames.COOKIE)) {
+      return null; // most requests: no list, no stream, nothing allocated on the request path
+    }
     List<String> all = headers.getAll(HttpHeaderNames.COOKIE);
     if (all.isEmpty() || all.stream().noneMatch(h -> h.contains(PREFIX))) {
       return null;
