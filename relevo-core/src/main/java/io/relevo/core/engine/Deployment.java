@@ -153,14 +153,7 @@ final class Deployment {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return refuse(
-          app,
-          candidate,
-          stable,
-          log,
-          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
-          previousConfig,
-          previousBaseDir);
+      return refuse(app, candidate, stable, log, interrupted(app), previousConfig, previousBaseDir);
     } catch (RuntimeException e) {
       refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
       throw e;
@@ -232,14 +225,7 @@ final class Deployment {
       return refuse(app, candidate, stable, log, e.getMessage(), previousConfig, previousBaseDir);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return refuse(
-          app,
-          candidate,
-          stable,
-          log,
-          app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down",
-          previousConfig,
-          previousBaseDir);
+      return refuse(app, candidate, stable, log, interrupted(app), previousConfig, previousBaseDir);
     } catch (RuntimeException e) {
       refuse(app, candidate, stable, log, "internal error: " + e, previousConfig, previousBaseDir);
       throw e;
@@ -438,5 +424,10 @@ final class Deployment {
         outcome.name().toLowerCase(java.util.Locale.ROOT),
         log);
     return log.finish(outcome, why + "\n" + where);
+  }
+
+  /** Why a deploy's thread was interrupted: `relevo unlock` says so, else the agent is stopping. */
+  private static String interrupted(LiveApp app) {
+    return app.unlocked != null ? app.unlocked : "interrupted: the agent is shutting down";
   }
 }
