@@ -165,7 +165,10 @@ class SyntheticLoadTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> running.snapshot("shop", 1).requests() >= 2);
 
     RevisionStats stats = running.snapshot("shop", 1);
-    assertThat(stats.latency().p50Micros()).isGreaterThanOrEqualTo(200_000);
+    // Every answer took 200 ms from headers to body; timing the headers alone would read ~0.
+    // The median is interpolated inside its histogram bucket, so it may sit below 200 ms.
+    assertThat(stats.latency().maxMicros()).isGreaterThanOrEqualTo(200_000);
+    assertThat(stats.latency().p50Micros()).isGreaterThanOrEqualTo(150_000);
     assertThat(stats.histogram().quantileMicros(0.5)).isGreaterThanOrEqualTo(150_000);
   }
 
