@@ -186,6 +186,7 @@ public final class ApiServer implements AutoCloseable {
         MetricsPage.serve(exchange, method, metrics);
         return;
       }
+      if (DashboardPages.serve(exchange, method, path)) return; // static files, no token
       answer(exchange, method, path, what);
     } catch (IOException e) {
       log.debug("{}: client went away: {}", what, e.toString());
