@@ -94,10 +94,25 @@ function thresholdOf(chart, analysis) {
   for (let i = analysis.length - 1; i >= 0; i--) {
     const a = analysis[i];
     if (chart.metric.test(String(a.metric)) && a.threshold !== null && a.threshold !== undefined) {
-      return {value: a.threshold * (chart.thresholdScale ?? chart.scale), label: `limit (${a.metric})`};
+      const limit = canaryLimit(a) * (chart.thresholdScale ?? chart.scale);
+      return {value: Number(limit.toPrecision(4)), label: `limit (${a.metric})`};
     }
   }
   return null;
+}
+
+/**
+ * The canary's value at which the analysis fails, in the metric's unit. A measurement compares
+ * `value` (e.g. canary - stable, or canary / stable) with `threshold`; for `fail_if: canary -
+ * stable > 0.05` the canary's limit is stable + 0.05, for `canary / stable > 2` twice stable.
+ */
+export function canaryLimit(a) {
+  const known = (x) => x !== null && x !== undefined && Number.isFinite(x);
+  if (!known(a.canary) || !known(a.value)) return a.threshold;
+  if (String(a.condition ?? '').includes('/')) {
+    return a.value === 0 ? a.threshold : (a.canary * a.threshold) / a.value;
+  }
+  return a.canary - a.value + a.threshold;
 }
 
 function options(chart, revisions, threshold, box) {
@@ -105,10 +120,11 @@ function options(chart, revisions, threshold, box) {
     label: `${r.role} r${r.revision} ${r.version}`,
     stroke: COLORS[r.role] ?? COLORS.other,
     width: 2,
+    points: {show: false},
     value: (u, v) => (v === null ? '–' : `${v.toFixed(2)} ${chart.unit}`),
   }))];
   if (threshold) {
-    series.push({label: threshold.label, stroke: LIMIT_COLOR, width: 2, dash: [6, 4],
+    series.push({label: threshold.label, stroke: LIMIT_COLOR, width: 2, dash: [6, 4], points: {show: false},
       value: (u, v) => (v === null ? '–' : `${v} ${chart.unit}`)});
   }
   return {

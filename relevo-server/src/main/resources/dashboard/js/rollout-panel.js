@@ -27,8 +27,8 @@ export function renderRollout(status) {
   fill('rollout',
       h('p', {id: 'rollout-summary'},
           h('strong', {}, `Rollout #${rollout.id}`),
-          ` · ${words(rollout.kind)} of revision ${rollout.toRevision}`,
-          rollout.fromRevision ? ` over ${rollout.fromRevision}` : '',
+          ` · ${words(rollout.kind)} of ${describe(status, rollout.toRevision)}`,
+          rollout.fromRevision ? ` over ${describe(status, rollout.fromRevision)}` : '',
           ` · ${rollout.strategy} · ${step}`,
           progress ? ` · canary at ${progress.canaryWeight}%` : '',
           progress?.paused ? ' · paused, waiting for promote' : ''),
@@ -36,4 +36,10 @@ export function renderRollout(status) {
         ? h('ul', {class: 'evidence', 'aria-label': 'Latest analysis evidence'},
             progress.evidence.map((line) => h('li', {}, line)))
         : null);
+}
+
+/** revision 3 (v3), with the version when the app still runs it. */
+function describe(status, number) {
+  const known = [...(status.running ?? []), status.stable].find((r) => r && r.number === number);
+  return known ? `revision ${number} (${known.version})` : `revision ${number}`;
 }

@@ -3,15 +3,21 @@
 import {h, fill} from './dom.js';
 import {clock, words} from './format.js';
 
-/** Analysis messages read as timeline entries. */
+/** Analysis messages read as timeline entries, with their evidence. */
 function analysisEntry(a) {
-  const value = a.value === null || a.value === undefined ? 'no value' : a.value;
-  const limit = a.threshold === null || a.threshold === undefined ? '' : ` (limit ${a.threshold})`;
+  const name = a.name ?? a.metric;
+  const shown = (x) => (x === null || x === undefined ? '–' : Number(x.toPrecision(4)));
+  const said = a.detail
+    ? a.detail
+    : `canary ${shown(a.canary ?? a.value)}` +
+      (a.stable === null || a.stable === undefined ? '' : ` vs stable ${shown(a.stable)}`) +
+      (a.condition ? ` (fail if ${a.condition})` : a.threshold === undefined ? '' : ` (limit ${shown(a.threshold)})`);
   return {
     at: a.at,
     step: 'analysis',
-    status: a.verdict === 'PASS' ? 'OK' : a.verdict === 'FAIL' ? 'FAILED' : 'INFO',
-    message: `${a.metric} of revision ${a.revision}: ${value}${limit}: ${words(a.verdict)}`,
+    status: a.verdict === 'PASS' ? 'OK' : a.verdict === 'FAIL' ? 'FAILED' : 'WARNING',
+    label: words(a.verdict),
+    message: `${name} of revision ${a.revision}: ${said}`,
   };
 }
 
@@ -36,6 +42,6 @@ export function renderTimeline(rollout, events, analysis) {
         h('li', {class: `status-${String(e.status).toLowerCase()}`},
             h('time', {datetime: e.at}, clock(e.at)),
             h('span', {class: 'step'}, e.step),
-            h('span', {class: 'badge'}, words(e.status)),
+            h('span', {class: 'badge'}, e.label ?? words(e.status)),
             h('span', {class: 'message'}, e.message)))));
 }
