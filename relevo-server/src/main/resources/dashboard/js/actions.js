@@ -9,7 +9,7 @@ import {confirmAction} from './confirm-dialog.js';
 /** Which actions fit the app's state now, before roles. */
 export function possibleActions(status) {
   const rollout = status.activeRollout;
-  if (!rollout) return status.stable ? ['rollback'] : [];
+  if (!rollout) return status.stable && status.stable.number > 1 ? ['rollback'] : [];
   const actions = [];
   if (rollout.kind === 'DEPLOY') actions.push('promote', 'abort');
   if (waitingForApproval(rollout)) actions.push('approve');

@@ -93,8 +93,9 @@ class DashboardEventStreamIT {
 
       agent.send("boot2:1", "reset", "{}");
       agent.send("boot2:2", "status", stableStatus());
-      page.await(Duration.ofSeconds(10)).until(d -> page.weightOf(1) == 100);
-      assertThat(page.weightOf(2)).isZero();
+      page.await(Duration.ofSeconds(10)).until(d -> page.weightOf(2) == 100);
+      assertThat(page.weightOf(1)).isZero();
+      assertThat(page.roleOf(2)).isEqualTo("stable");
       assertThat(page.driver.findElements(By.cssSelector("#chart-errors canvas"))).isEmpty();
       assertThat(buttons(page)).containsExactly("rollback");
       page.screenshot("stream-after-reset");
@@ -167,9 +168,10 @@ class DashboardEventStreamIT {
   private static String stableStatus() {
     return """
         {"app":"shop","env":"production","listen":"127.0.0.1:8080",
-         "stable":{"app":"shop","number":1,"version":"v1","state":"SERVING"},
-         "running":[{"app":"shop","number":1,"version":"v1","state":"SERVING"}],
-         "split":{"backends":[{"revision":1,"weight":100}],"sticky":false},
+         "stable":{"app":"shop","number":2,"version":"v2","state":"SERVING"},
+         "running":[{"app":"shop","number":2,"version":"v2","state":"SERVING"},
+                    {"app":"shop","number":1,"version":"v1","state":"WARM"}],
+         "split":{"backends":[{"revision":2,"weight":100}],"sticky":false},
          "activeRollout":null,"progress":null,"alerts":[]}
         """
         .replace("\n", "");
