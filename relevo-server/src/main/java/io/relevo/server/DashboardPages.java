@@ -1,9 +1,9 @@
 package io.relevo.server;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.relevo.core.RelevoException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -47,20 +47,24 @@ final class DashboardPages {
       return false;
     }
     securityHeaders(exchange);
+    String what = method + " " + path;
     if (!method.equals("GET") && !method.equals("HEAD")) {
       exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-      sendText(exchange, 405, method + " " + path + ": method not allowed (expected: GET)");
+      fail(exchange, RelevoException.Kind.BAD_INPUT, what + ": method not allowed (expected: GET)");
       return true;
     }
     if (path.equals("/") || path.equals("/ui")) {
       exchange.getResponseHeaders().set("Location", "/ui/");
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-      sendText(exchange, 302, "the dashboard is at /ui/");
+      exchange.sendResponseHeaders(302, -1);
       return true;
     }
     Optional<StaticAsset> asset = find(path.substring("/ui/".length()));
     if (asset.isEmpty()) {
-      sendText(exchange, 404, "no dashboard file at " + path + " (the dashboard is at /ui/)");
+      fail(
+          exchange,
+          RelevoException.Kind.NOT_FOUND,
+          "no dashboard file at " + what + " (expected: a page under /ui/)");
       return true;
     }
     send(exchange, method, asset.get());
@@ -117,12 +121,12 @@ final class DashboardPages {
     headers.set("Referrer-Policy", "no-referrer");
   }
 
-  private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+  /** Errors in the API's own shape, so a client reads every answer of this port alike. */
+  private static void fail(HttpExchange exchange, RelevoException.Kind kind, String message)
+      throws IOException {
+    Exchanges.sendError(
+        exchange,
+        new RelevoException(kind, message),
+        exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
   }
 }

@@ -123,8 +123,9 @@ class DashboardPagesTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
 
-    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.statusCode()).isEqualTo(400);
     assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    assertThat(post.body()).contains("POST /ui/: method not allowed (expected: GET)");
     assertThat(get("/api/v1/apps").statusCode()).isEqualTo(401);
   }
 
