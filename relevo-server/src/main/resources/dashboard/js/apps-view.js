@@ -7,6 +7,10 @@ import {words} from './format.js';
 
 export async function renderApps() {
   const statuses = await api('/api/v1/apps');
+  const list = document.getElementById('apps-list');
+  const key = JSON.stringify(statuses);
+  if (list.dataset.key === key) return; // unchanged: keep focus and say nothing new
+  list.dataset.key = key;
   if (!statuses || statuses.length === 0) {
     fill('apps-list', h('p', {}, 'No apps yet. Deploy one with ', h('code', {}, 'relevo deploy'), '.'));
     return;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,43 @@ class DashboardEventStreamIT {
       assertThat(text(page, "charts-note")).contains("need the agent's event stream");
       assertThat(text(page, "who-role")).isEqualTo("viewer");
       assertThat(buttons(page)).isEmpty();
+    }
+  }
+
+  @Test
+  void anApproverSeesOnlyApproveWhileTheRolloutWaitsAndConfirmsIt() {
+    agent.withoutStream();
+    agent.answers.put("/api/v1/whoami", "{\"name\":\"ann\",\"role\":\"approver\"}");
+    agent.answers.put(
+        "/api/v1/apps/shop",
+        canaryStatus(0)
+            .replace(
+                "\"took\":null}]",
+                "\"took\":null},{\"at\":\"%s\",\"step\":\"approval\",\"status\":\"STARTED\",\"message\":\"waiting for 1 approval\",\"took\":null}]"
+                    .formatted(T0.plusSeconds(1))));
+    agent.answers.put("/api/v1/apps/shop/approve", "{\"state\":\"approved\"}");
+    try (DashboardBrowser page = new DashboardBrowser(browser, agent.url(), 1280, 1000)) {
+      page.open("/ui/#/apps/shop");
+      page.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token")).isDisplayed());
+      page.driver.findElement(By.id("token")).sendKeys(TOKEN + "\n");
+      page.await(Duration.ofSeconds(10)).until(d -> buttons(page).equals(List.of("approve")));
+
+      page.driver.findElement(By.cssSelector("button[data-action='approve']")).click();
+      page.await(Duration.ofSeconds(5))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+      assertThat(text(page, "confirm-title")).isEqualTo("Approve rollout #7 of shop?");
+      page.driver.findElement(By.cssSelector("#confirm button[value='cancel']")).click();
+      assertThat(agent.posts).isEmpty();
+
+      page.driver.findElement(By.cssSelector("button[data-action='approve']")).click();
+      page.await(Duration.ofSeconds(5))
+          .until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok")))
+          .click();
+      page.await(Duration.ofSeconds(10)).until(d -> !agent.posts.isEmpty());
+      assertThat(agent.posts)
+          .containsExactly("/api/v1/apps/shop/approve {\"rollout\":7,\"actor\":\"ann\"}");
+      page.await(Duration.ofSeconds(5))
+          .until(d -> text(page, "action-result").equals("Approve sent."));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.relevo.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -26,6 +28,9 @@ final class DashboardStandIn implements AutoCloseable {
 
   /** Each request to an events endpoint: its headers, lower-cased names. */
   final List<Map<String, String>> eventRequests = new CopyOnWriteArrayList<>();
+
+  /** Each POST: its path, a space, its body. */
+  final List<String> posts = new CopyOnWriteArrayList<>();
 
   final Map<String, String> answers = new ConcurrentHashMap<>(); // path -> JSON
   private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
@@ -72,6 +77,9 @@ final class DashboardStandIn implements AutoCloseable {
       if (path.endsWith("/events") && streams) {
         stream(exchange);
         return;
+      }
+      if (exchange.getRequestMethod().equals("POST")) {
+        posts.add(path + " " + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
       }
       String json = answers.get(path);
       byte[] body =
