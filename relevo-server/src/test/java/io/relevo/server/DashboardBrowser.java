@@ -1,8 +1,10 @@
 package io.relevo.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -82,6 +84,20 @@ final class DashboardBrowser implements AutoCloseable {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+  }
+
+  /**
+   * What the page fails of the accessibility rules in {@code a11y-audit.js}: text under 4.5:1
+   * contrast, controls without a label; empty when all is well.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> audit() {
+    try (InputStream in = DashboardBrowser.class.getResourceAsStream("/a11y-audit.js")) {
+      String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return (List<String>) driver.executeScript(script);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Path screenshot(String name) {

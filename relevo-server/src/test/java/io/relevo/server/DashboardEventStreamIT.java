@@ -85,6 +85,7 @@ class DashboardEventStreamIT {
           .containsEntry("authorization", "Bearer " + TOKEN)
           .doesNotContainKey("last-event-id");
       page.screenshot("stream-canary-at-30");
+      assertThat(page.audit()).as("accessibility with charts").isEmpty();
 
       agent.drop();
       page.await(Duration.ofSeconds(15)).until(d -> agent.eventRequests.size() == 2);

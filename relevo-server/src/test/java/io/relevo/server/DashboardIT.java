@@ -93,6 +93,7 @@ class DashboardIT {
         assertThat(page.roleOf(2)).isEqualTo("canary");
         assertThat(page.weightOf(1)).isEqualTo(100 - weight);
         page.screenshot("1-canary-at-" + weight);
+        assertThat(page.audit()).as("accessibility of the app during a canary").isEmpty();
       }
       page.await(Duration.ofSeconds(30)).until(d -> page.weightOf(2) == 100);
       assertThat(canary.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PROMOTED);
@@ -113,6 +114,7 @@ class DashboardIT {
       page.await(Duration.ofSeconds(5))
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
       page.driver.findElement(By.id("confirm-reason")).sendKeys("v3 looks wrong");
+      assertThat(page.audit()).as("accessibility of the confirmation").isEmpty();
       page.screenshot("4-abort-confirmation");
       page.driver.findElement(By.id("confirm-ok")).click();
 
@@ -140,6 +142,7 @@ class DashboardIT {
       page.open("/");
       page.await(Duration.ofSeconds(10))
           .until(d -> d.switchTo().activeElement().getAttribute("id").equals("token"));
+      assertThat(page.audit()).as("accessibility of the login").isEmpty();
       Actions keys = new Actions(page.driver);
       keys.sendKeys(token).sendKeys(Keys.TAB).perform();
       assertThat(page.driver.switchTo().activeElement().getText()).isEqualTo("Log in");
@@ -166,12 +169,14 @@ class DashboardIT {
       page.phone(375, 812);
       logIn(page);
       assertNoSidewaysOverflow(page, "the apps");
+      assertThat(page.audit()).as("accessibility of the apps on a phone").isEmpty();
       page.driver.findElement(By.linkText("shop")).click();
       page.await(Duration.ofSeconds(10))
           .until(d -> !d.findElements(By.cssSelector("#split-bar .segment")).isEmpty());
       page.await(Duration.ofSeconds(10))
           .until(d -> !d.findElements(By.cssSelector("#history li")).isEmpty());
       assertNoSidewaysOverflow(page, "the app");
+      assertThat(page.audit()).as("accessibility of the app on a phone").isEmpty();
       page.screenshot("phone-375");
     }
   }
