@@ -11,11 +11,12 @@ import {HistoryView} from './history-view.js';
 import {Charts} from './charts.js';
 
 export class AppView {
-  constructor(app, who, {showError, clearError}) {
+  constructor(app, who, {showError, clearError, onAuthLost}) {
     this.app = app;
     this.who = who;
     this.showError = showError;
     this.clearError = clearError;
+    this.onAuthLost = onAuthLost;
     this.state = new AppState(app);
     this.mode = 'connecting';
     this.selected = null; // a history record the user picked for the timeline
@@ -53,6 +54,7 @@ export class AppView {
         this.schedule();
       },
       onError: this.showError,
+      onAuthLost: this.onAuthLost,
     });
   }
 

@@ -11,9 +11,10 @@ const MAX_BACKOFF_MS = 10000;
 
 /**
  * Calls onMessage({event, data}) for each message (data parsed), onMode('stream'|'polling'),
- * onError(message) for a failure the user should see. Returns a handle with close().
+ * onError(message) for a failure the user should see, onAuthLost(message) when the agent refuses
+ * the token (then it stops). Returns a handle with close().
  */
-export function follow(app, {onMessage, onMode, onError}) {
+export function follow(app, {onMessage, onMode, onError, onAuthLost}) {
   const feed = {closed: false, controller: null, timer: null, lastId: null};
   const path = `/api/v1/apps/${encodeURIComponent(app)}`;
 
@@ -29,9 +30,10 @@ export function follow(app, {onMessage, onMode, onError}) {
       return retry(backoff);
     }
     if (answer.status === 404) return poll(); // no stream on this agent; polling says if the app is unknown
+    if (answer.status === 401) return onAuthLost(problem(401, await answer.text()));
     if (!answer.ok) {
       onError(problem(answer.status, await answer.text()));
-      return answer.status === 401 ? undefined : retry(backoff);
+      return retry(backoff);
     }
     onMode('stream');
     const parser = new SseParser();
@@ -73,6 +75,7 @@ export function follow(app, {onMessage, onMode, onError}) {
     try {
       const answer = await fetch(path, {headers: {Authorization: `Bearer ${token()}`}, cache: 'no-store'});
       const text = await answer.text();
+      if (answer.status === 401) return onAuthLost(problem(401, text));
       if (answer.ok) onMessage({event: 'status', data: JSON.parse(text)});
       else onError(problem(answer.status, text));
     } catch (e) {

@@ -62,7 +62,7 @@ async function route() {
   const match = location.hash.match(/^#\/apps\/([^/]+)$/);
   if (match) {
     showSection('app');
-    view = new AppView(decodeURIComponent(match[1]), who, {showError, clearError});
+    view = new AppView(decodeURIComponent(match[1]), who, {showError, clearError, onAuthLost});
     view.start();
     document.getElementById('app-title').focus();
     return;
@@ -72,12 +72,18 @@ async function route() {
   await refreshApps();
 }
 
+/** The agent refused the token mid-session (revoked, expired, agent restarted with a new one). */
+function onAuthLost(message) {
+  forgetToken();
+  showLogin(message);
+}
+
 async function refreshApps() {
   try {
     await renderApps();
     clearError();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return showLogin(e.message);
+    if (e instanceof ApiError && e.status === 401) return onAuthLost(e.message);
     showError(e.message);
   }
   appsTimer = setTimeout(refreshApps, 2000);

@@ -105,7 +105,7 @@ class DashboardEventStreamIT {
   }
 
   @Test
-  void withoutAStreamThePagePollsAndAViewerSeesNoActions() {
+  void withoutAStreamThePagePollsAViewerSeesNoActionsAndARefusedTokenLogsOut() {
     agent.withoutStream();
     agent.answers.put("/api/v1/whoami", "{\"name\":\"watcher\",\"role\":\"viewer\"}");
     try (DashboardBrowser page = new DashboardBrowser(browser, agent.url(), 1280, 1000)) {
@@ -120,6 +120,12 @@ class DashboardEventStreamIT {
       assertThat(text(page, "charts-note")).contains("need the agent's event stream");
       assertThat(text(page, "who-role")).isEqualTo("viewer");
       assertThat(buttons(page)).isEmpty();
+
+      agent.refuseTokens();
+      page.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("token")).isDisplayed());
+      assertThat(text(page, "error")).isEqualTo("missing or wrong bearer token");
+      assertThat(page.driver.executeScript("return sessionStorage.getItem('relevo.token')"))
+          .isNull();
     }
   }
 

@@ -36,6 +36,7 @@ final class DashboardStandIn implements AutoCloseable {
   private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
   private final HttpServer server;
   private volatile boolean streams = true;
+  private volatile boolean refusing;
 
   DashboardStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -46,6 +47,11 @@ final class DashboardStandIn implements AutoCloseable {
 
   URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** From now on every API call answers 401, as for a revoked token. */
+  void refuseTokens() {
+    refusing = true;
   }
 
   /** Without a stream, the events endpoint answers 404 as an agent without it does. */
@@ -72,6 +78,14 @@ final class DashboardStandIn implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (DashboardPages.serve(exchange, exchange.getRequestMethod(), path)) {
+        return;
+      }
+      if (refusing) {
+        byte[] body =
+            "{\"kind\":\"UNAUTHORIZED\",\"message\":\"missing or wrong bearer token\"}"
+                .getBytes(UTF_8);
+        exchange.sendResponseHeaders(401, body.length);
+        exchange.getResponseBody().write(body);
         return;
       }
       if (path.endsWith("/events") && streams) {
