@@ -55,7 +55,8 @@ export class AppState {
     if (rolloutId === null || rolloutId === undefined) return;
     const known = this.events.get(rolloutId) ?? new Map();
     for (const e of events ?? []) {
-      if (e) known.set(`${e.at}|${e.step}|${e.status}|${e.message}`, e);
+      // History keeps instants to the millisecond, the live feed to the nanosecond: compare as ms.
+      if (e) known.set(`${Date.parse(e.at)}|${e.step}|${e.status}|${e.message}`, e);
     }
     this.events.set(rolloutId, known);
   }

@@ -8,11 +8,13 @@ import {h, fill} from './dom.js';
 const COLORS = {stable: '#1f5fbf', canary: '#a04800', preview: '#6a3d9a', other: '#5c5c5c'};
 const LIMIT_COLOR = '#b00020';
 
+// floor: the least the y axis shows, so a flat zero line does not fill the chart's height.
 const CHARTS = [
-  {id: 'rps', title: 'Requests per second', field: 'rps', scale: 1, unit: 'req/s'},
-  {id: 'errors', title: 'Error rate', field: 'errorRate', scale: 100, unit: '%', metric: /error/},
-  {id: 'p99', title: 'p99 latency', field: 'p99Ms', scale: 1, unit: 'ms', metric: /latency|p9\d/,
-    thresholdScale: 1000},
+  {id: 'rps', title: 'Requests per second', field: 'rps', scale: 1, unit: 'req/s', floor: 1},
+  {id: 'errors', title: 'Error rate', field: 'errorRate', scale: 100, unit: '%', floor: 1,
+    metric: /error/},
+  {id: 'p99', title: 'p99 latency', field: 'p99Ms', scale: 1, unit: 'ms', floor: 1,
+    metric: /latency|p9\d/, thresholdScale: 1000},
 ];
 
 export class Charts {
@@ -131,7 +133,7 @@ function options(chart, revisions, threshold, box) {
     width: Math.max(box.clientWidth, 200),
     height: 180,
     series,
-    scales: {x: {time: true}},
+    scales: {x: {time: true}, y: {range: (u, min, max) => [0, Math.max(chart.floor, max * 1.1)]}},
     axes: [{stroke: '#333'}, {stroke: '#333', size: 56, values: (u, vals) => vals.map((v) => `${v}`)}],
     legend: {live: false},
     cursor: {drag: {x: false, y: false}},

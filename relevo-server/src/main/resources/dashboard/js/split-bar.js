@@ -5,6 +5,10 @@ import {h, fill} from './dom.js';
 import {words} from './format.js';
 
 export function renderSplit(weights) {
+  const container = document.getElementById('split');
+  const key = JSON.stringify(weights);
+  if (container.dataset.key === key) return; // unchanged: the feed sends traffic every second
+  container.dataset.key = key;
   const serving = weights.filter((w) => w.weight > 0);
   const said = serving.map((w) => `revision ${w.revision} (${w.version}) ${w.role} ${w.weight}%`);
   const bar = h('div', {

@@ -11,9 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -63,20 +61,24 @@ final class DashboardBrowser implements AutoCloseable {
 
   /** The weight the page's split bar shows for {@code revision}; 0 when it shows none. */
   int weightOf(int revision) {
-    List<WebElement> segments =
-        driver.findElements(
-            By.cssSelector("#split-bar .segment[data-revision='" + revision + "']"));
-    return segments.isEmpty()
-        ? 0
-        : Integer.parseInt(segments.getFirst().getAttribute("data-weight"));
+    String weight = segment(revision, "weight");
+    return weight == null ? 0 : Integer.parseInt(weight);
   }
 
   /** The role the split bar shows for {@code revision}, or empty. */
   String roleOf(int revision) {
-    List<WebElement> segments =
-        driver.findElements(
-            By.cssSelector("#split-bar .segment[data-revision='" + revision + "']"));
-    return segments.isEmpty() ? "" : segments.getFirst().getAttribute("data-role");
+    String role = segment(revision, "role");
+    return role == null ? "" : role;
+  }
+
+  /** Read in one script, since the page may redraw the bar between two WebDriver calls. */
+  private String segment(int revision, String field) {
+    return (String)
+        driver.executeScript(
+            "const s = document.querySelector(`#split-bar .segment[data-revision='${arguments[0]}']`);"
+                + " return s ? s.dataset[arguments[1]] : null;",
+            revision,
+            field);
   }
 
   /** Emulates a phone's viewport: {@code width} CSS pixels wide, touch, scale 2. */

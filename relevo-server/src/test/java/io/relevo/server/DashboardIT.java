@@ -82,7 +82,9 @@ class DashboardIT {
       throws Exception {
     try (DashboardBrowser page = new DashboardBrowser(browser, agent.url(), 1280, 1600)) {
       logIn(page);
-      page.driver.findElement(By.linkText("shop")).click();
+      page.await(Duration.ofSeconds(10))
+          .until(ExpectedConditions.elementToBeClickable(By.linkText("shop")))
+          .click();
       page.await(Duration.ofSeconds(10)).until(d -> page.weightOf(1) == 100);
 
       CompletableFuture<RolloutRecord> canary =
@@ -170,7 +172,9 @@ class DashboardIT {
       logIn(page);
       assertNoSidewaysOverflow(page, "the apps");
       assertThat(page.audit()).as("accessibility of the apps on a phone").isEmpty();
-      page.driver.findElement(By.linkText("shop")).click();
+      page.await(Duration.ofSeconds(10))
+          .until(ExpectedConditions.elementToBeClickable(By.linkText("shop")))
+          .click();
       page.await(Duration.ofSeconds(10))
           .until(d -> !d.findElements(By.cssSelector("#split-bar .segment")).isEmpty());
       page.await(Duration.ofSeconds(10))
