@@ -97,6 +97,14 @@ class DashboardIT {
         page.screenshot("1-canary-at-" + weight);
         assertThat(page.audit()).as("accessibility of the app during a canary").isEmpty();
       }
+      if (page.driver.findElement(By.id("app-meta")).getText().contains("event stream")) {
+        // An agent with the event stream sends traffic figures: the canary's line is drawn.
+        page.await(Duration.ofSeconds(10))
+            .until(
+                d ->
+                    d.findElement(By.id("latest-rps")).getText().contains("canary v2:")
+                        && !d.findElements(By.cssSelector("#chart-rps canvas")).isEmpty());
+      }
       page.await(Duration.ofSeconds(30)).until(d -> page.weightOf(2) == 100);
       assertThat(canary.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PROMOTED);
       page.await(Duration.ofSeconds(10)).until(d -> page.roleOf(2).equals("stable"));
