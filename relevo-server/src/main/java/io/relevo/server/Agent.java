@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -94,7 +95,8 @@ public final class Agent implements AutoCloseable {
       ApiServer api =
           ApiServer.start(
               options.api(),
-              token,
+              options.tls(),
+              Access.of(token, parts.tokens(), InstantSource.system()),
               parts.engine(),
               RolloutControls.of(parts.engine()),
               parts.parser(),

@@ -42,16 +42,21 @@ public final class AgentClient {
   private final String whereToLook;
   private final HttpClient http;
 
-  private AgentClient(URI url, String token, String whereToLook) {
+  private AgentClient(URI url, String token, String whereToLook, AgentCredentials credentials) {
     this.url = url;
     this.token = token;
     this.whereToLook = whereToLook;
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this.http = credentials.httpClient(CONNECT_TIMEOUT);
   }
 
   /** A client of the agent at {@code url} with {@code token}. */
   public static AgentClient of(URI url, String token) {
-    return new AgentClient(url, token, "");
+    return of(url, token, AgentCredentials.DEFAULT);
+  }
+
+  /** A client of the agent at {@code url} with {@code token}, trusting the CA of {@code trust}. */
+  public static AgentClient of(URI url, String token, AgentCredentials trust) {
+    return new AgentClient(url, token, "", trust);
   }
 
   /**
@@ -61,13 +66,16 @@ public final class AgentClient {
    * @throws RelevoException UNAVAILABLE when no agent runs there
    */
   public static AgentClient locate(StateDir stateDir, URI agentUrl, Map<String, String> env) {
+    return locate(stateDir, agentUrl, env, AgentCredentials.DEFAULT);
+  }
+
+  /** As above, with the token and CA of {@code credentials} ({@link AgentCredentials#token}). */
+  public static AgentClient locate(
+      StateDir stateDir, URI agentUrl, Map<String, String> env, AgentCredentials credentials) {
     String where = " (state dir " + stateDir.display() + ")";
     if (agentUrl != null) {
-      String token = env.get(TOKEN_ENV);
-      if (token == null || token.isBlank()) {
-        token = stateDir.readToken().orElse("");
-      }
-      return new AgentClient(agentUrl, token.strip(), "");
+      String token = credentials.token(stateDir, env).orElse("");
+      return new AgentClient(agentUrl, token, "", credentials);
     }
     AgentFile agent =
         stateDir
@@ -75,8 +83,8 @@ public final class AgentClient {
             .orElseThrow(
                 () -> unreachable(URI.create("http://" + AgentOptions.DEFAULT_API), where));
     URI url = URI.create(agent.url());
-    String token = stateDir.readToken().orElseThrow(() -> unreachable(url, where));
-    return new AgentClient(url, token, where);
+    String token = credentials.token(stateDir, env).orElseThrow(() -> unreachable(url, where));
+    return new AgentClient(url, token, where, credentials);
   }
 
   public URI url() {
@@ -268,6 +276,42 @@ public final class AgentClient {
     }
   }
 
+  /** Who the token is: {@code GET /api/v1/whoami}. */
+  public WhoAmI whoami() {
+    return getJson("/api/v1/whoami", new TypeReference<>() {});
+  }
+
+  /** Every named token, by name, without secrets. */
+  public List<TokenView> tokens() {
+    return getJson("/api/v1/tokens", new TypeReference<>() {});
+  }
+
+  /** Creates a named token; the answer holds its secret, which the agent never shows again. */
+  public TokenCreated createToken(TokenCreateBody body) {
+    HttpResponse<InputStream> response =
+        send(post("/api/v1/tokens", body).timeout(READ_TIMEOUT).build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, TokenCreated.class);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /**
+   * Revokes the named token at once.
+   *
+   * @throws RelevoException NOT_FOUND for an unknown token
+   */
+  public void revokeToken(String name) {
+    drainOrThrow(
+        send(
+            request("/api/v1/tokens/" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .DELETE()
+                .timeout(READ_TIMEOUT)
+                .build()));
+  }
+
   private RolloutRecord stream(String path, Object body, RolloutListener listener) {
     // no timeout: a canary may run for many minutes, and events keep the stream alive
     HttpResponse<InputStream> response = send(post(path, body).build());
@@ -344,6 +388,9 @@ public final class AgentClient {
     ApiError error;
     try (InputStream body = response.body()) {
       byte[] bytes = body.readAllBytes();
+      if (AccessDenied.isRefusal(response.statusCode())) {
+        throw AccessDenied.toClientException(response.statusCode(), bytes, url);
+      }
       try {
         error = Json.mapper().readValue(bytes, ApiError.class);
       } catch (IOException notJson) {
@@ -351,16 +398,6 @@ public final class AgentClient {
       }
     } catch (IOException e) {
       throw lost(e);
-    }
-    if (response.statusCode() == 401) {
-      throw new RelevoException(
-          RelevoException.Kind.UNAVAILABLE,
-          "the agent at "
-              + url
-              + " refused the token"
-              + whereToLook
-              + ": use the token of the agent's state dir, or set "
-              + TOKEN_ENV);
     }
     throw ApiErrors.toException(
         Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());

@@ -1,0 +1,128 @@
+package io.relevo.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.relevo.core.access.ApiToken;
+import io.relevo.core.access.Role;
+import io.relevo.core.access.TokenStore;
+import java.net.InetAddress;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who may call the API: the state dir's token as the local admin, and the named tokens of the
+ * store, each with its role ({@link EndpointRoles}). Tokens are compared as SHA-256 digests with
+ * {@link MessageDigest#isEqual}, in constant time; the store finds a named token by its digest, so
+ * no secret is ever compared character by character. Failed attempts are counted per client address
+ * ({@link FailedAttempts}).
+ */
+final class Access {
+
+  /** A token's last use is written at most this often, not on every request. */
+  private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+  private final byte[] localDigest;
+  private final TokenStore tokens;
+  private final InstantSource clock;
+  private final FailedAttempts failures;
+  private final Map<String, Instant> lastMarked = new ConcurrentHashMap<>();
+
+  private Access(String localToken, TokenStore tokens, InstantSource clock) {
+    this.localDigest = TokenSecrets.sha256(localToken);
+    this.tokens = tokens;
+    this.clock = clock;
+    this.failures = new FailedAttempts(clock);
+  }
+
+  /** The local token and the named tokens of {@code tokens}, expiring by {@code clock}. */
+  static Access of(String localToken, TokenStore tokens, InstantSource clock) {
+    return new Access(localToken, tokens, clock);
+  }
+
+  /** Only the local token. */
+  static Access localOnly(String localToken) {
+    return of(localToken, TokenStore.none(), InstantSource.system());
+  }
+
+  TokenStore tokens() {
+    return tokens;
+  }
+
+  InstantSource clock() {
+    return clock;
+  }
+
+  /**
+   * The caller of a request to {@code method path}, once its token is valid and its role allows it.
+   *
+   * @throws AccessDenied 429 for an address with too many failures, 401 without a valid token, 403
+   *     when the token's role does not allow the endpoint
+   */
+  Caller admit(HttpExchange exchange, String method, String path) {
+    InetAddress client = exchange.getRemoteAddress().getAddress();
+    Optional<Duration> blocked = failures.blockedFor(client);
+    if (blocked.isPresent()) {
+      throw AccessDenied.rateLimited(blocked.get());
+    }
+    Caller caller;
+    try {
+      caller = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    } catch (AccessDenied denied) {
+      failures.record(client);
+      throw denied;
+    }
+    Role required = EndpointRoles.required(method, path);
+    if (!caller.role().allows(required)) {
+      throw AccessDenied.forbidden(
+          "token "
+              + caller.name()
+              + " ("
+              + caller.role().wireName()
+              + ") may not "
+              + method
+              + " "
+              + path
+              + ": that needs the "
+              + required.wireName()
+              + " role (an admin can give you a token with it: `relevo token create NAME --role "
+              + required.wireName()
+              + "`)");
+    }
+    return caller;
+  }
+
+  /** The caller a header names; throws 401 for a missing, unknown, expired or revoked token. */
+  Caller authenticate(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw AccessDenied.unauthorized("no bearer token");
+    }
+    byte[] digest = TokenSecrets.sha256(header.substring(7).strip());
+    if (MessageDigest.isEqual(digest, localDigest)) {
+      return Caller.localAdmin();
+    }
+    ApiToken token =
+        tokens
+            .findBySha256(TokenSecrets.hex(digest))
+            .filter(t -> MessageDigest.isEqual(HexFormat.of().parseHex(t.sha256()), digest))
+            .orElseThrow(() -> AccessDenied.unauthorized("unknown token (never made, or revoked)"));
+    Instant now = clock.instant();
+    if (token.expiredAt(now)) {
+      throw AccessDenied.unauthorized("token " + token.name() + " expired at " + token.expiresAt());
+    }
+    markUsed(token.name(), now);
+    return new Caller(token.name(), token.role(), false);
+  }
+
+  private void markUsed(String name, Instant now) {
+    Instant last = lastMarked.get(name);
+    if (last == null || !now.isBefore(last.plus(USE_RESOLUTION))) {
+      lastMarked.put(name, now);
+      tokens.markUsed(name, now);
+    }
+  }
+}

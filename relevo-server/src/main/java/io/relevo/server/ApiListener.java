@@ -1,0 +1,73 @@
+package io.relevo.server;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.HostPort;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Opens the admin API's socket: plain HTTP on a loopback address, HTTPS anywhere. A bind beyond
+ * loopback without TLS is refused, since tokens would cross the network in clear text.
+ */
+final class ApiListener {
+
+  private ApiListener() {}
+
+  /**
+   * A bound server, not started.
+   *
+   * @throws RelevoException BAD_INPUT for a non-loopback address without TLS, unusable TLS files or
+   *     a port that another process holds; UNAVAILABLE when the port cannot be used otherwise
+   */
+  static HttpServer open(HostPort bind, ApiTls tls) {
+    InetAddress address = resolve(bind);
+    if (!address.isLoopbackAddress() && !tls.enabled()) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "--api: "
+              + bind
+              + " is beyond this host, where tokens would cross the network in clear text"
+              + " (expected: TLS with --api-tls-cert FILE and --api-tls-key FILE, PEM; or a"
+              + " loopback address like 127.0.0.1:7070)");
+    }
+    SSLContext context = tls.enabled() ? PemIdentity.serverContext(tls) : null;
+    InetSocketAddress socket = new InetSocketAddress(address, bind.port());
+    try {
+      if (context == null) {
+        return HttpServer.create(socket, 64);
+      }
+      HttpsServer server = HttpsServer.create(socket, 64);
+      server.setHttpsConfigurator(new HttpsConfigurator(context));
+      return server;
+    } catch (IOException e) {
+      if (PortInUse.causedBy(e)) {
+        throw PortInUse.of("--api", bind, "--api", e);
+      }
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "--api: cannot listen on "
+              + bind
+              + ": "
+              + e.getMessage()
+              + " (pick another address with --api)",
+          e);
+    }
+  }
+
+  private static InetAddress resolve(HostPort bind) {
+    try {
+      return InetAddress.getByName(bind.host());
+    } catch (IOException e) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "--api: "
+              + bind
+              + ": unknown host (expected: an address of this host, like 127.0.0.1:7070)");
+    }
+  }
+}
