@@ -1,0 +1,301 @@
+package io.relevo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.HostPort;
+import io.relevo.core.engine.RolloutEngine;
+import io.relevo.core.testing.ManualClock;
+import io.relevo.store.CloseableStore;
+import io.relevo.store.Stores;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Tokens and roles over real sockets, with the tokens in a real SQLite history store: which role
+ * reaches which endpoint, expiry, revocation, the rate limit on failures and the actor in history.
+ */
+class AccessApiTest {
+
+  private static final String LOCAL = "local-secret";
+  private static final String CONFIG = "app: shop\n";
+
+  private enum Who {
+    VIEWER,
+    DEPLOYER,
+    APPROVER,
+    ADMIN
+  }
+
+  @TempDir Path stateDir;
+  private final ManualClock clock = new ManualClock();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<Who, String> secrets = new EnumMap<>(Who.class);
+  private CloseableStore store;
+  private ApiServer api;
+
+  @BeforeEach
+  void start() {
+    store = Stores.sqlite(stateDir.resolve("history.db"));
+    RolloutEngine engine = TestAgents.engine(stateDir, new AtomicBoolean(true));
+    api =
+        ApiServer.start(
+            new HostPort("127.0.0.1", 0),
+            ApiTls.OFF,
+            Access.of(LOCAL, store.tokens(), clock),
+            engine,
+            RolloutControls.of(engine),
+            TestAgents.parser(),
+            MetricsEndpoint.none());
+    AgentClient admin = AgentClient.of(api.url(), LOCAL);
+    for (Who who : Who.values()) {
+      String name = who.name().toLowerCase();
+      secrets.put(who, admin.createToken(new TokenCreateBody("the-" + name, name, null)).token());
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+    store.close();
+  }
+
+  /** Each endpoint and the roles that may call it; every other role gets 403. */
+  static Stream<Arguments> endpoints() {
+    String app = "/api/v1/apps/shop";
+    Set<Who> anyone = Set.of(Who.values());
+    Set<Who> deployers = Set.of(Who.DEPLOYER, Who.ADMIN);
+    List<Arguments> rows = new ArrayList<>();
+    rows.add(Arguments.of("GET", "/api/v1/apps", "", anyone));
+    rows.add(Arguments.of("GET", app, "", anyone));
+    rows.add(Arguments.of("GET", app + "/history", "", anyone));
+    rows.add(Arguments.of("GET", app + "/revisions", "", anyone));
+    rows.add(Arguments.of("GET", app + "/backups", "", anyone));
+    rows.add(Arguments.of("GET", "/api/v1/whoami", "", anyone));
+    for (String action :
+        List.of(
+            "deploy",
+            "check",
+            "promote",
+            "abort",
+            "retry",
+            "stop",
+            "rollback",
+            "unlock",
+            "backups",
+            "backups/verify")) {
+      rows.add(Arguments.of("POST", app + "/" + action, "{}", deployers));
+    }
+    rows.add(
+        Arguments.of(
+            "POST", app + "/approve", "{\"rollout\":99}", Set.of(Who.APPROVER, Who.ADMIN)));
+    rows.add(Arguments.of("POST", app + "/restore", "{}", Set.of(Who.ADMIN)));
+    rows.add(Arguments.of("GET", "/api/v1/tokens", "", Set.of(Who.ADMIN)));
+    rows.add(Arguments.of("POST", "/api/v1/tokens", "{}", Set.of(Who.ADMIN)));
+    rows.add(Arguments.of("DELETE", "/api/v1/tokens/nobody", "", Set.of(Who.ADMIN)));
+    rows.add(Arguments.of("PUT", "/api/v1/apps/shop", "{}", Set.of(Who.ADMIN)));
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("endpoints")
+  void eachRoleReachesItsEndpointsAndGets403ElsewhereNamingTheRoleNeeded(
+      String method, String path, String body, Set<Who> allowed) throws Exception {
+    for (Who who : Who.values()) {
+      HttpResponse<String> answer = send(method, path, body, secrets.get(who));
+      if (allowed.contains(who)) {
+        assertThat(answer.statusCode())
+            .as("%s %s as %s: %s", method, path, who, answer.body())
+            .isNotIn(401, 403, 429);
+      } else {
+        assertThat(answer.statusCode()).as("%s %s as %s", method, path, who).isEqualTo(403);
+        JsonNode problem = Json.mapper().readTree(answer.body());
+        assertThat(answer.headers().firstValue("Content-Type"))
+            .hasValue("application/problem+json");
+        assertThat(problem.get("kind").asText()).isEqualTo("FORBIDDEN");
+        assertThat(problem.get("type").asText()).isEqualTo("https://relevo.dev/problems/forbidden");
+        assertThat(problem.get("instance").asText()).isEqualTo(method + " " + path);
+        assertThat(problem.get("detail").asText())
+            .startsWith("token the-" + who.name().toLowerCase())
+            .contains("relevo token create NAME --role");
+      }
+    }
+    assertThat(send(method, path, body, LOCAL).statusCode()).isNotIn(401, 403, 429);
+  }
+
+  @Test
+  void aRequestWithoutAValidTokenGets401AsProblemDetailsSayingHowToGetOne() throws Exception {
+    HttpResponse<String> none = send("GET", "/api/v1/apps", "", null);
+    HttpResponse<String> wrong = send("GET", "/api/v1/apps", "", "relevo_not-a-token");
+
+    for (HttpResponse<String> answer : List.of(none, wrong)) {
+      assertThat(answer.statusCode()).isEqualTo(401);
+      assertThat(answer.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Bearer realm=\"relevo\"");
+      JsonNode problem = Json.mapper().readTree(answer.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(401);
+      assertThat(problem.get("kind").asText()).isEqualTo("UNAUTHORIZED");
+      assertThat(problem.get("detail").asText()).contains("relevo token create NAME --role ROLE");
+    }
+  }
+
+  @Test
+  void whoamiNamesTheTokenAndItsRole() {
+    assertThat(AgentClient.of(api.url(), secrets.get(Who.DEPLOYER)).whoami())
+        .isEqualTo(new WhoAmI("the-deployer", "deployer"));
+    assertThat(AgentClient.of(api.url(), LOCAL).whoami()).isEqualTo(new WhoAmI("local", "admin"));
+  }
+
+  @Test
+  void anExpiredTokenIsRefusedWithItsExpiry() {
+    AgentClient admin = AgentClient.of(api.url(), LOCAL);
+    String secret = admin.createToken(new TokenCreateBody("short", "viewer", "1h")).token();
+    AgentClient client = AgentClient.of(api.url(), secret);
+    assertThat(client.apps()).isEmpty();
+
+    clock.advance(Duration.ofHours(1));
+
+    assertThatThrownBy(client::apps)
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAUTHORIZED))
+        .hasMessageContaining("token short expired at");
+    assertThat(admin.tokens())
+        .filteredOn(t -> t.name().equals("short"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.expired()).isTrue());
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedAtOnce() {
+    AgentClient admin = AgentClient.of(api.url(), LOCAL);
+    AgentClient viewer = AgentClient.of(api.url(), secrets.get(Who.VIEWER));
+    assertThat(viewer.apps()).isEmpty();
+
+    admin.revokeToken("the-viewer");
+
+    assertThatThrownBy(viewer::apps)
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAUTHORIZED));
+    assertThat(admin.tokens()).extracting(TokenView::name).doesNotContain("the-viewer");
+    assertThatThrownBy(() -> admin.revokeToken("the-viewer"))
+        .hasMessage("token the-viewer does not exist (see `relevo token list`)");
+  }
+
+  @Test
+  void theListShowsRoleCreatorAndLastUseButNeverASecret() throws Exception {
+    AgentClient.of(api.url(), secrets.get(Who.DEPLOYER)).apps();
+
+    HttpResponse<String> answer = send("GET", "/api/v1/tokens", "", LOCAL);
+
+    assertThat(answer.body()).doesNotContain(secrets.values()).doesNotContain("sha256");
+    List<TokenView> tokens = AgentClient.of(api.url(), LOCAL).tokens();
+    assertThat(tokens)
+        .extracting(TokenView::name)
+        .containsExactly("the-admin", "the-approver", "the-deployer", "the-viewer");
+    TokenView deployer = tokens.get(2);
+    assertThat(deployer.role()).isEqualTo("deployer");
+    assertThat(deployer.createdBy()).isEqualTo("local");
+    assertThat(deployer.lastUsedAt()).isEqualTo(clock.instant());
+    assertThat(tokens.get(3).lastUsedAt()).isNull();
+  }
+
+  @Test
+  void badNamesRolesAndDurationsGetOneLineMessages() {
+    AgentClient admin = AgentClient.of(api.url(), LOCAL);
+    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("CI Bot", "viewer", null)))
+        .hasMessage(
+            "token name: \"CI Bot\" (expected: 1 to 40 lowercase letters, digits and dashes, like"
+                + " ci-bot)");
+    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("ci", "root", null)))
+        .hasMessage("role: \"root\" (expected: one of viewer, deployer, approver, admin)");
+    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("ci", "viewer", "30x")))
+        .hasMessage(
+            "expires: \"30x\" (expected: a whole number of days, hours or minutes, like 30d, 12h"
+                + " or 90m)");
+    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("local", "viewer", null)))
+        .hasMessage("token name: \"local\" is the state dir's own token (expected: another name)");
+    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("the-viewer", "admin", null)))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.CONFLICT));
+  }
+
+  @Test
+  void tenFailuresInAMinuteShutTheAddressOutUntilTheOldestIsAMinuteOld() throws Exception {
+    for (int i = 0; i < FailedAttempts.LIMIT; i++) {
+      assertThat(send("GET", "/api/v1/apps", "", "wrong-" + i).statusCode()).isEqualTo(401);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    HttpResponse<String> limited = send("GET", "/api/v1/apps", "", LOCAL);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("50");
+    assertThat(Json.mapper().readTree(limited.body()).get("kind").asText())
+        .isEqualTo("RATE_LIMITED");
+    assertThatThrownBy(() -> AgentClient.of(api.url(), LOCAL).apps())
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAUTHORIZED))
+        .hasMessageContaining("retry in 50s");
+
+    clock.advance(Duration.ofSeconds(50));
+
+    assertThat(send("GET", "/api/v1/apps", "", LOCAL).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void historyRecordsTheTokensNameAsTheActorWhateverTheBodyClaims() {
+    AgentClient deployer = AgentClient.of(api.url(), secrets.get(Who.DEPLOYER));
+    deployer.deploy(
+        "shop",
+        new DeployBody("/srv/shop/relevo.yml", CONFIG, "1.0.0", "mallory", ""),
+        (id, e) -> {});
+    AgentClient local = AgentClient.of(api.url(), LOCAL);
+    local.deploy(
+        "shop",
+        new DeployBody("/srv/shop/relevo.yml", CONFIG, "1.0.1", "alice", ""),
+        (id, e) -> {});
+
+    assertThat(local.history("shop", 10))
+        .extracting(r -> r.actor())
+        .containsExactly("alice", "the-deployer");
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(api.url() + path))
+            .method(
+                method,
+                body.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
