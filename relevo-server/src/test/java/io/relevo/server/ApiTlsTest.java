@@ -1,0 +1,104 @@
+package io.relevo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.relevo.core.RelevoException;
+import io.relevo.core.config.HostPort;
+import io.relevo.core.engine.RolloutEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over HTTPS with a certificate of a private CA made in the test, on real sockets. */
+class ApiTlsTest {
+
+  private static final String TOKEN = "local-secret";
+
+  @TempDir Path dir;
+  private TestCertificates certs;
+  private RolloutEngine engine;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    certs = TestCertificates.create(dir);
+    engine = TestAgents.engine(dir, new AtomicBoolean(true));
+  }
+
+  @Test
+  void withTlsTheApiListensOnEveryAddressAndAnswersAClientThatTrustsTheCa() {
+    try (ApiServer api = start(new HostPort("0.0.0.0", 0), new ApiTls(certs.cert(), certs.key()))) {
+      assertThat(api.url().getScheme()).isEqualTo("https");
+      URI url = URI.create("https://127.0.0.1:" + api.url().getPort());
+
+      AgentClient client = AgentClient.of(url, TOKEN, new AgentCredentials(null, certs.caCert()));
+
+      assertThat(client.whoami()).isEqualTo(new WhoAmI("local", "admin"));
+      assertThat(client.apps()).isEmpty();
+    }
+  }
+
+  @Test
+  void aClientThatDoesNotTrustTheCaGetsNoAnswer() {
+    try (ApiServer api =
+        start(new HostPort("127.0.0.1", 0), new ApiTls(certs.cert(), certs.key()))) {
+      assertThatThrownBy(() -> AgentClient.of(api.url(), TOKEN).apps())
+          .isInstanceOfSatisfying(
+              RelevoException.class,
+              e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAVAILABLE));
+    }
+  }
+
+  @Test
+  void plainHttpBeyondLoopbackIsRefusedSayingHowToFixIt() {
+    assertThatThrownBy(() -> start(new HostPort("0.0.0.0", 0), ApiTls.OFF))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
+        .hasMessage(
+            "--api: 0.0.0.0:0 is beyond this host, where tokens would cross the network in clear"
+                + " text (expected: TLS with --api-tls-cert FILE and --api-tls-key FILE, PEM; or a"
+                + " loopback address like 127.0.0.1:7070)");
+  }
+
+  @Test
+  void aKeyThatIsNotTheCertificatesIsRefusedAtStart() throws Exception {
+    Path stray = TestCertificates.strayKey(dir);
+
+    assertThatThrownBy(() -> start(new HostPort("127.0.0.1", 0), new ApiTls(certs.cert(), stray)))
+        .isInstanceOfSatisfying(
+            RelevoException.class,
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.BAD_INPUT))
+        .hasMessageStartingWith(
+            "--api-tls-key " + stray + ": does not belong to the certificate in " + certs.cert());
+  }
+
+  @Test
+  void aCertificateFileThatIsNoCertificateIsNamedWithItsFlag() {
+    assertThatThrownBy(
+            () -> start(new HostPort("127.0.0.1", 0), new ApiTls(certs.key(), certs.key())))
+        .hasMessageStartingWith("--api-tls-cert " + certs.key() + ": ");
+  }
+
+  @Test
+  void aCertificateWithoutItsKeyIsRefused() {
+    assertThatThrownBy(() -> new ApiTls(certs.cert(), null))
+        .hasMessage(
+            "--api-tls-key: missing (expected: both --api-tls-cert FILE and --api-tls-key FILE,"
+                + " PEM)");
+  }
+
+  private ApiServer start(HostPort bind, ApiTls tls) {
+    return ApiServer.start(
+        bind,
+        tls,
+        Access.localOnly(TOKEN),
+        engine,
+        RolloutControls.of(engine),
+        TestAgents.parser(),
+        MetricsEndpoint.none());
+  }
+}
