@@ -7,8 +7,11 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutEngine;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,47 @@ class ApiTlsTest {
         .hasMessage(
             "--api-tls-key: missing (expected: both --api-tls-cert FILE and --api-tls-key FILE,"
                 + " PEM)");
+  }
+
+  @Test
+  void keysAsOpensslWritesThemLoad() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+    openssl("genrsa", "-traditional", "-out", "rsa.key", "2048"); // PKCS#1 RSA PRIVATE KEY
+    openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec.key"); // SEC1
+    for (String key : List.of("rsa.key", "ec.key")) {
+      openssl(
+          "req",
+          "-new",
+          "-x509",
+          "-key",
+          key,
+          "-subj",
+          "/CN=localhost",
+          "-days",
+          "1",
+          "-out",
+          key + ".pem",
+          "-addext",
+          "subjectAltName=IP:127.0.0.1");
+      try (ApiServer api =
+          start(
+              new HostPort("127.0.0.1", 0),
+              new ApiTls(dir.resolve(key + ".pem"), dir.resolve(key)))) {
+        AgentClient client =
+            AgentClient.of(api.url(), TOKEN, new AgentCredentials(null, dir.resolve(key + ".pem")));
+        assertThat(client.whoami().name()).as(key).isEqualTo("local");
+      }
+    }
+  }
+
+  private void openssl(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/openssl"));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
   }
 
   private ApiServer start(HostPort bind, ApiTls tls) {
