@@ -51,6 +51,6 @@ final class TokenListCommand implements Callable<Integer> {
   }
 
   private static String when(Instant at) {
-    return at.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    return Formats.time(at);
   }
 }
