@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.relevo.core.access.ApiToken;
 import io.relevo.core.access.Role;
 import io.relevo.core.access.TokenStore;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -94,6 +95,24 @@ final class Access {
               + "`)");
     }
     return caller;
+  }
+
+  /**
+   * True when {@code /metrics} may be served: to a client on this host without a token, as
+   * Prometheus next to the agent scrapes; from elsewhere (the API behind TLS) with any valid token.
+   * Otherwise answers the refusal and returns false.
+   */
+  boolean admitsMetrics(HttpExchange exchange, String method, String what) throws IOException {
+    if (exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+      return true;
+    }
+    try {
+      admit(exchange, method, "/metrics");
+      return true;
+    } catch (AccessDenied denied) {
+      denied.send(exchange, what);
+      return false;
+    }
   }
 
   /** The caller a header names; throws 401 for a missing, unknown, expired or revoked token. */

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/backups/verify DrillBody     DrillView: a restore drill
  * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
- * GET  /metrics                                       Prometheus text or OpenMetrics, no token
+ * GET  /metrics                                       Prometheus text or OpenMetrics; no token
+ *                                                     from this host, a viewer's from others
  * GET  /api/v1/whoami, /api/v1/tokens...              see {@link TokensApi}
  * </pre>
  *
@@ -169,8 +170,9 @@ public final class ApiServer implements AutoCloseable {
     String what = method + " " + path;
     try (exchange) {
       if (path.equals("/metrics")) {
-        // Prometheus scrapes without a token; the API listens on loopback only.
-        MetricsPage.serve(exchange, method, metrics);
+        if (access.admitsMetrics(exchange, method, what)) {
+          MetricsPage.serve(exchange, method, metrics);
+        }
         return;
       }
       answer(exchange, method, path, what);

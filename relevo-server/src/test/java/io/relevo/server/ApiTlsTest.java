@@ -6,10 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutEngine;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +50,39 @@ class ApiTlsTest {
       assertThat(client.whoami()).isEqualTo(new WhoAmI("local", "admin"));
       assertThat(client.apps()).isEmpty();
     }
+  }
+
+  @Test
+  void metricsNeedATokenFromBeyondThisHostButNotFromIt() throws Exception {
+    Optional<String> lan = siteAddress();
+    Assumptions.assumeTrue(lan.isPresent(), "this host has no address but loopback");
+    certs = TestCertificates.create(dir, lan.get());
+    try (ApiServer api = start(new HostPort("0.0.0.0", 0), new ApiTls(certs.cert(), certs.key()))) {
+      HttpClient http =
+          new AgentCredentials(null, certs.caCert()).httpClient(Duration.ofSeconds(5));
+      URI remote = URI.create("https://" + lan.get() + ":" + api.url().getPort() + "/metrics");
+      URI local = URI.create("https://127.0.0.1:" + api.url().getPort() + "/metrics");
+
+      assertThat(get(http, remote, null).statusCode()).isEqualTo(401);
+      assertThat(get(http, remote, TOKEN).statusCode()).isEqualTo(200);
+      assertThat(get(http, local, null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, URI uri, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Optional<String> siteAddress() throws Exception {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        .map(InetAddress::getHostAddress)
+        .findFirst();
   }
 
   @Test

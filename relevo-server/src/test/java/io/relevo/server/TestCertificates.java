@@ -12,7 +12,9 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,9 +30,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A private CA and a server certificate it signed for {@code 127.0.0.1} and {@code localhost},
- * written as PEM files the way {@code openssl genpkey} writes them (the key as PKCS#8 {@code
- * PRIVATE KEY}).
+ * A private CA and a server certificate it signed for {@code 127.0.0.1}, {@code localhost} and any
+ * other addresses asked for, written as PEM files the way {@code openssl genpkey} writes them (the
+ * key as PKCS#8 {@code PRIVATE KEY}).
  *
  * @param caCert the CA's certificate, for {@code --ca-cert}
  * @param cert the server's certificate, for {@code --api-tls-cert}
@@ -38,7 +40,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 record TestCertificates(Path caCert, Path cert, Path key) {
 
-  static TestCertificates create(Path dir) throws Exception {
+  static TestCertificates create(Path dir, String... extraAddresses) throws Exception {
     KeyPair caKeys = ecKeys();
     X500Name caName = new X500Name("CN=relevo test CA");
     X509Certificate ca =
@@ -64,11 +66,7 @@ record TestCertificates(Path caCert, Path cert, Path key) {
                 .addExtension(
                     Extension.subjectAlternativeName,
                     false,
-                    new GeneralNames(
-                        new GeneralName[] {
-                          new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                          new GeneralName(GeneralName.dNSName, "localhost")
-                        })),
+                    new GeneralNames(names(extraAddresses))),
             caKeys);
     TestCertificates files =
         new TestCertificates(
@@ -77,6 +75,16 @@ record TestCertificates(Path caCert, Path cert, Path key) {
     pem(files.cert(), server);
     pem(files.key(), new JcaPKCS8Generator(serverKeys.getPrivate(), null));
     return files;
+  }
+
+  private static GeneralName[] names(String... extraAddresses) {
+    List<GeneralName> names = new ArrayList<>();
+    names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+    names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+    for (String address : extraAddresses) {
+      names.add(new GeneralName(GeneralName.iPAddress, address));
+    }
+    return names.toArray(GeneralName[]::new);
   }
 
   /** A key that belongs to no certificate here. */
