@@ -135,6 +135,21 @@ class TokenCommandsTest {
     assertThat(without.err()).contains("refused the token");
   }
 
+  @Test
+  void aTokenFileWithMoreThanTheTokenIsBadInputNotABug() throws Exception {
+    Path tokenFile = Files.writeString(dir.resolve("ci.token"), "tok\nexit 0\n");
+
+    CliRun run = cli("status", "--token-file", tokenFile.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err())
+        .isEqualTo(
+            "relevo: --token-file "
+                + tokenFile
+                + ": not a token (it holds spaces or other lines) (expected: the token alone, as"
+                + " `relevo token create` printed it)\n");
+  }
+
   private CliRun cli(String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);

@@ -77,6 +77,7 @@ public final class Agent implements AutoCloseable {
 
   static Agent start(AgentOptions options, AgentParts.Wiring wiring) {
     StateDir stateDir = options.stateDir();
+    ApiListener.check(options.api(), options.tls()); // before anything starts
     stateDir.create();
     AgentLock lock = AgentLock.acquire(stateDir);
     List<AutoCloseable> opened = new ArrayList<>(List.of(lock));

@@ -373,6 +373,17 @@ public final class AgentClient {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable(url, whereToLook);
+    } catch (javax.net.ssl.SSLException e) {
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "the agent at "
+              + url
+              + whereToLook
+              + ": TLS failed: "
+              + e.getMessage()
+              + " (expected: a certificate the CLI trusts, naming the host in the URL; for a"
+              + " private CA give --ca-cert FILE)",
+          e);
     } catch (IOException e) {
       throw lost(e);
     } catch (InterruptedException e) {

@@ -34,13 +34,8 @@ public record AgentCredentials(Path tokenFile, Path caCert) {
   Optional<String> token(StateDir stateDir, Map<String, String> env) {
     if (tokenFile != null) {
       try {
-        String token = Files.readString(tokenFile).strip();
-        if (token.isEmpty()) {
-          throw new RelevoException(
-              RelevoException.Kind.BAD_INPUT,
-              "--token-file " + tokenFile + ": empty (expected: the token, on one line)");
-        }
-        return Optional.of(token);
+        return Optional.of(
+            checked(Files.readString(tokenFile).strip(), "--token-file " + tokenFile));
       } catch (IOException e) {
         throw new RelevoException(
             RelevoException.Kind.BAD_INPUT,
@@ -49,9 +44,22 @@ public record AgentCredentials(Path tokenFile, Path caCert) {
     }
     String fromEnv = env.get(AgentClient.TOKEN_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return Optional.of(fromEnv.strip());
+      return Optional.of(checked(fromEnv.strip(), AgentClient.TOKEN_ENV));
     }
     return stateDir.readToken();
+  }
+
+  /** The token, if it can go in a header: one line of visible characters. */
+  private static String checked(String token, String source) {
+    if (token.isEmpty() || !token.chars().allMatch(c -> c > ' ' && c < 127)) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          source
+              + ": "
+              + (token.isEmpty() ? "empty" : "not a token (it holds spaces or other lines)")
+              + " (expected: the token alone, as `relevo token create` printed it)");
+    }
+    return token;
   }
 
   /** An HTTP client that trusts {@link #caCert} alone when given, else the JDK's CAs. */

@@ -25,18 +25,8 @@ final class ApiListener {
    *     a port that another process holds; UNAVAILABLE when the port cannot be used otherwise
    */
   static HttpServer open(HostPort bind, ApiTls tls) {
-    InetAddress address = resolve(bind);
-    if (!address.isLoopbackAddress() && !tls.enabled()) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "--api: "
-              + bind
-              + " is beyond this host, where tokens would cross the network in clear text"
-              + " (expected: TLS with --api-tls-cert FILE and --api-tls-key FILE, PEM; or a"
-              + " loopback address like 127.0.0.1:7070)");
-    }
-    SSLContext context = tls.enabled() ? PemIdentity.serverContext(tls) : null;
-    InetSocketAddress socket = new InetSocketAddress(address, bind.port());
+    SSLContext context = check(bind, tls);
+    InetSocketAddress socket = new InetSocketAddress(resolve(bind), bind.port());
     try {
       if (context == null) {
         return HttpServer.create(socket, 64);
@@ -57,6 +47,26 @@ final class ApiListener {
               + " (pick another address with --api)",
           e);
     }
+  }
+
+  /**
+   * Checks that {@code bind} and {@code tls} go together and the TLS files are usable, before
+   * anything is started; returns the SSL context, or null for plain HTTP.
+   *
+   * @throws RelevoException BAD_INPUT as {@link #open} does
+   */
+  static SSLContext check(HostPort bind, ApiTls tls) {
+    InetAddress address = resolve(bind);
+    if (!address.isLoopbackAddress() && !tls.enabled()) {
+      throw new RelevoException(
+          RelevoException.Kind.BAD_INPUT,
+          "--api: "
+              + bind
+              + " is beyond this host, where tokens would cross the network in clear text"
+              + " (expected: TLS with --api-tls-cert FILE and --api-tls-key FILE, PEM; or a"
+              + " loopback address like 127.0.0.1:7070)");
+    }
+    return tls.enabled() ? PemIdentity.serverContext(tls) : null;
   }
 
   private static InetAddress resolve(HostPort bind) {

@@ -7,6 +7,7 @@ import io.relevo.core.access.Role;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The token endpoints (admin only, by {@link EndpointRoles}) and {@code whoami} (anyone):
@@ -71,7 +72,8 @@ final class TokensApi {
     Role role = Role.parse(body.role());
     Duration lifetime = TokenExpiry.parse(body.expires());
     Instant now = access.clock().instant();
-    Instant expiresAt = lifetime == null ? null : now.plus(lifetime);
+    Instant expiresAt =
+        lifetime == null ? null : now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
     String secret = TokenSecrets.newSecret();
     access
         .tokens()
