@@ -104,7 +104,7 @@ public final class Agent implements AutoCloseable {
               parts.metrics());
       opened.add(api);
       stateDir.writeToken(token);
-      stateDir.writeAgentFile(AgentFile.ofThisProcess(api.url().toString()));
+      stateDir.writeAgentFile(AgentFile.ofThisProcess(ApiListener.localUrl(api.url()).toString()));
       log.info("agent up: API {}, state dir {}", api.url(), stateDir.path());
       return new Agent(stateDir, lock, parts, api, ticker);
     } catch (IOException e) {

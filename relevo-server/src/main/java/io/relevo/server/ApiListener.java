@@ -8,6 +8,7 @@ import io.relevo.core.config.HostPort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -67,6 +68,17 @@ final class ApiListener {
               + " loopback address like 127.0.0.1:7070)");
     }
     return tls.enabled() ? PemIdentity.serverContext(tls) : null;
+  }
+
+  /**
+   * Where a client on this host reaches the API at {@code url}: a wildcard bind ({@code 0.0.0.0},
+   * {@code ::}) as {@code 127.0.0.1}, which a certificate can name; any other address as it is.
+   */
+  static URI localUrl(URI url) {
+    String host = url.getHost();
+    boolean wildcard =
+        host.equals("0.0.0.0") || host.replaceAll("[\\[\\]0:]", "").isEmpty(); // [::] in any form
+    return wildcard ? URI.create(url.getScheme() + "://127.0.0.1:" + url.getPort()) : url;
   }
 
   private static InetAddress resolve(HostPort bind) {

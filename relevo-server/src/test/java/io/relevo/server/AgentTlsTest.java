@@ -32,12 +32,12 @@ class AgentTlsTest {
   }
 
   @Test
-  void anAgentWithTlsWritesItsHttpsAddressAndTheCliWithTheCaReachesItAsLocal() throws Exception {
+  void anAgentOnEveryAddressWritesItsLoopbackHttpsUrlAndTheCliWithTheCaReachesIt()
+      throws Exception {
     TestCertificates certs = TestCertificates.create(dir);
     StateDir state = new StateDir(dir.resolve("state"));
     AgentOptions options =
-        new AgentOptions(
-            state, new HostPort("127.0.0.1", 0), new ApiTls(certs.cert(), certs.key()));
+        new AgentOptions(state, new HostPort("0.0.0.0", 0), new ApiTls(certs.cert(), certs.key()));
 
     try (Agent agent = Agent.start(options, TestAgents.wiring(new AtomicBoolean(true)))) {
       assertThat(state.readAgentFile().orElseThrow().url()).startsWith("https://127.0.0.1:");
