@@ -33,21 +33,30 @@ final class Access {
   private final FailedAttempts failures;
   private final Map<String, Instant> lastMarked = new ConcurrentHashMap<>();
 
-  private Access(String localToken, TokenStore tokens, InstantSource clock) {
+  private Access(
+      String localToken, TokenStore tokens, InstantSource clock, FailedAttempts failures) {
     this.localDigest = TokenSecrets.sha256(localToken);
     this.tokens = tokens;
     this.clock = clock;
-    this.failures = new FailedAttempts(clock);
+    this.failures = failures;
   }
 
-  /** The local token and the named tokens of {@code tokens}, expiring by {@code clock}. */
+  /**
+   * The local token and the named tokens of {@code tokens}, expiring by {@code clock}, with failed
+   * attempts limited per client address.
+   */
   static Access of(String localToken, TokenStore tokens, InstantSource clock) {
-    return new Access(localToken, tokens, clock);
+    return new Access(localToken, tokens, clock, new FailedAttempts(clock, FailedAttempts.LIMIT));
   }
 
-  /** Only the local token. */
+  /**
+   * Only the local token, and no limit on failed attempts: for an API embedded in a test that sends
+   * wrong tokens on purpose, many times a second. The agent uses {@link #of}.
+   */
   static Access localOnly(String localToken) {
-    return of(localToken, TokenStore.none(), InstantSource.system());
+    InstantSource clock = InstantSource.system();
+    return new Access(
+        localToken, TokenStore.none(), clock, new FailedAttempts(clock, Integer.MAX_VALUE));
   }
 
   TokenStore tokens() {
@@ -70,11 +79,14 @@ final class Access {
     if (blocked.isPresent()) {
       throw AccessDenied.rateLimited(blocked.get());
     }
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
     Caller caller;
     try {
-      caller = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      caller = authenticate(header);
     } catch (AccessDenied denied) {
-      failures.record(client);
+      if (header != null) { // a request without credentials guesses nothing: not counted
+        failures.record(client);
+      }
       throw denied;
     }
     Role required = EndpointRoles.required(method, path);
@@ -98,6 +110,22 @@ final class Access {
   }
 
   /**
+   * The caller of a request, as {@link #admit}; or empty once a refusal (or the failure of the
+   * token store) has been answered.
+   */
+  Optional<Caller> admitOrAnswer(HttpExchange exchange, String method, String path, String what)
+      throws IOException {
+    try {
+      return Optional.of(admit(exchange, method, path));
+    } catch (AccessDenied denied) {
+      denied.send(exchange, what);
+    } catch (RuntimeException e) {
+      Exchanges.sendError(exchange, e, what);
+    }
+    return Optional.empty();
+  }
+
+  /**
    * True when {@code /metrics} may be served: to a client on this host without a token, as
    * Prometheus next to the agent scrapes; from elsewhere (the API behind TLS) with any valid token.
    * Otherwise answers the refusal and returns false.
@@ -106,13 +134,7 @@ final class Access {
     if (exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
       return true;
     }
-    try {
-      admit(exchange, method, "/metrics");
-      return true;
-    } catch (AccessDenied denied) {
-      denied.send(exchange, what);
-      return false;
-    }
+    return admitOrAnswer(exchange, method, "/metrics", what).isPresent();
   }
 
   /** The caller a header names; throws 401 for a missing, unknown, expired or revoked token. */

@@ -79,8 +79,13 @@ final class AccessDenied extends RelevoException {
     problem.put("detail", getMessage());
     problem.put("instance", what);
     problem.put("kind", kind);
+    problem.put("message", getMessage()); // clients of the older {kind, message} errors
     byte[] bytes = Json.mapper().writeValueAsBytes(problem);
     exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(status, -1); // a HEAD answer has no body
+      return;
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (var out = exchange.getResponseBody()) {
       out.write(bytes);

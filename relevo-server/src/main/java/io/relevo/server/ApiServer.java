@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -184,15 +185,12 @@ public final class ApiServer implements AutoCloseable {
   private void answer(HttpExchange exchange, String method, String path, String what)
       throws IOException {
     byte[] bytes = Exchanges.readBody(exchange);
+    Optional<Caller> caller = access.admitOrAnswer(exchange, method, path, what);
+    if (caller.isEmpty()) {
+      return;
+    }
     try {
-      Caller caller;
-      try {
-        caller = access.admit(exchange, method, path);
-      } catch (AccessDenied denied) {
-        denied.send(exchange, what);
-        return;
-      }
-      route(exchange, method, path, bytes, caller);
+      route(exchange, method, path, bytes, caller.get());
     } catch (Exception | Error e) {
       log.debug("{} failed", what, e);
       Exchanges.sendError(exchange, e, what);

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failed token attempts per client address: after {@link #LIMIT} failures within {@link #WINDOW},
- * the address is refused until the oldest of them is a window old. Logs once when an address is
- * shut out. Holds at most {@link #LIMIT} instants per address, and forgets addresses that have been
- * quiet for a window.
+ * Failed token attempts per client address: after {@code limit} ({@link #LIMIT} in the agent)
+ * failures within {@link #WINDOW}, the address is refused until the oldest of them is a window old.
+ * Logs once when an address is shut out. Holds at most {@link #LIMIT} instants per address, and
+ * forgets addresses that have been quiet for a window.
  */
 final class FailedAttempts {
 
@@ -27,11 +27,13 @@ final class FailedAttempts {
   static final Duration WINDOW = Duration.ofMinutes(1);
 
   private final InstantSource clock;
+  private final int limit;
   private final ReentrantLock lock = new ReentrantLock(); // not synchronized: virtual threads
   private final Map<InetAddress, Deque<Instant>> failures = new HashMap<>();
 
-  FailedAttempts(InstantSource clock) {
+  FailedAttempts(InstantSource clock, int limit) {
     this.clock = clock;
+    this.limit = limit;
   }
 
   /** How long {@code client} must wait before its next attempt counts; empty when it may try. */
@@ -40,7 +42,7 @@ final class FailedAttempts {
     try {
       Instant now = clock.instant();
       Deque<Instant> recent = recent(client, now);
-      if (recent == null || recent.size() < LIMIT) {
+      if (recent == null || recent.size() < limit) {
         return Optional.empty();
       }
       return Optional.of(Duration.between(now, recent.peekFirst().plus(WINDOW)));
@@ -60,14 +62,14 @@ final class FailedAttempts {
       recent(client, now);
       Deque<Instant> recent = failures.computeIfAbsent(client, a -> new ArrayDeque<>());
       recent.addLast(now);
-      while (recent.size() > LIMIT) {
-        recent.removeFirst();
+      while (recent.size() > Math.min(limit, LIMIT)) {
+        recent.removeFirst(); // keeps memory bounded; an unlimited instance never blocks
       }
-      if (recent.size() == LIMIT) {
+      if (recent.size() == limit) {
         log.warn(
             "{} failed to give a valid API token {} times within {}s; refusing it for a minute",
             client.getHostAddress(),
-            LIMIT,
+            limit,
             WINDOW.toSeconds());
       }
     } finally {
