@@ -16,24 +16,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Tokens and roles over real sockets, with the tokens in a real SQLite history store: which role
- * reaches which endpoint, expiry, revocation, the rate limit on failures and the actor in history.
+ * Tokens over real sockets, with the tokens in a real SQLite history store: 401s, whoami, expiry,
+ * revocation, the list, bad input, the rate limit on failures and the actor in history. Which role
+ * reaches which endpoint: {@link EndpointRolesApiTest}.
  */
 class AccessApiTest {
 
@@ -78,69 +73,6 @@ class AccessApiTest {
   void stop() {
     api.close();
     store.close();
-  }
-
-  /** Each endpoint and the roles that may call it; every other role gets 403. */
-  static Stream<Arguments> endpoints() {
-    String app = "/api/v1/apps/shop";
-    Set<Who> anyone = Set.of(Who.values());
-    Set<Who> deployers = Set.of(Who.DEPLOYER, Who.ADMIN);
-    List<Arguments> rows = new ArrayList<>();
-    rows.add(Arguments.of("GET", "/api/v1/apps", "", anyone));
-    rows.add(Arguments.of("GET", app, "", anyone));
-    rows.add(Arguments.of("GET", app + "/history", "", anyone));
-    rows.add(Arguments.of("GET", app + "/revisions", "", anyone));
-    rows.add(Arguments.of("GET", app + "/backups", "", anyone));
-    rows.add(Arguments.of("GET", "/api/v1/whoami", "", anyone));
-    for (String action :
-        List.of(
-            "deploy",
-            "check",
-            "promote",
-            "abort",
-            "retry",
-            "stop",
-            "rollback",
-            "unlock",
-            "backups",
-            "backups/verify")) {
-      rows.add(Arguments.of("POST", app + "/" + action, "{}", deployers));
-    }
-    rows.add(
-        Arguments.of(
-            "POST", app + "/approve", "{\"rollout\":99}", Set.of(Who.APPROVER, Who.ADMIN)));
-    rows.add(Arguments.of("POST", app + "/restore", "{}", Set.of(Who.ADMIN)));
-    rows.add(Arguments.of("GET", "/api/v1/tokens", "", Set.of(Who.ADMIN)));
-    rows.add(Arguments.of("POST", "/api/v1/tokens", "{}", Set.of(Who.ADMIN)));
-    rows.add(Arguments.of("DELETE", "/api/v1/tokens/nobody", "", Set.of(Who.ADMIN)));
-    rows.add(Arguments.of("PUT", "/api/v1/apps/shop", "{}", Set.of(Who.ADMIN)));
-    return rows.stream();
-  }
-
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("endpoints")
-  void eachRoleReachesItsEndpointsAndGets403ElsewhereNamingTheRoleNeeded(
-      String method, String path, String body, Set<Who> allowed) throws Exception {
-    for (Who who : Who.values()) {
-      HttpResponse<String> answer = send(method, path, body, secrets.get(who));
-      if (allowed.contains(who)) {
-        assertThat(answer.statusCode())
-            .as("%s %s as %s: %s", method, path, who, answer.body())
-            .isNotIn(401, 403, 429);
-      } else {
-        assertThat(answer.statusCode()).as("%s %s as %s", method, path, who).isEqualTo(403);
-        JsonNode problem = Json.mapper().readTree(answer.body());
-        assertThat(answer.headers().firstValue("Content-Type"))
-            .hasValue("application/problem+json");
-        assertThat(problem.get("kind").asText()).isEqualTo("FORBIDDEN");
-        assertThat(problem.get("type").asText()).isEqualTo("https://relevo.dev/problems/forbidden");
-        assertThat(problem.get("instance").asText()).isEqualTo(method + " " + path);
-        assertThat(problem.get("detail").asText())
-            .startsWith("token the-" + who.name().toLowerCase())
-            .contains("relevo token create NAME --role");
-      }
-    }
-    assertThat(send(method, path, body, LOCAL).statusCode()).isNotIn(401, 403, 429);
   }
 
   @Test
