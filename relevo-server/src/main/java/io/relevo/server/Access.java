@@ -33,6 +33,13 @@ final class Access {
   private final FailedAttempts failures;
   private final Map<String, Instant> lastMarked = new ConcurrentHashMap<>();
 
+  /**
+   * Named tokens already found, by the hex SHA-256 of their secret, so a request does not wait for
+   * the store's one connection. Tokens are created and revoked only through this API, and {@link
+   * #revoke} forgets a token here as it deletes it; unknown secrets are never cached.
+   */
+  private final Map<String, ApiToken> known = new ConcurrentHashMap<>();
+
   private Access(
       String localToken, TokenStore tokens, InstantSource clock, FailedAttempts failures) {
     this.localDigest = TokenSecrets.sha256(localToken);
@@ -146,17 +153,31 @@ final class Access {
     if (MessageDigest.isEqual(digest, localDigest)) {
       return Caller.localAdmin();
     }
-    ApiToken token =
-        tokens
-            .findBySha256(TokenSecrets.hex(digest))
-            .filter(t -> MessageDigest.isEqual(HexFormat.of().parseHex(t.sha256()), digest))
-            .orElseThrow(() -> AccessDenied.unauthorized("unknown token (never made, or revoked)"));
+    String hex = TokenSecrets.hex(digest);
+    ApiToken token = known.get(hex);
+    if (token == null) {
+      token =
+          tokens
+              .findBySha256(hex)
+              .filter(t -> MessageDigest.isEqual(HexFormat.of().parseHex(t.sha256()), digest))
+              .orElseThrow(
+                  () -> AccessDenied.unauthorized("unknown token (never made, or revoked)"));
+      known.put(hex, token);
+    }
     Instant now = clock.instant();
     if (token.expiredAt(now)) {
       throw AccessDenied.unauthorized("token " + token.name() + " expired at " + token.expiresAt());
     }
     markUsed(token.name(), now);
     return new Caller(token.name(), token.role(), false);
+  }
+
+  /** Revokes the named token: refused from the next request on. False when there was none. */
+  boolean revoke(String name) {
+    boolean revoked = tokens.revoke(name);
+    known.values().removeIf(t -> t.name().equals(name));
+    lastMarked.remove(name);
+    return revoked;
   }
 
   private void markUsed(String name, Instant now) {

@@ -48,7 +48,7 @@ final class TokensApi {
     } else {
       requireMethod(method, "DELETE", path);
       String name = Exchanges.decode(path.substring(TOKENS.length() + 1));
-      if (!access.tokens().revoke(name)) {
+      if (!access.revoke(name)) {
         throw new RelevoException(
             RelevoException.Kind.NOT_FOUND,
             "token " + name + " does not exist (see `relevo token list`)");
