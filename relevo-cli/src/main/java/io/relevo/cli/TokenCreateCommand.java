@@ -45,7 +45,7 @@ final class TokenCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TokenCreated created =
-        connection.client(context).createToken(new TokenCreateBody(name, role, expires));
+        connection.client(context).tokens().create(new TokenCreateBody(name, role, expires));
     context.out().println(created.token());
     context.out().flush();
     context

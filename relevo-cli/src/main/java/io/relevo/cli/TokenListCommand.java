@@ -23,7 +23,7 @@ final class TokenListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<TokenView> tokens = connection.client(context).tokens();
+    List<TokenView> tokens = connection.client(context).tokens().list();
     if (output.json()) {
       OutputOption.printJson(context, tokens);
       return ExitCodes.OK;

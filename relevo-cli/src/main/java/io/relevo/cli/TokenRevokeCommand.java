@@ -23,7 +23,7 @@ final class TokenRevokeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    connection.client(context).revokeToken(name);
+    connection.client(context).tokens().revoke(name);
     context.out().println("token " + name + " revoked");
     context.out().flush();
     return ExitCodes.OK;

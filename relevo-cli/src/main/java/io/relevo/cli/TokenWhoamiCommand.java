@@ -20,7 +20,7 @@ final class TokenWhoamiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WhoAmI me = connection.client(context).whoami();
+    WhoAmI me = connection.client(context).tokens().whoami();
     context.out().println(me.name() + " (" + me.role() + ")");
     context.out().flush();
     return ExitCodes.OK;

@@ -35,7 +35,7 @@ public final class AgentClient {
   public static final String TOKEN_ENV = "RELEVO_TOKEN";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final URI url;
   private final String token;
@@ -276,40 +276,9 @@ public final class AgentClient {
     }
   }
 
-  /** Who the token is: {@code GET /api/v1/whoami}. */
-  public WhoAmI whoami() {
-    return getJson("/api/v1/whoami", new TypeReference<>() {});
-  }
-
-  /** Every named token, by name, without secrets. */
-  public List<TokenView> tokens() {
-    return getJson("/api/v1/tokens", new TypeReference<>() {});
-  }
-
-  /** Creates a named token; the answer holds its secret, which the agent never shows again. */
-  public TokenCreated createToken(TokenCreateBody body) {
-    HttpResponse<InputStream> response =
-        send(post("/api/v1/tokens", body).timeout(READ_TIMEOUT).build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, TokenCreated.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
-  }
-
-  /**
-   * Revokes the named token at once.
-   *
-   * @throws RelevoException NOT_FOUND for an unknown token
-   */
-  public void revokeToken(String name) {
-    drainOrThrow(
-        send(
-            request("/api/v1/tokens/" + URLEncoder.encode(name, StandardCharsets.UTF_8))
-                .DELETE()
-                .timeout(READ_TIMEOUT)
-                .build()));
+  /** The token endpoints: {@code whoami}, and managing named tokens (admin). */
+  public TokensClient tokens() {
+    return new TokensClient(this);
   }
 
   private RolloutRecord stream(String path, Object body, RolloutListener listener) {
@@ -344,7 +313,7 @@ public final class AgentClient {
             + " running: see `relevo status`");
   }
 
-  private <T> T getJson(String path, TypeReference<T> type) {
+  <T> T getJson(String path, TypeReference<T> type) {
     HttpResponse<InputStream> response = send(request(path).GET().timeout(READ_TIMEOUT).build());
     throwIfError(response);
     try (InputStream body = response.body()) {
@@ -354,11 +323,11 @@ public final class AgentClient {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
+  HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token);
   }
 
-  private HttpRequest.Builder post(String path, Object body) {
+  HttpRequest.Builder post(String path, Object body) {
     try {
       return request(path)
           .header("Content-Type", "application/json")
@@ -368,7 +337,7 @@ public final class AgentClient {
     }
   }
 
-  private HttpResponse<InputStream> send(HttpRequest request) {
+  HttpResponse<InputStream> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException | HttpConnectTimeoutException e) {
@@ -392,7 +361,7 @@ public final class AgentClient {
     }
   }
 
-  private void throwIfError(HttpResponse<InputStream> response) {
+  void throwIfError(HttpResponse<InputStream> response) {
     if (response.statusCode() / 100 == 2) {
       return;
     }
@@ -414,7 +383,7 @@ public final class AgentClient {
         Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());
   }
 
-  private void drainOrThrow(HttpResponse<InputStream> response) {
+  void drainOrThrow(HttpResponse<InputStream> response) {
     throwIfError(response);
     try (InputStream body = response.body()) {
       body.readAllBytes();
@@ -427,7 +396,7 @@ public final class AgentClient {
     return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
   }
 
-  private RelevoException lost(IOException e) {
+  RelevoException lost(IOException e) {
     return new RelevoException(
         RelevoException.Kind.UNAVAILABLE,
         "lost the agent at " + url + whereToLook + ": " + e.getMessage(),

@@ -65,7 +65,8 @@ class AccessApiTest {
     AgentClient admin = AgentClient.of(api.url(), LOCAL);
     for (Who who : Who.values()) {
       String name = who.name().toLowerCase();
-      secrets.put(who, admin.createToken(new TokenCreateBody("the-" + name, name, null)).token());
+      secrets.put(
+          who, admin.tokens().create(new TokenCreateBody("the-" + name, name, null)).token());
     }
   }
 
@@ -93,15 +94,16 @@ class AccessApiTest {
 
   @Test
   void whoamiNamesTheTokenAndItsRole() {
-    assertThat(AgentClient.of(api.url(), secrets.get(Who.DEPLOYER)).whoami())
+    assertThat(AgentClient.of(api.url(), secrets.get(Who.DEPLOYER)).tokens().whoami())
         .isEqualTo(new WhoAmI("the-deployer", "deployer"));
-    assertThat(AgentClient.of(api.url(), LOCAL).whoami()).isEqualTo(new WhoAmI("local", "admin"));
+    assertThat(AgentClient.of(api.url(), LOCAL).tokens().whoami())
+        .isEqualTo(new WhoAmI("local", "admin"));
   }
 
   @Test
   void anExpiredTokenIsRefusedWithItsExpiry() {
     AgentClient admin = AgentClient.of(api.url(), LOCAL);
-    String secret = admin.createToken(new TokenCreateBody("short", "viewer", "1h")).token();
+    String secret = admin.tokens().create(new TokenCreateBody("short", "viewer", "1h")).token();
     AgentClient client = AgentClient.of(api.url(), secret);
     assertThat(client.apps()).isEmpty();
 
@@ -112,7 +114,7 @@ class AccessApiTest {
             RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAUTHORIZED))
         .hasMessageContaining("token short expired at");
-    assertThat(admin.tokens())
+    assertThat(admin.tokens().list())
         .filteredOn(t -> t.name().equals("short"))
         .singleElement()
         .satisfies(t -> assertThat(t.expired()).isTrue());
@@ -124,14 +126,14 @@ class AccessApiTest {
     AgentClient viewer = AgentClient.of(api.url(), secrets.get(Who.VIEWER));
     assertThat(viewer.apps()).isEmpty();
 
-    admin.revokeToken("the-viewer");
+    admin.tokens().revoke("the-viewer");
 
     assertThatThrownBy(viewer::apps)
         .isInstanceOfSatisfying(
             RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAUTHORIZED));
-    assertThat(admin.tokens()).extracting(TokenView::name).doesNotContain("the-viewer");
-    assertThatThrownBy(() -> admin.revokeToken("the-viewer"))
+    assertThat(admin.tokens().list()).extracting(TokenView::name).doesNotContain("the-viewer");
+    assertThatThrownBy(() -> admin.tokens().revoke("the-viewer"))
         .hasMessage("token the-viewer does not exist (see `relevo token list`)");
   }
 
@@ -142,7 +144,7 @@ class AccessApiTest {
     HttpResponse<String> answer = send("GET", "/api/v1/tokens", "", LOCAL);
 
     assertThat(answer.body()).doesNotContain(secrets.values()).doesNotContain("sha256");
-    List<TokenView> tokens = AgentClient.of(api.url(), LOCAL).tokens();
+    List<TokenView> tokens = AgentClient.of(api.url(), LOCAL).tokens().list();
     assertThat(tokens)
         .extracting(TokenView::name)
         .containsExactly("the-admin", "the-approver", "the-deployer", "the-viewer");
@@ -156,19 +158,20 @@ class AccessApiTest {
   @Test
   void badNamesRolesAndDurationsGetOneLineMessages() {
     AgentClient admin = AgentClient.of(api.url(), LOCAL);
-    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("CI Bot", "viewer", null)))
+    assertThatThrownBy(() -> admin.tokens().create(new TokenCreateBody("CI Bot", "viewer", null)))
         .hasMessage(
             "token name: \"CI Bot\" (expected: 1 to 40 lowercase letters, digits and dashes, like"
                 + " ci-bot)");
-    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("ci", "root", null)))
+    assertThatThrownBy(() -> admin.tokens().create(new TokenCreateBody("ci", "root", null)))
         .hasMessage("role: \"root\" (expected: one of viewer, deployer, approver, admin)");
-    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("ci", "viewer", "30x")))
+    assertThatThrownBy(() -> admin.tokens().create(new TokenCreateBody("ci", "viewer", "30x")))
         .hasMessage(
             "expires: \"30x\" (expected: a whole number of days, hours or minutes, like 30d, 12h"
                 + " or 90m)");
-    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("local", "viewer", null)))
+    assertThatThrownBy(() -> admin.tokens().create(new TokenCreateBody("local", "viewer", null)))
         .hasMessage("token name: \"local\" is the state dir's own token (expected: another name)");
-    assertThatThrownBy(() -> admin.createToken(new TokenCreateBody("the-viewer", "admin", null)))
+    assertThatThrownBy(
+            () -> admin.tokens().create(new TokenCreateBody("the-viewer", "admin", null)))
         .isInstanceOfSatisfying(
             RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.CONFLICT));

@@ -45,7 +45,7 @@ class AgentTlsTest {
       AgentClient client =
           AgentClient.locate(state, null, Map.of(), new AgentCredentials(null, certs.caCert()));
 
-      assertThat(client.whoami()).isEqualTo(new WhoAmI("local", "admin"));
+      assertThat(client.tokens().whoami()).isEqualTo(new WhoAmI("local", "admin"));
     }
   }
 }

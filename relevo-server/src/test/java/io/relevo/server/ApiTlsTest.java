@@ -47,7 +47,7 @@ class ApiTlsTest {
 
       AgentClient client = AgentClient.of(url, TOKEN, new AgentCredentials(null, certs.caCert()));
 
-      assertThat(client.whoami()).isEqualTo(new WhoAmI("local", "admin"));
+      assertThat(client.tokens().whoami()).isEqualTo(new WhoAmI("local", "admin"));
       assertThat(client.apps()).isEmpty();
     }
   }
@@ -166,7 +166,7 @@ class ApiTlsTest {
               new ApiTls(dir.resolve(key + ".pem"), dir.resolve(key)))) {
         AgentClient client =
             AgentClient.of(api.url(), TOKEN, new AgentCredentials(null, dir.resolve(key + ".pem")));
-        assertThat(client.whoami().name()).as(key).isEqualTo("local");
+        assertThat(client.tokens().whoami().name()).as(key).isEqualTo("local");
       }
     }
   }

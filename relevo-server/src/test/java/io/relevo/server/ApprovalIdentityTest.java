@@ -71,10 +71,11 @@ class ApprovalIdentityTest {
     AgentClient local = AgentClient.of(api.url(), "local-secret");
     AgentClient ops =
         AgentClient.of(
-            api.url(), local.createToken(new TokenCreateBody("ops", "admin", null)).token());
+            api.url(), local.tokens().create(new TokenCreateBody("ops", "admin", null)).token());
     AgentClient lead =
         AgentClient.of(
-            api.url(), local.createToken(new TokenCreateBody("lead", "approver", null)).token());
+            api.url(),
+            local.tokens().create(new TokenCreateBody("lead", "approver", null)).token());
     CompletableFuture<RolloutRecord> deploy =
         CompletableFuture.supplyAsync(
             () ->

@@ -67,7 +67,8 @@ class EndpointRolesApiTest {
     AgentClient admin = AgentClient.of(api.url(), LOCAL);
     for (Who who : Who.values()) {
       String name = who.name().toLowerCase();
-      secrets.put(who, admin.createToken(new TokenCreateBody("the-" + name, name, null)).token());
+      secrets.put(
+          who, admin.tokens().create(new TokenCreateBody("the-" + name, name, null)).token());
     }
   }
 
