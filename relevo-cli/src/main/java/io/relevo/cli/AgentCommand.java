@@ -4,6 +4,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.server.Agent;
 import io.relevo.server.AgentOptions;
+import io.relevo.server.ApiTls;
 import io.relevo.server.StateDir;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,8 +37,24 @@ final class AgentCommand implements Callable<Integer> {
       names = "--api",
       paramLabel = "HOST:PORT",
       defaultValue = "127.0.0.1:7070",
-      description = "where the admin API listens, loopback only (default: ${DEFAULT-VALUE})")
+      description =
+          "where the admin API listens: loopback, or any address with TLS (default:"
+              + " ${DEFAULT-VALUE})")
   String api = "127.0.0.1:7070";
+
+  @Option(
+      names = "--api-tls-cert",
+      paramLabel = "FILE",
+      description =
+          "the API's certificate chain (PEM); with --api-tls-key the API speaks HTTPS and may"
+              + " listen beyond loopback")
+  Path tlsCert;
+
+  @Option(
+      names = "--api-tls-key",
+      paramLabel = "FILE",
+      description = "the private key of --api-tls-cert (PEM, unencrypted)")
+  Path tlsKey;
 
   @Option(
       names = "--log-format",
@@ -64,7 +81,7 @@ final class AgentCommand implements Callable<Integer> {
     }
     logFormat.install(System.err);
     StateDir dir = StateDir.resolve(stateDir, context.env());
-    Agent agent = Agent.start(new AgentOptions(dir, bind));
+    Agent agent = Agent.start(new AgentOptions(dir, bind, new ApiTls(tlsCert, tlsKey)));
     Thread hook = Thread.ofPlatform().name("relevo-shutdown").unstarted(agent::close);
     Runtime.getRuntime().addShutdownHook(hook);
     if (logFormat == LogFormat.JSON) {

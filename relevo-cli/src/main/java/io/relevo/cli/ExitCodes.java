@@ -13,7 +13,10 @@ import java.io.PrintWriter;
  *   <li>1: a rollout failed or was rolled back, or the agent refused (another rollout under way)
  *   <li>2: bad input: an invalid config, a wrong argument, an unknown app or revision, a usage
  *       error, a port in {@code listen} or {@code --api} that another process holds
- *   <li>3: the agent could not be reached (not running, wrong token, connection lost)
+ *   <li>3: the agent could not be reached (not running, connection lost)
+ *   <li>4: the agent refused the API token (missing, unknown, expired, revoked, or too many failed
+ *       attempts)
+ *   <li>5: the API token lacks the role the command needs
  *   <li>70: a bug of relevo; the only case that prints a stack trace
  * </ul>
  */
@@ -23,6 +26,8 @@ public final class ExitCodes {
   public static final int FAILED = 1;
   public static final int BAD_INPUT = 2;
   public static final int UNAVAILABLE = 3;
+  public static final int UNAUTHORIZED = 4;
+  public static final int FORBIDDEN = 5;
   public static final int BUG = 70;
 
   private ExitCodes() {}
@@ -32,6 +37,8 @@ public final class ExitCodes {
       case FAILED, CONFLICT -> FAILED;
       case BAD_INPUT, NOT_FOUND -> BAD_INPUT;
       case UNAVAILABLE -> UNAVAILABLE;
+      case UNAUTHORIZED -> UNAUTHORIZED;
+      case FORBIDDEN -> FORBIDDEN;
     };
   }
 

@@ -51,6 +51,13 @@ public final class Main {
             .addSubcommand("status", new ProxyStatusCommand(context))
             .addSubcommand("restart", new ProxyRestartCommand(context))
             .addSubcommand("stop", new ProxyStopCommand(context)));
+    cli.addSubcommand(
+        "token",
+        new CommandLine(new TokenCommand())
+            .addSubcommand("create", new TokenCreateCommand(context))
+            .addSubcommand("list", new TokenListCommand(context))
+            .addSubcommand("revoke", new TokenRevokeCommand(context))
+            .addSubcommand("whoami", new TokenWhoamiCommand(context)));
     cli.addSubcommand("demo", new DemoCommand(context));
     cli.addSubcommand("check", new CheckCommand(context));
     cli.addSubcommand("unlock", new UnlockCommand(context));

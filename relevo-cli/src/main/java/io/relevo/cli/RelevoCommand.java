@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     description = "Zero-downtime deploys with automatic rollback.",
     footer = {
       "",
-      "Exit codes: 0 ok, 1 rollout failed or refused, 2 bad input, 3 agent unreachable."
+      "Exit codes: 0 ok, 1 rollout failed or refused, 2 bad input, 3 agent unreachable,",
+      "4 token refused, 5 token lacks the role."
     })
 final class RelevoCommand implements Callable<Integer> {
 

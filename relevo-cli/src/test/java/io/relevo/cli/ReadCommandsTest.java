@@ -229,12 +229,12 @@ class ReadCommandsTest {
   }
 
   @Test
-  void aWrongTokenExitsThree() throws Exception {
+  void aWrongTokenExitsFour() throws Exception {
     Files.writeString(stateDir.resolve("token"), "other\n");
 
     CliRun run = CliRun.of(Map.of(), "status", "--state-dir", stateDir.toString());
 
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAUTHORIZED);
     assertThat(run.err()).contains("refused the token");
   }
 

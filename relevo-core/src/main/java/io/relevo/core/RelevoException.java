@@ -20,7 +20,11 @@ public class RelevoException extends RuntimeException {
     /** Another operation holds what this one needs (for example a rollout already running). */
     CONFLICT,
     /** Something relevo depends on could not be reached. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The caller gave no valid API token (missing, unknown, expired or revoked), or too many. */
+    UNAUTHORIZED,
+    /** The caller's API token lacks the role the action needs. */
+    FORBIDDEN
   }
 
   private final Kind kind;

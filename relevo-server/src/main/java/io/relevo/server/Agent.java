@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -76,6 +77,7 @@ public final class Agent implements AutoCloseable {
 
   static Agent start(AgentOptions options, AgentParts.Wiring wiring) {
     StateDir stateDir = options.stateDir();
+    ApiListener.check(options.api(), options.tls()); // before anything starts
     stateDir.create();
     AgentLock lock = AgentLock.acquire(stateDir);
     List<AutoCloseable> opened = new ArrayList<>(List.of(lock));
@@ -94,14 +96,15 @@ public final class Agent implements AutoCloseable {
       ApiServer api =
           ApiServer.start(
               options.api(),
-              token,
+              options.tls(),
+              Access.of(token, parts.tokens(), InstantSource.system()),
               parts.engine(),
               RolloutControls.of(parts.engine()),
               parts.parser(),
               parts.metrics());
       opened.add(api);
       stateDir.writeToken(token);
-      stateDir.writeAgentFile(AgentFile.ofThisProcess(api.url().toString()));
+      stateDir.writeAgentFile(AgentFile.ofThisProcess(ApiListener.localUrl(api.url()).toString()));
       log.info("agent up: API {}, state dir {}", api.url(), stateDir.path());
       return new Agent(stateDir, lock, parts, api, ticker);
     } catch (IOException e) {

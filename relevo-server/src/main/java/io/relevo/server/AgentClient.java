@@ -35,23 +35,28 @@ public final class AgentClient {
   public static final String TOKEN_ENV = "RELEVO_TOKEN";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final URI url;
   private final String token;
   private final String whereToLook;
   private final HttpClient http;
 
-  private AgentClient(URI url, String token, String whereToLook) {
+  private AgentClient(URI url, String token, String whereToLook, AgentCredentials credentials) {
     this.url = url;
     this.token = token;
     this.whereToLook = whereToLook;
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this.http = credentials.httpClient(CONNECT_TIMEOUT);
   }
 
   /** A client of the agent at {@code url} with {@code token}. */
   public static AgentClient of(URI url, String token) {
-    return new AgentClient(url, token, "");
+    return of(url, token, AgentCredentials.DEFAULT);
+  }
+
+  /** A client of the agent at {@code url} with {@code token}, trusting the CA of {@code trust}. */
+  public static AgentClient of(URI url, String token, AgentCredentials trust) {
+    return new AgentClient(url, token, "", trust);
   }
 
   /**
@@ -61,13 +66,16 @@ public final class AgentClient {
    * @throws RelevoException UNAVAILABLE when no agent runs there
    */
   public static AgentClient locate(StateDir stateDir, URI agentUrl, Map<String, String> env) {
+    return locate(stateDir, agentUrl, env, AgentCredentials.DEFAULT);
+  }
+
+  /** As above, with the token and CA of {@code credentials} ({@link AgentCredentials#token}). */
+  public static AgentClient locate(
+      StateDir stateDir, URI agentUrl, Map<String, String> env, AgentCredentials credentials) {
     String where = " (state dir " + stateDir.display() + ")";
     if (agentUrl != null) {
-      String token = env.get(TOKEN_ENV);
-      if (token == null || token.isBlank()) {
-        token = stateDir.readToken().orElse("");
-      }
-      return new AgentClient(agentUrl, token.strip(), "");
+      String token = credentials.token(stateDir, env).orElse("");
+      return new AgentClient(agentUrl, token, "", credentials);
     }
     AgentFile agent =
         stateDir
@@ -75,8 +83,8 @@ public final class AgentClient {
             .orElseThrow(
                 () -> unreachable(URI.create("http://" + AgentOptions.DEFAULT_API), where));
     URI url = URI.create(agent.url());
-    String token = stateDir.readToken().orElseThrow(() -> unreachable(url, where));
-    return new AgentClient(url, token, where);
+    String token = credentials.token(stateDir, env).orElseThrow(() -> unreachable(url, where));
+    return new AgentClient(url, token, where, credentials);
   }
 
   public URI url() {
@@ -268,6 +276,11 @@ public final class AgentClient {
     }
   }
 
+  /** The token endpoints: {@code whoami}, and managing named tokens (admin). */
+  public TokensClient tokens() {
+    return new TokensClient(this);
+  }
+
   private RolloutRecord stream(String path, Object body, RolloutListener listener) {
     // no timeout: a canary may run for many minutes, and events keep the stream alive
     HttpResponse<InputStream> response = send(post(path, body).build());
@@ -300,7 +313,7 @@ public final class AgentClient {
             + " running: see `relevo status`");
   }
 
-  private <T> T getJson(String path, TypeReference<T> type) {
+  <T> T getJson(String path, TypeReference<T> type) {
     HttpResponse<InputStream> response = send(request(path).GET().timeout(READ_TIMEOUT).build());
     throwIfError(response);
     try (InputStream body = response.body()) {
@@ -310,11 +323,11 @@ public final class AgentClient {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
+  HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token);
   }
 
-  private HttpRequest.Builder post(String path, Object body) {
+  HttpRequest.Builder post(String path, Object body) {
     try {
       return request(path)
           .header("Content-Type", "application/json")
@@ -324,11 +337,22 @@ public final class AgentClient {
     }
   }
 
-  private HttpResponse<InputStream> send(HttpRequest request) {
+  HttpResponse<InputStream> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable(url, whereToLook);
+    } catch (javax.net.ssl.SSLException e) {
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "the agent at "
+              + url
+              + whereToLook
+              + ": TLS failed: "
+              + e.getMessage()
+              + " (expected: a certificate the CLI trusts, naming the host in the URL; for a"
+              + " private CA give --ca-cert FILE)",
+          e);
     } catch (IOException e) {
       throw lost(e);
     } catch (InterruptedException e) {
@@ -337,13 +361,16 @@ public final class AgentClient {
     }
   }
 
-  private void throwIfError(HttpResponse<InputStream> response) {
+  void throwIfError(HttpResponse<InputStream> response) {
     if (response.statusCode() / 100 == 2) {
       return;
     }
     ApiError error;
     try (InputStream body = response.body()) {
       byte[] bytes = body.readAllBytes();
+      if (AccessDenied.isRefusal(response.statusCode())) {
+        throw AccessDenied.toClientException(response.statusCode(), bytes, url);
+      }
       try {
         error = Json.mapper().readValue(bytes, ApiError.class);
       } catch (IOException notJson) {
@@ -352,21 +379,11 @@ public final class AgentClient {
     } catch (IOException e) {
       throw lost(e);
     }
-    if (response.statusCode() == 401) {
-      throw new RelevoException(
-          RelevoException.Kind.UNAVAILABLE,
-          "the agent at "
-              + url
-              + " refused the token"
-              + whereToLook
-              + ": use the token of the agent's state dir, or set "
-              + TOKEN_ENV);
-    }
     throw ApiErrors.toException(
         Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());
   }
 
-  private void drainOrThrow(HttpResponse<InputStream> response) {
+  void drainOrThrow(HttpResponse<InputStream> response) {
     throwIfError(response);
     try (InputStream body = response.body()) {
       body.readAllBytes();
@@ -379,7 +396,7 @@ public final class AgentClient {
     return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
   }
 
-  private RelevoException lost(IOException e) {
+  RelevoException lost(IOException e) {
     return new RelevoException(
         RelevoException.Kind.UNAVAILABLE,
         "lost the agent at " + url + whereToLook + ": " + e.getMessage(),

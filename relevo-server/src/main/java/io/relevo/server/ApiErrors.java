@@ -20,7 +20,7 @@ public final class ApiErrors {
 
   /**
    * The HTTP status of a kind: BAD_INPUT 400, NOT_FOUND 404, CONFLICT 409, FAILED 422, UNAVAILABLE
-   * 503.
+   * 503, UNAUTHORIZED 401, FORBIDDEN 403.
    */
   public static int status(RelevoException.Kind kind) {
     return switch (kind) {
@@ -29,6 +29,8 @@ public final class ApiErrors {
       case CONFLICT -> 409;
       case FAILED -> 422;
       case UNAVAILABLE -> 503;
+      case UNAUTHORIZED -> 401;
+      case FORBIDDEN -> 403;
     };
   }
 

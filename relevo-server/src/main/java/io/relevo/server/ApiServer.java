@@ -2,6 +2,7 @@ package io.relevo.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.HostPort;
@@ -10,13 +11,11 @@ import io.relevo.core.engine.RollbackRequest;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Severity;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -25,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's admin API over HTTP, on a loopback address only, every request authorized by the
- * bearer token. Each request runs on its own virtual thread; a deploy's stream holds its thread for
- * the whole rollout.
+ * The agent's admin API: plain HTTP on a loopback address, or HTTPS anywhere ({@link ApiListener});
+ * every request authorized by its bearer token and the role the endpoint needs ({@link Access}).
+ * Each request runs on its own virtual thread; a deploy's stream holds its thread for the whole
+ * rollout.
  *
  * <pre>
  * GET  /api/v1/apps                                   [AppStatus]
@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/backups/verify DrillBody     DrillView: a restore drill
  * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
- * GET  /metrics                                       Prometheus text or OpenMetrics, no token
+ * GET  /metrics                                       Prometheus text or OpenMetrics; no token
+ *                                                     from this host, a viewer's from others
+ * GET  /api/v1/whoami, /api/v1/tokens...              see {@link TokensApi}
  * </pre>
  *
  * Errors are JSON {@link ApiError}s with the status {@link ApiErrors} gives their kind.
@@ -63,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final byte[] expectedAuthorization;
+  private final Access access;
   private final RolloutEngine engine;
   private final RolloutControls controls;
   private final ConfigParser parser;
@@ -73,14 +75,14 @@ public final class ApiServer implements AutoCloseable {
   private ApiServer(
       HttpServer server,
       ExecutorService executor,
-      String token,
+      Access access,
       RolloutEngine engine,
       RolloutControls controls,
       ConfigParser parser,
       MetricsEndpoint metrics) {
     this.server = server;
     this.executor = executor;
-    this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.access = access;
     this.engine = engine;
     this.controls = controls;
     this.parser = parser;
@@ -116,48 +118,34 @@ public final class ApiServer implements AutoCloseable {
       RolloutControls controls,
       ConfigParser parser,
       MetricsEndpoint metrics) {
-    InetSocketAddress address = loopback(bind);
+    return start(bind, ApiTls.OFF, Access.localOnly(token), engine, controls, parser, metrics);
+  }
+
+  /**
+   * As above, with TLS when {@code tls} is enabled (required beyond loopback), and the callers
+   * {@code access} admits.
+   */
+  static ApiServer start(
+      HostPort bind,
+      ApiTls tls,
+      Access access,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser,
+      MetricsEndpoint metrics) {
+    HttpServer server = ApiListener.open(bind, tls);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    HttpServer server;
-    try {
-      server = HttpServer.create(address, 64);
-    } catch (IOException e) {
-      executor.close();
-      if (PortInUse.causedBy(e)) {
-        throw PortInUse.of("--api", bind, "--api", e);
-      }
-      throw new RelevoException(
-          RelevoException.Kind.UNAVAILABLE,
-          "--api: cannot listen on "
-              + bind
-              + ": "
-              + e.getMessage()
-              + " (pick another address with --api)",
-          e);
-    }
-    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser, metrics);
+    ApiServer api = new ApiServer(server, executor, access, engine, controls, parser, metrics);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();
-    log.info("admin API listening on {}", api.url());
+    log.info(
+        "admin API listening on {} ({})",
+        api.url(),
+        tls.enabled()
+            ? "TLS on, certificate " + PemIdentity.subject(PemIdentity.certificates(tls.cert())[0])
+            : "TLS off: loopback only");
     return api;
-  }
-
-  private static InetSocketAddress loopback(HostPort bind) {
-    try {
-      InetAddress address = InetAddress.getByName(bind.host());
-      if (address.isLoopbackAddress()) {
-        return new InetSocketAddress(address, bind.port());
-      }
-    } catch (IOException e) {
-      // reported below
-    }
-    throw new RelevoException(
-        RelevoException.Kind.BAD_INPUT,
-        "--api: "
-            + bind
-            + " (expected: a loopback address like 127.0.0.1:7070; the admin API is"
-            + " never served beyond this host)");
   }
 
   /** Where the API listens, like {@code http://127.0.0.1:7070}. */
@@ -165,7 +153,8 @@ public final class ApiServer implements AutoCloseable {
     InetSocketAddress address = server.getAddress();
     String host = address.getAddress().getHostAddress();
     host = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + host + ":" + address.getPort());
+    String scheme = server instanceof HttpsServer ? "https" : "http";
+    return URI.create(scheme + "://" + host + ":" + address.getPort());
   }
 
   /** Stops accepting requests, ends log follows and gives running answers a second to finish. */
@@ -182,8 +171,9 @@ public final class ApiServer implements AutoCloseable {
     String what = method + " " + path;
     try (exchange) {
       if (path.equals("/metrics")) {
-        // Prometheus scrapes without a token; the API listens on loopback only.
-        MetricsPage.serve(exchange, method, metrics);
+        if (access.admitsMetrics(exchange, method, what)) {
+          MetricsPage.serve(exchange, method, metrics);
+        }
         return;
       }
       if (DashboardPages.serve(exchange, method, path)) return; // static files, no token
@@ -196,33 +186,24 @@ public final class ApiServer implements AutoCloseable {
   private void answer(HttpExchange exchange, String method, String path, String what)
       throws IOException {
     byte[] bytes = Exchanges.readBody(exchange);
-    if (!authorized(exchange)) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
-      Exchanges.sendJson(
-          exchange,
-          401,
-          new ApiError(
-              "UNAUTHORIZED",
-              "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
-                  + " agent's state dir, file token>)"));
+    Optional<Caller> caller = access.admitOrAnswer(exchange, method, path, what);
+    if (caller.isEmpty()) {
       return;
     }
     try {
-      route(exchange, method, path, bytes);
+      route(exchange, method, path, bytes, caller.get());
     } catch (Exception | Error e) {
       log.debug("{} failed", what, e);
       Exchanges.sendError(exchange, e, what);
     }
   }
 
-  private boolean authorized(HttpExchange exchange) {
-    String header = exchange.getRequestHeaders().getFirst("Authorization");
-    return header != null
-        && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
-  }
-
-  private void route(HttpExchange exchange, String method, String path, byte[] bytes)
+  private void route(HttpExchange exchange, String method, String path, byte[] bytes, Caller caller)
       throws IOException {
+    if (TokensApi.serves(path)) {
+      TokensApi.route(exchange, method, path, bytes, caller, access);
+      return;
+    }
     if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
       requireMethod(method, "GET", path);
       Exchanges.sendJson(exchange, 200, engine.statuses());
@@ -252,12 +233,12 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        DeployRequest request = deployRequest(bytes, app, "deploy");
+        DeployRequest request = deployRequest(bytes, app, "deploy", caller);
         RolloutStream.run(exchange, app, "deploy of " + app, l -> engine.deploy(request, l));
       }
       case "/check" -> {
         requireMethod(method, "POST", path);
-        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(bytes, app, "check")));
+        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(bytes, app, "check", caller)));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
@@ -266,7 +247,7 @@ public final class ApiServer implements AutoCloseable {
             new RollbackRequest(
                 app,
                 body.toRevision(),
-                body.actor(),
+                caller.actor(body.actor()),
                 body.reason(),
                 body.force(),
                 body.withRestore(),
@@ -277,47 +258,47 @@ public final class ApiServer implements AutoCloseable {
       case "/stop" -> {
         requireMethod(method, "POST", path);
         StopBody body = Exchanges.readJson(bytes, StopBody.class);
-        engine.stop(app, actor(body.actor()));
+        engine.stop(app, caller.actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/promote" -> {
         requireMethod(method, "POST", path);
         PromoteBody body = Exchanges.readJson(bytes, PromoteBody.class);
-        controls.promote(app, body.isFull(), actor(body.actor()));
+        controls.promote(app, body.isFull(), caller.actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/abort" -> {
         requireMethod(method, "POST", path);
         AbortBody body = Exchanges.readJson(bytes, AbortBody.class);
-        controls.abort(app, actor(body.actor()), body.reason() == null ? "" : body.reason());
+        controls.abort(app, caller.actor(body.actor()), body.reason() == null ? "" : body.reason());
         Exchanges.sendNoContent(exchange);
       }
       case "/retry" -> {
         requireMethod(method, "POST", path);
         RetryBody body = Exchanges.readJson(bytes, RetryBody.class);
-        String actor = actor(body.actor());
+        String actor = caller.actor(body.actor());
         RolloutStream.run(exchange, app, "retry of " + app, l -> controls.retry(app, actor, l));
       }
       case "/approve" -> {
         requireMethod(method, "POST", path);
         ApproveBody body = Exchanges.readJson(bytes, ApproveBody.class);
-        String state = engine.approve(app, body.rollout(), actor(body.actor()));
+        String state = engine.approve(app, body.rollout(), caller.actor(body.actor()));
         Exchanges.sendJson(exchange, 200, new ApproveAnswer(state));
       }
       case "/unlock" -> {
         requireMethod(method, "POST", path);
         UnlockBody body = Exchanges.readJson(bytes, UnlockBody.class);
-        String released = engine.unlock(app, actor(body.actor()), body.reason());
+        String released = engine.unlock(app, caller.actor(body.actor()), body.reason());
         Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
       }
-      case "/backups" -> BackupsApi.route(exchange, bytes, method, engine, app);
+      case "/backups" -> BackupsApi.route(exchange, bytes, method, engine, app, caller);
       case "/backups/verify" -> {
         requireMethod(method, "POST", path);
         BackupsApi.verify(exchange, bytes, engine, app);
       }
       case "/restore" -> {
         requireMethod(method, "POST", path);
-        BackupsApi.restore(exchange, bytes, engine, app);
+        BackupsApi.restore(exchange, bytes, engine, app, caller);
       }
       default -> {
         Matcher oneRevision = REVISION.matcher(rest);
@@ -341,7 +322,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private DeployRequest deployRequest(byte[] bytes, String app, String what) {
+  private DeployRequest deployRequest(byte[] bytes, String app, String what, Caller caller) {
     DeployBody body = Exchanges.readJson(bytes, DeployBody.class);
     if (body.configFile() == null || body.configText() == null) {
       throw new RelevoException(
@@ -369,15 +350,11 @@ public final class ApiServer implements AutoCloseable {
         config,
         configFile.getParent(),
         body.version(),
-        body.actor(),
+        caller.actor(body.actor()),
         body.reason(),
         body.force(),
         body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()),
         body.allowDestructive());
-  }
-
-  private static String actor(String actor) {
-    return actor == null || actor.isBlank() ? "unknown" : actor;
   }
 
   private static void requireMethod(String method, String expected, String path) {

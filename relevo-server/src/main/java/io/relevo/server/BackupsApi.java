@@ -21,16 +21,23 @@ final class BackupsApi {
     Exchanges.sendJson(exchange, 200, DrillView.of(engine.verifyBackup(app, body.backupId())));
   }
 
-  static void restore(HttpExchange exchange, byte[] bytes, RolloutEngine engine, String app)
+  static void restore(
+      HttpExchange exchange, byte[] bytes, RolloutEngine engine, String app, Caller caller)
       throws IOException {
     RestoreBody body = Exchanges.readJson(bytes, RestoreBody.class);
     RestoreRequest request =
-        new RestoreRequest(app, body.backupId(), body.actor(), body.reason(), body.yes());
+        new RestoreRequest(
+            app, body.backupId(), caller.actor(body.actor()), body.reason(), body.yes());
     RolloutStream.run(exchange, app, "restore of " + app, l -> engine.restore(request, l));
   }
 
   static void route(
-      HttpExchange exchange, byte[] bytes, String method, RolloutEngine engine, String app)
+      HttpExchange exchange,
+      byte[] bytes,
+      String method,
+      RolloutEngine engine,
+      String app,
+      Caller caller)
       throws IOException {
     switch (method) {
       case "GET" ->
@@ -38,8 +45,8 @@ final class BackupsApi {
               exchange, 200, engine.backups(app).stream().map(BackupView::of).toList());
       case "POST" -> {
         BackupBody body = Exchanges.readJson(bytes, BackupBody.class);
-        String actor = body.actor() == null || body.actor().isBlank() ? "unknown" : body.actor();
-        Exchanges.sendJson(exchange, 201, BackupView.of(engine.backup(app, actor)));
+        Exchanges.sendJson(
+            exchange, 201, BackupView.of(engine.backup(app, caller.actor(body.actor()))));
       }
       default ->
           throw new RelevoException(

@@ -97,7 +97,7 @@ final class RealWiring implements AgentParts.Wiring {
               Postgres.databases(env, store));
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
       engine.set(new RolloutEngine(parts));
-      return new AgentParts(engine.get(), parser, opened, metrics::scrape);
+      return new AgentParts(engine.get(), parser, opened, metrics::scrape, store.tokens());
     } catch (RuntimeException e) {
       Agent.closeAll(opened, e);
       throw e;

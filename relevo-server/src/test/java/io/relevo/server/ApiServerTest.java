@@ -70,11 +70,11 @@ class ApiServerTest {
   }
 
   @Test
-  void aClientWithTheWrongTokenIsToldSoAsUnavailable() {
+  void aClientWithTheWrongTokenIsToldTheTokenWasRefused() {
     assertThatThrownBy(() -> AgentClient.of(api.url(), "wrong").apps())
         .isInstanceOfSatisfying(
             RelevoException.class,
-            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAVAILABLE))
+            e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.UNAUTHORIZED))
         .hasMessageContaining("refused the token");
   }
 

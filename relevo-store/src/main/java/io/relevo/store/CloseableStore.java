@@ -10,6 +10,9 @@ import io.relevo.core.store.Store;
  */
 public interface CloseableStore extends Store, BackupHistory, AutoCloseable {
 
+  /** The named API tokens kept in the same database. */
+  io.relevo.core.access.TokenStore tokens();
+
   /** Releases the connection; idempotent. Every write made before it is already durable. */
   @Override
   void close();

@@ -294,9 +294,20 @@ final class JdbcStore implements CloseableStore {
     return "JdbcStore[" + database.describe() + "]";
   }
 
+  /** The named API tokens, in this store's database and under its lock. */
+  @Override
+  public io.relevo.core.access.TokenStore tokens() {
+    return new JdbcTokenStore(this::locked);
+  }
+
   /** One unit of work on the connection. */
-  private interface Work<T> {
+  interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs work on the connection under the lock, as every call of the store does. */
+  interface Locked {
+    <T> T run(String what, Work<T> work);
   }
 
   private <T> T locked(String what, Work<T> work) {

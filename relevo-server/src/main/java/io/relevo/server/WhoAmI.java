@@ -1,0 +1,9 @@
+package io.relevo.server;
+
+/**
+ * The answer to {@code GET /api/v1/whoami}.
+ *
+ * @param name the token's name; {@code local} for the state dir's token
+ * @param role viewer, deployer, approver or admin
+ */
+public record WhoAmI(String name, String role) {}
