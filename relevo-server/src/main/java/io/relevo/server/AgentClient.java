@@ -2,10 +2,28 @@ package io.relevo.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.relevo.core.RelevoException;
-import io.relevo.core.engine.AppStatus;
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.history.RevisionVerdict;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.AbortBody;
+import io.relevo.server.v1.AppView;
+import io.relevo.server.v1.ApproveAnswer;
+import io.relevo.server.v1.ApproveBody;
+import io.relevo.server.v1.BackupBody;
+import io.relevo.server.v1.BackupView;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.DrillBody;
+import io.relevo.server.v1.DrillView;
+import io.relevo.server.v1.GateReportView;
+import io.relevo.server.v1.PromoteBody;
+import io.relevo.server.v1.RestoreBody;
+import io.relevo.server.v1.RetryBody;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StopBody;
+import io.relevo.server.v1.StreamLine;
+import io.relevo.server.v1.UnlockAnswer;
+import io.relevo.server.v1.UnlockBody;
+import io.relevo.server.v1.VerdictView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,20 +101,20 @@ public final class AgentClient {
     return url;
   }
 
-  public List<AppStatus> apps() {
+  public List<AppView> apps() {
     return getJson("/api/v1/apps", new TypeReference<>() {});
   }
 
-  public AppStatus app(String app) {
+  public AppView app(String app) {
     return getJson(appPath(app), new TypeReference<>() {});
   }
 
-  public List<RolloutRecord> history(String app, int limit) {
+  public List<RolloutView> history(String app, int limit) {
     return getJson(appPath(app) + "/history?limit=" + limit, new TypeReference<>() {});
   }
 
   /** Every revision of the app, newest first, marked good, bad or unknown. */
-  public List<RevisionVerdict> revisions(String app) {
+  public List<VerdictView> revisions(String app) {
     return getJson(appPath(app) + "/revisions", new TypeReference<>() {});
   }
 
@@ -141,7 +159,7 @@ public final class AgentClient {
   }
 
   /** Restores a backup for real; see {@link #deploy} for how the result comes back. */
-  public RolloutRecord restore(String app, RestoreBody body, RolloutListener listener) {
+  public RolloutView restore(String app, RestoreBody body, RolloutEventListener listener) {
     return stream(appPath(app) + "/restore", body, listener);
   }
 
@@ -149,17 +167,17 @@ public final class AgentClient {
    * Ships a version and returns the finished rollout, whatever its outcome; {@code listener} hears
    * each event as the agent sends it.
    */
-  public RolloutRecord deploy(String app, DeployBody body, RolloutListener listener) {
+  public RolloutView deploy(String app, DeployBody body, RolloutEventListener listener) {
     return stream(appPath(app) + "/deploy", body, listener);
   }
 
   /** Judges every gate of the deploy {@code body} describes, now, without deploying. */
-  public io.relevo.core.gates.GateReport check(String app, DeployBody body) {
+  public GateReportView check(String app, DeployBody body) {
     HttpResponse<InputStream> response =
         send(post(appPath(app) + "/check", body).timeout(READ_TIMEOUT).build());
     throwIfError(response);
     try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, io.relevo.core.gates.GateReport.class);
+      return Json.mapper().readValue(in, GateReportView.class);
     } catch (IOException e) {
       throw lost(e);
     }
@@ -199,7 +217,7 @@ public final class AgentClient {
   }
 
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
-  public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
+  public RolloutView rollback(String app, RollbackBody body, RolloutEventListener listener) {
     return stream(appPath(app) + "/rollback", body, listener);
   }
 
@@ -232,7 +250,7 @@ public final class AgentClient {
   }
 
   /** Runs the app's last failed or rolled-back deploy again; see {@link #deploy}. */
-  public RolloutRecord retry(String app, String actor, RolloutListener listener) {
+  public RolloutView retry(String app, String actor, RolloutEventListener listener) {
     return stream(appPath(app) + "/retry", new RetryBody(actor), listener);
   }
 
@@ -268,7 +286,7 @@ public final class AgentClient {
     }
   }
 
-  private RolloutRecord stream(String path, Object body, RolloutListener listener) {
+  private RolloutView stream(String path, Object body, RolloutEventListener listener) {
     // no timeout: a canary may run for many minutes, and events keep the stream alive
     HttpResponse<InputStream> response = send(post(path, body).build());
     throwIfError(response);

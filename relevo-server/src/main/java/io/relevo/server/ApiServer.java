@@ -9,6 +9,21 @@ import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.RollbackRequest;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Severity;
+import io.relevo.server.v1.AbortBody;
+import io.relevo.server.v1.AppView;
+import io.relevo.server.v1.ApproveAnswer;
+import io.relevo.server.v1.ApproveBody;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.GateReportView;
+import io.relevo.server.v1.PromoteBody;
+import io.relevo.server.v1.RetryBody;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StopBody;
+import io.relevo.server.v1.UnlockAnswer;
+import io.relevo.server.v1.UnlockBody;
+import io.relevo.server.v1.VerdictView;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -224,7 +239,7 @@ public final class ApiServer implements AutoCloseable {
       throws IOException {
     if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
       requireMethod(method, "GET", path);
-      Exchanges.sendJson(exchange, 200, engine.statuses());
+      Exchanges.sendJson(exchange, 200, engine.statuses().stream().map(AppView::of).toList());
       return;
     }
     Matcher matcher = APP.matcher(path);
@@ -238,16 +253,18 @@ public final class ApiServer implements AutoCloseable {
     switch (rest) {
       case "", "/" -> {
         requireMethod(method, "GET", path);
-        Exchanges.sendJson(exchange, 200, engine.status(app));
+        Exchanges.sendJson(exchange, 200, AppView.of(engine.status(app)));
       }
       case "/history" -> {
         requireMethod(method, "GET", path);
         int limit = Exchanges.intParam(query, "limit", 20, 1, 10_000);
-        Exchanges.sendJson(exchange, 200, engine.history(app, limit));
+        Exchanges.sendJson(
+            exchange, 200, engine.history(app, limit).stream().map(RolloutView::of).toList());
       }
       case "/revisions" -> {
         requireMethod(method, "GET", path);
-        Exchanges.sendJson(exchange, 200, engine.revisions(app));
+        Exchanges.sendJson(
+            exchange, 200, engine.revisions(app).stream().map(VerdictView::of).toList());
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
@@ -256,7 +273,8 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/check" -> {
         requireMethod(method, "POST", path);
-        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(bytes, app, "check")));
+        Exchanges.sendJson(
+            exchange, 200, GateReportView.of(engine.check(deployRequest(bytes, app, "check"))));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
@@ -282,7 +300,7 @@ public final class ApiServer implements AutoCloseable {
       case "/promote" -> {
         requireMethod(method, "POST", path);
         PromoteBody body = Exchanges.readJson(bytes, PromoteBody.class);
-        controls.promote(app, body.isFull(), actor(body.actor()));
+        controls.promote(app, body.wantsFull(), actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/abort" -> {

@@ -4,6 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import io.relevo.core.RelevoException;
 import io.relevo.core.engine.RestoreRequest;
 import io.relevo.core.engine.RolloutEngine;
+import io.relevo.server.v1.BackupBody;
+import io.relevo.server.v1.BackupView;
+import io.relevo.server.v1.DrillBody;
+import io.relevo.server.v1.DrillView;
+import io.relevo.server.v1.RestoreBody;
 import java.io.IOException;
 
 /**

@@ -9,6 +9,10 @@ import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -122,13 +126,13 @@ class RolloutControlsApiTest {
 
   @Test
   void retryStreamsItsEventsThenTheRolledBackRolloutWithItsEvidence() {
-    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+    List<RolloutEventView> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord rollout = client.retry("shop", "ana", (id, e) -> events.add(e));
+    RolloutView rollout = client.retry("shop", "ana", (id, e) -> events.add(e));
 
     assertThat(calls).containsExactly("retry shop by ana");
-    assertThat(events).extracting(RolloutEvent::step).containsExactly("rollout", "analysis");
-    assertThat(rollout.outcome()).isEqualTo(RolloutRecord.Outcome.ROLLED_BACK);
+    assertThat(events).extracting(RolloutEventView::step).containsExactly("rollout", "analysis");
+    assertThat(rollout.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
     assertThat(rollout.outcomeReason()).isEqualTo(EVIDENCE);
   }
 
@@ -136,7 +140,7 @@ class RolloutControlsApiTest {
   void retryWithNothingToRetryIsAnErrorLineOfItsKind() {
     underWay.set(false);
 
-    assertThatThrownBy(() -> client.retry("shop", "ana", RolloutListener.none()))
+    assertThatThrownBy(() -> client.retry("shop", "ana", RolloutEventListener.none()))
         .isInstanceOfSatisfying(
             RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))
