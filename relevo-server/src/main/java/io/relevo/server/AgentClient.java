@@ -1,6 +1,7 @@
 package io.relevo.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
 import io.relevo.server.v1.AbortBody;
 import io.relevo.server.v1.AppView;
@@ -361,12 +362,7 @@ public final class AgentClient {
     }
     ApiError error;
     try (InputStream body = response.body()) {
-      byte[] bytes = body.readAllBytes();
-      try {
-        error = Json.mapper().readValue(bytes, ApiError.class);
-      } catch (IOException notJson) {
-        error = new ApiError("", new String(bytes, StandardCharsets.UTF_8));
-      }
+      error = errorOf(body.readAllBytes());
     } catch (IOException e) {
       throw lost(e);
     }
@@ -382,6 +378,23 @@ public final class AgentClient {
     }
     throw ApiErrors.toException(
         Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());
+  }
+
+  /**
+   * The kind and message of an error answer: problem details ({@code detail}), or the older {@code
+   * {"kind","message"}} shape of agents before them, or the text of anything else.
+   */
+  static ApiError errorOf(byte[] bytes) {
+    try {
+      JsonNode node = Json.mapper().readTree(bytes);
+      if (node != null && node.isObject()) {
+        String detail = node.path("detail").asText(node.path("message").asText(null));
+        return new ApiError(node.path("kind").asText(""), detail);
+      }
+    } catch (IOException notJson) {
+      // shown as text below
+    }
+    return new ApiError("", new String(bytes, StandardCharsets.UTF_8));
   }
 
   private void drainOrThrow(HttpResponse<InputStream> response) {

@@ -1,6 +1,7 @@
 package io.relevo.server;
 
 import io.relevo.core.RelevoException;
+import io.relevo.server.v1.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,22 @@ public final class ApiErrors {
     };
   }
 
-  /** The status for any exception: the kind's, or 500 for a bug. */
+  /** The status for any exception: its own for an {@link HttpProblem}, the kind's, or 500. */
   public static int status(Throwable error) {
-    return error instanceof RelevoException e ? status(e.kind()) : 500;
+    return switch (error) {
+      case HttpProblem p -> p.status();
+      case RelevoException e -> status(e.kind());
+      default -> 500;
+    };
+  }
+
+  /**
+   * The problem details for an exception thrown while serving {@code instance} ({@code METHOD
+   * path}); logs bugs with their stack trace.
+   */
+  public static Problem problem(Throwable error, String instance) {
+    ApiError body = body(error, instance);
+    return Problem.of(body.kind(), status(error), body.message(), instance);
   }
 
   /**
@@ -58,6 +72,11 @@ public final class ApiErrors {
    * agent (its message says so) or a kind this client does not know.
    */
   public static RelevoException toException(ApiError error, int status) {
+    if (error.kind() == null || error.message() == null) {
+      return new RelevoException(
+          RelevoException.Kind.FAILED,
+          "agent answered " + status + (error.message() == null ? "" : ": " + error.message()));
+    }
     RelevoException.Kind kind;
     try {
       kind = RelevoException.Kind.valueOf(error.kind());

@@ -15,6 +15,7 @@ import io.relevo.server.v1.ApproveAnswer;
 import io.relevo.server.v1.ApproveBody;
 import io.relevo.server.v1.DeployBody;
 import io.relevo.server.v1.GateReportView;
+import io.relevo.server.v1.Problem;
 import io.relevo.server.v1.PromoteBody;
 import io.relevo.server.v1.RetryBody;
 import io.relevo.server.v1.RevisionConfigView;
@@ -209,16 +210,23 @@ public final class ApiServer implements AutoCloseable {
 
   private void answer(HttpExchange exchange, String method, String path, String what)
       throws IOException {
-    byte[] bytes = Exchanges.readBody(exchange);
+    byte[] bytes;
+    try {
+      bytes = Exchanges.readBody(exchange);
+    } catch (HttpProblem tooLarge) {
+      Exchanges.refuseTooLarge(exchange, tooLarge, what);
+      return;
+    }
     if (!authorized(exchange)) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"relevo\"");
-      Exchanges.sendJson(
+      Exchanges.sendProblem(
           exchange,
-          401,
-          new ApiError(
+          Problem.of(
               "UNAUTHORIZED",
+              401,
               "missing or wrong bearer token (expected: Authorization: Bearer <the token in the"
-                  + " agent's state dir, file token>)"));
+                  + " agent's state dir, file token>)",
+              what));
       return;
     }
     try {
@@ -244,7 +252,7 @@ public final class ApiServer implements AutoCloseable {
     }
     Matcher matcher = APP.matcher(path);
     if (!matcher.matches()) {
-      throw notFound(method, path);
+      throw ApiPaths.notFound(method, path);
     }
     String app = matcher.group(1);
     String rest = matcher.group(2) == null ? "" : matcher.group(2);
@@ -347,7 +355,7 @@ public final class ApiServer implements AutoCloseable {
           return;
         }
         if (!logs.matches()) {
-          throw notFound(method, path);
+          throw ApiPaths.notFound(method, path);
         }
         requireMethod(method, "GET", path);
         int revision = Integer.parseInt(logs.group(1));
@@ -399,15 +407,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static void requireMethod(String method, String expected, String path) {
     if (!method.equals(expected)) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          method + " " + path + ": method not allowed (expected: " + expected + ")");
+      throw HttpProblem.methodNotAllowed(method, path, expected);
     }
-  }
-
-  private static RelevoException notFound(String method, String path) {
-    return new RelevoException(
-        RelevoException.Kind.NOT_FOUND,
-        "no API at " + method + " " + path + " (expected: a path under " + PREFIX + ")");
   }
 }

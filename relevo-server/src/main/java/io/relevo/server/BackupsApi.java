@@ -1,7 +1,6 @@
 package io.relevo.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.relevo.core.RelevoException;
 import io.relevo.core.engine.RestoreRequest;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.server.v1.BackupBody;
@@ -47,13 +46,8 @@ final class BackupsApi {
         Exchanges.sendJson(exchange, 201, BackupView.of(engine.backup(app, actor)));
       }
       default ->
-          throw new RelevoException(
-              RelevoException.Kind.BAD_INPUT,
-              method
-                  + " "
-                  + exchange.getRequestURI().getPath()
-                  + ": method not allowed (expected:"
-                  + " GET or POST)");
+          throw HttpProblem.methodNotAllowed(
+              method, exchange.getRequestURI().getPath(), "GET or POST");
     }
   }
 }

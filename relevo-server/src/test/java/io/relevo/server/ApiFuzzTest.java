@@ -84,7 +84,7 @@ class ApiFuzzTest {
     if (answer.status() >= 400 && !request.method().equals("HEAD")) {
       JsonNode error = Json.mapper().readTree(answer.body());
       assertThat(error.path("kind").asText()).as("kind for %s", request).isNotBlank();
-      assertThat(error.path("message").asText())
+      assertThat(error.path("detail").asText())
           .as("message for %s", request)
           .isNotBlank()
           .doesNotContain("Exception", "\tat ");

@@ -89,9 +89,14 @@ class ApiServerTest {
     HttpResponse<String> response = get("/api/v1/apps/nope", "Bearer " + TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("NOT_FOUND");
-    assertThat(body.get("message").asText()).contains("nope");
+    assertThat(body.get("detail").asText()).contains("nope");
+    assertThat(body.get("type").asText()).isEqualTo("https://relevo.dev/problems/not-found");
+    assertThat(body.get("title").asText()).isEqualTo("Not found");
+    assertThat(body.get("status").asInt()).isEqualTo(404);
+    assertThat(body.get("instance").asText()).isEqualTo("GET /api/v1/apps/nope");
   }
 
   @Test
@@ -105,7 +110,7 @@ class ApiServerTest {
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("BAD_INPUT");
-    assertThat(body.get("message").asText())
+    assertThat(body.get("detail").asText())
         .contains("relevo.yml:2: unknown key")
         .contains("relevo.yml:3: unknown key");
   }
@@ -145,7 +150,7 @@ class ApiServerTest {
     assertThat(response.statusCode()).isEqualTo(500);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo(ApiErrors.BUG);
-    assertThat(body.get("message").asText()).contains("this is a bug");
+    assertThat(body.get("detail").asText()).contains("this is a bug");
   }
 
   @Test

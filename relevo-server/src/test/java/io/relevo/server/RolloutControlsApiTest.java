@@ -106,7 +106,7 @@ class RolloutControlsApiTest {
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("NOT_FOUND");
-    assertThat(body.get("message").asText()).isEqualTo("no rollout of shop is under way");
+    assertThat(body.get("detail").asText()).isEqualTo("no rollout of shop is under way");
     assertThatThrownBy(() -> client.promote("shop", false, "ana"))
         .isInstanceOfSatisfying(
             RelevoException.class,
@@ -119,8 +119,9 @@ class RolloutControlsApiTest {
     HttpResponse<String> response = post("/api/v1/apps/shop/promote", "full");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Json.mapper().readTree(response.body()).get("message").asText())
-        .contains("PromoteBody");
+    assertThat(Json.mapper().readTree(response.body()).get("detail").asText())
+        .startsWith("request body: malformed JSON at line 1, column ")
+        .endsWith("(expected: a JSON object {\"full\": boolean, \"actor\": string})");
     assertThat(calls).isEmpty();
   }
 
