@@ -29,7 +29,6 @@ final class RequestBodies {
       Json.mapper()
           .reader()
           .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private RequestBodies() {}
