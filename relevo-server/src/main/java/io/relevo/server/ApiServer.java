@@ -3,7 +3,6 @@ package io.relevo.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.relevo.core.RelevoException;
-import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.RollbackRequest;
@@ -13,7 +12,6 @@ import io.relevo.server.v1.AbortBody;
 import io.relevo.server.v1.AppView;
 import io.relevo.server.v1.ApproveAnswer;
 import io.relevo.server.v1.ApproveBody;
-import io.relevo.server.v1.DeployBody;
 import io.relevo.server.v1.GateReportView;
 import io.relevo.server.v1.Problem;
 import io.relevo.server.v1.PromoteBody;
@@ -30,7 +28,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,12 +43,13 @@ import org.slf4j.LoggerFactory;
  * the whole rollout.
  *
  * <pre>
- * GET  /api/v1/apps                                   [AppStatus]
- * GET  /api/v1/apps/{app}                             AppStatus
- * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
- * GET  /api/v1/apps/{app}/revisions                   [RevisionVerdict], newest first
+ * GET  /api/v1/apps                                   [AppView]
+ * GET  /api/v1/apps/{app}                             AppView
+ * GET  /api/v1/apps/{app}/history?limit=N             [RolloutView], newest first (default 20)
+ * GET  /api/v1/apps/{app}/revisions                   [VerdictView], newest first
+ * GET  /api/v1/apps/{app}/revisions/{n}               RevisionConfigView
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
- * POST /api/v1/apps/{app}/check     DeployBody        GateReport: every gate judged, nothing deployed
+ * POST /api/v1/apps/{app}/check     DeployBody        GateReportView: every gate judged, nothing deployed
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
@@ -65,9 +63,13 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
  * GET  /metrics                                       Prometheus text or OpenMetrics, no token
+ * GET  /api/v1/openapi.json, /api/v1/openapi.yaml     this API's OpenAPI 3.1 document, no token
  * </pre>
  *
- * Errors are JSON {@link ApiError}s with the status {@link ApiErrors} gives their kind.
+ * Request and answer bodies are the wire types of {@link io.relevo.server.v1}, never the engine's
+ * records. Errors are RFC 9457 problem details ({@link io.relevo.server.v1.Problem}) with the
+ * status {@link ApiErrors} gives their kind; the document {@code openapi/relevo-v1.yaml} describes
+ * it all, and {@code OpenApiContractTest} holds the answers to it.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -202,6 +204,10 @@ public final class ApiServer implements AutoCloseable {
         MetricsPage.serve(exchange, method, metrics);
         return;
       }
+      if (OpenApiDocument.serves(path)) {
+        OpenApiDocument.serve(exchange, method, path); // the API's description, no token
+        return;
+      }
       answer(exchange, method, path, what);
     } catch (IOException e) {
       log.debug("{}: client went away: {}", what, e.toString());
@@ -276,13 +282,15 @@ public final class ApiServer implements AutoCloseable {
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        DeployRequest request = deployRequest(bytes, app, "deploy");
+        DeployRequest request = DeployRequests.read(parser, bytes, app, "deploy");
         RolloutStream.run(exchange, app, "deploy of " + app, l -> engine.deploy(request, l));
       }
       case "/check" -> {
         requireMethod(method, "POST", path);
         Exchanges.sendJson(
-            exchange, 200, GateReportView.of(engine.check(deployRequest(bytes, app, "check"))));
+            exchange,
+            200,
+            GateReportView.of(engine.check(DeployRequests.read(parser, bytes, app, "check"))));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
@@ -364,41 +372,6 @@ public final class ApiServer implements AutoCloseable {
         LogStream.send(exchange, engine.logFile(app, revision), tail, follow, () -> stopping);
       }
     }
-  }
-
-  private DeployRequest deployRequest(byte[] bytes, String app, String what) {
-    DeployBody body = Exchanges.readJson(bytes, DeployBody.class);
-    if (body.configFile() == null || body.configText() == null) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          what
-              + " of "
-              + app
-              + ": configFile and configText are required (expected: the path and"
-              + " text of its relevo.yml)");
-    }
-    Path configFile = Path.of(body.configFile()).toAbsolutePath();
-    AppConfig config = parser.parse(body.configFile(), body.configText());
-    if (!config.app().equals(app)) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "app: \""
-              + config.app()
-              + "\" in "
-              + body.configFile()
-              + " (expected: \""
-              + app
-              + "\", the app named in the request)");
-    }
-    return new DeployRequest(
-        config,
-        configFile.getParent(),
-        body.version(),
-        body.actor(),
-        body.reason(),
-        body.force(),
-        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()),
-        body.allowDestructive());
   }
 
   private static String actor(String actor) {
