@@ -10,12 +10,16 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.relevo.core.config.HostPort;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -26,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,8 +72,8 @@ class OpenApiContractTest {
             TOKEN,
             TestAgents.engine(Files.createTempDirectory("contract"), new AtomicBoolean(true)),
             TestAgents.parser());
-    HttpResponse<String> served = send("GET", "/api/v1/openapi.json", null, null);
-    assertThat(served.statusCode()).isEqualTo(200);
+    Answer served = send("GET", "/api/v1/openapi.json", null, null);
+    assertThat(served.status()).isEqualTo(200);
     doc = Json.mapper().readTree(served.body());
     schemas =
         SchemaRegistry.withDefaultDialect(
@@ -119,6 +124,7 @@ class OpenApiContractTest {
         "{\"toRevision\":1,\"actor\":\"ana\",\"reason\":\"v2 is slow\"}",
         TOKEN);
     check(problems, "POST", "/api/v1/apps/shop/retry", "{\"actor\":\"ana\"}", TOKEN);
+    check(problems, "GET", "/api/v1/apps/shop/events", null, TOKEN); // a problem until served
     check(problems, "POST", "/api/v1/apps/shop/stop", "{\"actor\":\"ana\"}", TOKEN);
     // errors are answers too
     check(problems, "GET", "/api/v1/apps/nope", null, TOKEN);
@@ -139,14 +145,14 @@ class OpenApiContractTest {
       for (String method : METHODS) {
         boolean documented = entry.getValue().has(method.toLowerCase());
         String operation = method + " " + entry.getKey();
-        HttpResponse<String> answer = send(method, path, method.equals("GET") ? null : "{}", TOKEN);
-        boolean notServed = answer.statusCode() == 404 && answer.body().contains("no API at");
-        boolean refused = answer.statusCode() == 405;
+        Answer answer = send(method, path, method.equals("GET") ? null : "{}", TOKEN);
+        boolean notServed = answer.status() == 404 && answer.body().contains("no API at");
+        boolean refused = answer.status() == 405;
         if (documented && !ADDED_ELSEWHERE.contains(operation) && (notServed || refused)) {
-          problems.add(operation + ": documented but answered " + answer.statusCode());
+          problems.add(operation + ": documented but answered " + answer.status());
         }
         if (!documented && !refused && !(notServed && isAddedElsewhere(entry.getKey()))) {
-          problems.add(operation + ": not documented but answered " + answer.statusCode());
+          problems.add(operation + ": not documented but answered " + answer.status());
         }
       }
     }
@@ -175,13 +181,13 @@ class OpenApiContractTest {
   private static void check(
       List<String> problems, String method, String pathAndQuery, String body, String token)
       throws Exception {
-    HttpResponse<String> answer = send(method, pathAndQuery, body, token);
-    String what = method + " " + pathAndQuery + " -> " + answer.statusCode();
+    Answer answer = send(method, pathAndQuery, body, token);
+    String what = method + " " + pathAndQuery + " -> " + answer.status();
     String path = pathAndQuery.replaceFirst("\\?.*", "");
     JsonNode operation = operation(method, path);
     JsonNode response;
     JsonNode responses;
-    if (operation == null && answer.statusCode() >= 400) {
+    if (operation == null && answer.status() >= 400) {
       // a request the document does not describe is answered as a problem all the same
       responses = doc.at("/components/responses");
       response = responses.path("Problem");
@@ -190,7 +196,7 @@ class OpenApiContractTest {
       return;
     } else {
       responses = operation.path("responses");
-      response = responses.path(String.valueOf(answer.statusCode()));
+      response = responses.path(String.valueOf(answer.status()));
       if (response.isMissingNode()) {
         response = responses.path("default");
       }
@@ -207,8 +213,7 @@ class OpenApiContractTest {
       }
       return;
     }
-    String contentType =
-        answer.headers().firstValue("Content-Type").orElse("").replaceFirst(";.*", "").strip();
+    String contentType = answer.contentType().replaceFirst(";.*", "").strip();
     JsonNode media = content.path(contentType);
     if (media.isMissingNode()) {
       problems.add(
@@ -218,6 +223,10 @@ class OpenApiContractTest {
               + " (document: "
               + content.fieldNames().next()
               + ")");
+      return;
+    }
+    if (contentType.equals("text/event-stream")) {
+      checkEvent(problems, what, media, answer.body());
       return;
     }
     Schema schema = schemaOf(media.path("schema"));
@@ -267,10 +276,14 @@ class OpenApiContractTest {
     return null;
   }
 
-  private static HttpResponse<String> send(String method, String path, String body, String token)
+  /** An answer: its status, content type and body (for an event stream, its first message). */
+  private record Answer(int status, String contentType, String body) {}
+
+  private static Answer send(String method, String path, String body, String token)
       throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(api.url().resolve(path))
+            .timeout(Duration.ofSeconds(30))
             .method(
                 method,
                 body == null
@@ -282,6 +295,45 @@ class OpenApiContractTest {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<InputStream> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    String contentType = response.headers().firstValue("Content-Type").orElse("");
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      if (!contentType.startsWith("text/event-stream")) {
+        return new Answer(
+            response.statusCode(), contentType, reader.lines().collect(Collectors.joining("\n")));
+      }
+      // an event stream does not end: read its first message, then hang up
+      StringBuilder message = new StringBuilder();
+      String line;
+      while ((line = reader.readLine()) != null && !(line.isEmpty() && message.length() > 0)) {
+        if (!line.isEmpty() && !line.startsWith(":")) {
+          message.append(line).append('\n');
+        }
+      }
+      return new Answer(response.statusCode(), contentType, message.toString());
+    }
+  }
+
+  /** Checks an event's data against the schema the document gives its type. */
+  private static void checkEvent(List<String> problems, String what, JsonNode media, String event) {
+    String type = "message";
+    String data = "";
+    for (String line : event.split("\n")) {
+      if (line.startsWith("event:")) {
+        type = line.substring(6).strip();
+      } else if (line.startsWith("data:")) {
+        data = line.substring(5).strip();
+      }
+    }
+    JsonNode schema = media.path("x-relevo-events").path(type);
+    if (schema.isMissingNode()) {
+      problems.add(what + ": event type " + type + " is not in the document");
+      return;
+    }
+    for (Error error : schemaOf(schema).validate(data, InputFormat.JSON)) {
+      problems.add(what + ": event " + type + ": " + error);
+    }
   }
 }

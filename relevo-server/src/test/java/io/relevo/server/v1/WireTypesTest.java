@@ -17,8 +17,10 @@ import io.relevo.core.runtime.InstanceRecord;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.AgentClient;
 import io.relevo.server.Json;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -58,6 +60,19 @@ class WireTypesTest {
       }
     }
     assertThat(leaks).as("record components typed by io.relevo.core").isEmpty();
+  }
+
+  @Test
+  void theClientOfTheApiHandsOutOnlyWireTypes() {
+    List<String> leaks = new ArrayList<>();
+    for (Method method : AgentClient.class.getMethods()) {
+      Stream.concat(
+              Stream.of(method.getGenericReturnType()),
+              Arrays.stream(method.getGenericParameterTypes()))
+          .flatMap(WireTypesTest::engineTypesIn)
+          .forEach(t -> leaks.add(method.getName() + ": " + t));
+    }
+    assertThat(leaks).as("AgentClient methods typed by io.relevo.core").isEmpty();
   }
 
   static Stream<Arguments> enumPairs() {
