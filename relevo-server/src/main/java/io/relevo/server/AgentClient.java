@@ -1,7 +1,6 @@
 package io.relevo.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
 import io.relevo.server.v1.AbortBody;
 import io.relevo.server.v1.AppView;
@@ -131,32 +130,18 @@ public final class AgentClient {
 
   /** Takes a verified backup of the app's database now and returns it. */
   public BackupView backup(String app, String actor) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/backups", new BackupBody(actor))
-                .timeout(Duration.ofMinutes(35))
-                .build()); // pg_dump may take a while: its own limit is 30 min
-    throwIfError(response);
-    try (InputStream body = response.body()) {
-      return Json.mapper().readValue(body, BackupView.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    // pg_dump may take a while: its own limit is 30 min
+    return postJson(
+        appPath(app) + "/backups", new BackupBody(actor), Duration.ofMinutes(35), BackupView.class);
   }
 
   /** Restores a backup into a scratch database and reports what it holds. */
   public DrillView verifyBackup(String app, Long backupId) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/backups/verify", new DrillBody(backupId))
-                .timeout(Duration.ofMinutes(35))
-                .build());
-    throwIfError(response);
-    try (InputStream body = response.body()) {
-      return Json.mapper().readValue(body, DrillView.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(
+        appPath(app) + "/backups/verify",
+        new DrillBody(backupId),
+        Duration.ofMinutes(35),
+        DrillView.class);
   }
 
   /** Restores a backup for real; see {@link #deploy} for how the result comes back. */
@@ -174,14 +159,7 @@ public final class AgentClient {
 
   /** Judges every gate of the deploy {@code body} describes, now, without deploying. */
   public GateReportView check(String app, DeployBody body) {
-    HttpResponse<InputStream> response =
-        send(post(appPath(app) + "/check", body).timeout(READ_TIMEOUT).build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, GateReportView.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(appPath(app) + "/check", body, READ_TIMEOUT, GateReportView.class);
   }
 
   /**
@@ -189,32 +167,22 @@ public final class AgentClient {
    * held it.
    */
   public String unlock(String app, String actor, String reason) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/unlock", new UnlockBody(actor, reason))
-                .timeout(READ_TIMEOUT.plusSeconds(15))
-                .build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, UnlockAnswer.class).released();
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(
+            appPath(app) + "/unlock",
+            new UnlockBody(actor, reason),
+            READ_TIMEOUT.plusSeconds(15),
+            UnlockAnswer.class)
+        .released();
   }
 
   /** Approves a deploy waiting for approvals; returns where its approvals stand. */
   public String approve(String app, long rollout, String actor) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/approve", new ApproveBody(rollout, actor))
-                .timeout(READ_TIMEOUT)
-                .build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, ApproveAnswer.class).approvals();
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(
+            appPath(app) + "/approve",
+            new ApproveBody(rollout, actor),
+            READ_TIMEOUT,
+            ApproveAnswer.class)
+        .approvals();
   }
 
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
@@ -319,6 +287,16 @@ public final class AgentClient {
             + " running: see `relevo status`");
   }
 
+  private <T> T postJson(String path, Object body, Duration timeout, Class<T> type) {
+    HttpResponse<InputStream> response = send(post(path, body).timeout(timeout).build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, type);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   private <T> T getJson(String path, TypeReference<T> type) {
     HttpResponse<InputStream> response = send(request(path).GET().timeout(READ_TIMEOUT).build());
     throwIfError(response);
@@ -362,7 +340,7 @@ public final class AgentClient {
     }
     ApiError error;
     try (InputStream body = response.body()) {
-      error = errorOf(body.readAllBytes());
+      error = ApiErrors.fromAnswer(body.readAllBytes());
     } catch (IOException e) {
       throw lost(e);
     }
@@ -378,23 +356,6 @@ public final class AgentClient {
     }
     throw ApiErrors.toException(
         Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());
-  }
-
-  /**
-   * The kind and message of an error answer: problem details ({@code detail}), or the older {@code
-   * {"kind","message"}} shape of agents before them, or the text of anything else.
-   */
-  static ApiError errorOf(byte[] bytes) {
-    try {
-      JsonNode node = Json.mapper().readTree(bytes);
-      if (node != null && node.isObject()) {
-        String detail = node.path("detail").asText(node.path("message").asText(null));
-        return new ApiError(node.path("kind").asText(""), detail);
-      }
-    } catch (IOException notJson) {
-      // shown as text below
-    }
-    return new ApiError("", new String(bytes, StandardCharsets.UTF_8));
   }
 
   private void drainOrThrow(HttpResponse<InputStream> response) {

@@ -1,7 +1,10 @@
 package io.relevo.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
 import io.relevo.server.v1.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,5 +88,22 @@ public final class ApiErrors {
           RelevoException.Kind.FAILED, "agent answered " + status + ": " + error.message());
     }
     return new RelevoException(kind, error.message());
+  }
+
+  /**
+   * The kind and message of an error answer: problem details ({@code detail}), or the older {@code
+   * {"kind","message"}} shape of agents before them, or the text of anything else.
+   */
+  public static ApiError fromAnswer(byte[] bytes) {
+    try {
+      JsonNode node = Json.mapper().readTree(bytes);
+      if (node != null && node.isObject()) {
+        String detail = node.path("detail").asText(node.path("message").asText(null));
+        return new ApiError(node.path("kind").asText(""), detail);
+      }
+    } catch (IOException notJson) {
+      // shown as text below
+    }
+    return new ApiError("", new String(bytes, StandardCharsets.UTF_8));
   }
 }

@@ -40,7 +40,7 @@ class ApiErrorsTest {
 
       RelevoException received =
           ApiErrors.toException(
-              AgentClient.errorOf(Json.mapper().writeValueAsBytes(problem)), problem.status());
+              ApiErrors.fromAnswer(Json.mapper().writeValueAsBytes(problem)), problem.status());
 
       assertThat(problem.type())
           .isEqualTo("https://relevo.dev/problems/" + kind.name().toLowerCase().replace('_', '-'));
