@@ -1,10 +1,11 @@
 package io.relevo.cli;
 
-import io.relevo.core.engine.AppStatus;
-import io.relevo.core.engine.RolloutProgress;
-import io.relevo.core.routing.TrafficSplit;
-import io.relevo.core.store.Revision;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.AppView;
+import io.relevo.server.v1.ProgressView;
+import io.relevo.server.v1.RevisionView;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.SplitView;
+import io.relevo.server.v1.WatchView;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class AppStatusView {
 
   private AppStatusView() {}
 
-  static void print(AppStatus s, PrintWriter out) {
+  static void print(AppView s, PrintWriter out) {
     out.println("app:      " + s.app() + (s.env() == null ? "" : " (" + s.env() + ")"));
     out.println(
         "listen:   " + (s.listen() == null ? "none: the front door is closed" : s.listen()));
@@ -55,7 +56,7 @@ final class AppStatusView {
   }
 
   /** {@code revision 3 (1.2.0) watched against 2 until 10:20:00Z (4m12s left); last: pass at …}. */
-  static String watchLine(AppStatus.Watch w) {
+  static String watchLine(WatchView w) {
     return "revision "
         + w.revision()
         + " ("
@@ -71,14 +72,14 @@ final class AppStatusView {
   }
 
   /** The split as a table, one row per revision that has a place in it. */
-  static void printSplit(AppStatus s, PrintWriter out) {
-    TrafficSplit split = s.split();
+  static void printSplit(AppView s, PrintWriter out) {
+    SplitView split = s.split();
     if (split == null || split.backends().isEmpty()) {
       out.println("no revision takes traffic");
       return;
     }
     Table table = new Table("REVISION", "VERSION", "WEIGHT", "ENDPOINT");
-    for (TrafficSplit.Backend b : split.backends()) {
+    for (SplitView.Backend b : split.backends()) {
       table.row(
           b.revision(),
           version(s, b.revision()),
@@ -92,7 +93,7 @@ final class AppStatusView {
    * {@code step 3/6: analysis default (2/5), canary at 10%} and one indented line per metric of the
    * latest measurement; {@link #NO_ROLLOUT} when none is under way.
    */
-  static List<String> progressLines(RolloutProgress progress, String app) {
+  static List<String> progressLines(ProgressView progress, String app) {
     if (progress == null) {
       return List.of(NO_ROLLOUT);
     }
@@ -119,13 +120,13 @@ final class AppStatusView {
     return lines;
   }
 
-  private static void printRunning(List<Revision> running, PrintWriter out) {
+  private static void printRunning(List<RevisionView> running, PrintWriter out) {
     if (running == null || running.isEmpty()) {
       out.println("no revision runs");
       return;
     }
     Table table = new Table("REVISION", "VERSION", "STATE", "ENDPOINT", "STARTED", "KEPT UNTIL");
-    for (Revision r : running) {
+    for (RevisionView r : running) {
       table.row(
           r.number(),
           r.version(),
@@ -137,19 +138,19 @@ final class AppStatusView {
     table.print(out);
   }
 
-  private static String version(AppStatus s, int revision) {
-    List<Revision> known = new ArrayList<>(s.running() == null ? List.of() : s.running());
+  private static String version(AppView s, int revision) {
+    List<RevisionView> known = new ArrayList<>(s.running() == null ? List.of() : s.running());
     if (s.stable() != null) {
       known.add(s.stable());
     }
     return known.stream()
         .filter(r -> r.number() == revision)
-        .map(Revision::version)
+        .map(RevisionView::version)
         .findFirst()
         .orElse(null);
   }
 
-  static String rollout(RolloutRecord active) {
+  static String rollout(RolloutView active) {
     return active == null
         ? "none"
         : active.id()

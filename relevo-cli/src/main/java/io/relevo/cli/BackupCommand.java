@@ -1,6 +1,6 @@
 package io.relevo.cli;
 
-import io.relevo.server.BackupView;
+import io.relevo.server.v1.BackupView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

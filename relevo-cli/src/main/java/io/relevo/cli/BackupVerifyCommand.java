@@ -1,6 +1,6 @@
 package io.relevo.cli;
 
-import io.relevo.server.DrillView;
+import io.relevo.server.v1.DrillView;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

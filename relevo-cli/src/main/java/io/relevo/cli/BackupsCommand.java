@@ -1,7 +1,7 @@
 package io.relevo.cli;
 
 import io.relevo.core.database.Backups;
-import io.relevo.server.BackupView;
+import io.relevo.server.v1.BackupView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,9 +2,8 @@ package io.relevo.cli;
 
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.AppConfig;
-import io.relevo.core.gates.GateReport;
-import io.relevo.core.gates.GateResult;
-import io.relevo.server.DeployBody;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.GateReportView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
           RelevoException.Kind.BAD_INPUT,
           "app: \"" + parsed.app() + "\" in " + config.file + " (expected: \"" + app + "\")");
     }
-    GateReport report =
+    GateReportView report =
         connection
             .client(context)
             .check(
@@ -73,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
     if (report.results().isEmpty()) {
       context.out().println(app + ": no gates configured (see docs/GATES.md)");
     }
-    for (GateResult result : report.results()) {
+    for (GateReportView.Result result : report.results()) {
       context.out().println(result.line());
       result.problems().forEach(p -> context.out().println("  " + p));
     }

@@ -2,10 +2,10 @@ package io.relevo.cli;
 
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.AppConfig;
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.AgentClient;
-import io.relevo.server.DeployBody;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,9 +96,9 @@ final class DeployCommand implements Callable<Integer> {
             force,
             overrideWindow ? java.util.List.of("window") : null,
             allowDestructive);
-    RolloutListener listener =
-        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
-    RolloutRecord rollout = client.deploy(app, body, listener);
+    RolloutEventListener listener =
+        output.json() ? RolloutEventListener.none() : new ProgressPrinter(context.out());
+    RolloutView rollout = client.deploy(app, body, listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
       return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;

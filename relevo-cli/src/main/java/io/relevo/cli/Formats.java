@@ -1,7 +1,7 @@
 package io.relevo.cli;
 
-import io.relevo.core.routing.TrafficSplit;
-import io.relevo.core.store.Revision;
+import io.relevo.server.v1.RevisionView;
+import io.relevo.server.v1.SplitView;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,12 +41,12 @@ final class Formats {
     return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
   }
 
-  static String revision(Revision revision) {
+  static String revision(RevisionView revision) {
     return revision == null ? "-" : revision.label();
   }
 
   /** {@code 3:100%} or {@code 3:90% 4:10%}; {@code none} when no revision serves. */
-  static String split(TrafficSplit split) {
+  static String split(SplitView split) {
     if (split == null || split.backends().isEmpty()) {
       return "none";
     }

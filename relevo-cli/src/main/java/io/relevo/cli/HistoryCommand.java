@@ -2,10 +2,10 @@ package io.relevo.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.relevo.core.history.RevisionVerdict;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.AgentClient;
 import io.relevo.server.Json;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.VerdictView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +68,10 @@ final class HistoryCommand implements Callable<Integer> {
     if (rollout != null) {
       return RolloutDetail.print(client, app, rollout, output.json(), context);
     }
-    List<RolloutRecord> rollouts = client.history(app, limit);
-    Map<Integer, RevisionVerdict> verdicts =
+    List<RolloutView> rollouts = client.history(app, limit);
+    Map<Integer, VerdictView> verdicts =
         client.revisions(app).stream()
-            .collect(Collectors.toMap(RevisionVerdict::revision, Function.identity()));
+            .collect(Collectors.toMap(VerdictView::revision, Function.identity()));
     if (output.json()) {
       OutputOption.printJson(context, withVerdicts(rollouts, verdicts));
       return ExitCodes.OK;
@@ -94,12 +94,12 @@ final class HistoryCommand implements Callable<Integer> {
             "STARTED",
             "TOOK",
             "REASON");
-    for (RolloutRecord r : rollouts) {
+    for (RolloutView r : rollouts) {
       Duration took =
           r.finishedAt() == null ? null : Duration.between(r.startedAt(), r.finishedAt());
       String why =
           r.outcomeReason() == null || r.outcomeReason().isBlank() ? r.reason() : r.outcomeReason();
-      RevisionVerdict verdict = verdicts.get(r.toRevision());
+      VerdictView verdict = verdicts.get(r.toRevision());
       table.row(
           r.id(),
           Formats.lower(r.kind()),
@@ -119,9 +119,9 @@ final class HistoryCommand implements Callable<Integer> {
 
   /** The rollouts as the API sends them, each with the verdict on the revision it went to. */
   private static ArrayNode withVerdicts(
-      List<RolloutRecord> rollouts, Map<Integer, RevisionVerdict> verdicts) {
+      List<RolloutView> rollouts, Map<Integer, VerdictView> verdicts) {
     ArrayNode rows = Json.mapper().createArrayNode();
-    for (RolloutRecord r : rollouts) {
+    for (RolloutView r : rollouts) {
       ObjectNode row = Json.mapper().valueToTree(r);
       row.set("toRevisionVerdict", Json.mapper().valueToTree(verdicts.get(r.toRevision())));
       rows.add(row);

@@ -1,7 +1,7 @@
 package io.relevo.cli;
 
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ final class IncidentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant from = Instant.now().minus(since);
-    List<RolloutRecord> rollouts =
+    List<RolloutView> rollouts =
         connection.client(context).history(app, 200).stream()
             .filter(r -> !r.startedAt().isBefore(from))
             .toList();
@@ -67,7 +67,7 @@ final class IncidentCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     List<Line> lines = new ArrayList<>();
-    for (RolloutRecord r : rollouts) {
+    for (RolloutView r : rollouts) {
       String what =
           Formats.lower(r.kind())
               + " "
@@ -75,7 +75,7 @@ final class IncidentCommand implements Callable<Integer> {
               + " by "
               + r.actor()
               + (r.reason().isBlank() ? "" : " (" + Formats.firstLine(r.reason()) + ")");
-      for (RolloutEvent e : r.events()) {
+      for (RolloutEventView e : r.events()) {
         lines.add(
             new Line(
                 e.at(),
@@ -115,9 +115,9 @@ final class IncidentCommand implements Callable<Integer> {
   }
 
   /** Each rollback by severity (or incident recorded) with its severity and its checklist. */
-  private void printSeverities(List<RolloutRecord> rollouts) {
-    for (RolloutRecord r : rollouts) {
-      List<RolloutEvent> severity =
+  private void printSeverities(List<RolloutView> rollouts) {
+    for (RolloutView r : rollouts) {
+      List<RolloutEventView> severity =
           r.events().stream().filter(e -> e.step().equals("severity")).toList();
       if (severity.isEmpty()) {
         continue;

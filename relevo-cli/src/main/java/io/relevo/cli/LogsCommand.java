@@ -1,8 +1,8 @@
 package io.relevo.cli;
 
 import io.relevo.core.RelevoException;
-import io.relevo.core.engine.AppStatus;
 import io.relevo.server.AgentClient;
+import io.relevo.server.v1.AppView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +59,7 @@ final class LogsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int stableOf(AppStatus status) {
+  private int stableOf(AppView status) {
     if (status.stable() == null) {
       throw new RelevoException(
           RelevoException.Kind.BAD_INPUT,

@@ -1,8 +1,9 @@
 package io.relevo.cli;
 
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutKind;
+import io.relevo.server.v1.RolloutView;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.Locale;
  *   +0.4s  ready    progress  check 1: connection refused (1/3)
  * </pre>
  */
-final class ProgressPrinter implements RolloutListener {
+final class ProgressPrinter implements RolloutEventListener {
 
   private static final String INDENT = " ".repeat(29);
 
@@ -29,7 +30,7 @@ final class ProgressPrinter implements RolloutListener {
   }
 
   @Override
-  public synchronized void onEvent(long rolloutId, RolloutEvent event) {
+  public synchronized void onEvent(long rolloutId, RolloutEventView event) {
     if (start == null) {
       start = event.at();
     }
@@ -37,7 +38,7 @@ final class ProgressPrinter implements RolloutListener {
     out.flush();
   }
 
-  String line(RolloutEvent event) {
+  String line(RolloutEventView event) {
     Duration elapsed =
         start == null || event.at() == null ? Duration.ZERO : Duration.between(start, event.at());
     // event.took() is not shown: the engine's messages already say how long a step took
@@ -52,9 +53,9 @@ final class ProgressPrinter implements RolloutListener {
   }
 
   /** Prints how the rollout ended; returns 0 when it succeeded (promoted, restored), else 1. */
-  static int printOutcome(RolloutRecord rollout, PrintWriter out) {
+  static int printOutcome(RolloutView rollout, PrintWriter out) {
     return printOutcome(
-        rollout, rollout.kind() == RolloutRecord.Kind.ROLLBACK ? "rollback" : "deploy", out);
+        rollout, rollout.kind() == RolloutKind.ROLLBACK ? "rollback" : "deploy", out);
   }
 
   /**
@@ -63,7 +64,7 @@ final class ProgressPrinter implements RolloutListener {
    * metric's canary and stable values) is printed as an indented block under the outcome, one line
    * each.
    */
-  static int printOutcome(RolloutRecord rollout, String what, PrintWriter out) {
+  static int printOutcome(RolloutView rollout, String what, PrintWriter out) {
     Duration took =
         rollout.startedAt() == null || rollout.finishedAt() == null
             ? null

@@ -4,12 +4,13 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ConfigLoader;
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.history.RevisionVerdict;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.AgentClient;
-import io.relevo.server.DeployBody;
-import io.relevo.server.RevisionConfigView;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.VerdictMark;
+import io.relevo.server.v1.VerdictView;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -73,7 +74,7 @@ final class PromoteReleaseCommand implements Callable<Integer> {
     String fromApp = config.parse(ConfigLoader.withEnvironment(text, from), context).app();
     String toApp = config.parse(ConfigLoader.withEnvironment(text, to), context).app();
     AgentClient client = connection.client(context);
-    RevisionVerdict newest = newestOf(client.revisions(fromApp), fromApp);
+    VerdictView newest = newestOf(client.revisions(fromApp), fromApp);
     RevisionConfigView passed = client.revision(fromApp, newest.revision());
     String promoted = ConfigLoader.withEnvironment(passed.configText(), to);
     AppConfig ran = config.parse(passed.configText(), context);
@@ -110,9 +111,9 @@ final class PromoteReleaseCommand implements Callable<Integer> {
             false,
             null,
             false);
-    RolloutListener listener =
-        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
-    RolloutRecord rollout = client.deploy(toApp, body, listener);
+    RolloutEventListener listener =
+        output.json() ? RolloutEventListener.none() : new ProgressPrinter(context.out());
+    RolloutView rollout = client.deploy(toApp, body, listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
       return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -121,14 +122,14 @@ final class PromoteReleaseCommand implements Callable<Integer> {
   }
 
   /** The newest revision, if history marks it good; refused (exit 1) otherwise. */
-  private RevisionVerdict newestOf(List<RevisionVerdict> revisions, String fromApp) {
+  private VerdictView newestOf(List<VerdictView> revisions, String fromApp) {
     if (revisions.isEmpty()) {
       throw new RelevoException(
           Kind.FAILED,
           fromApp + " has no revision to promote (expected: deploy it to " + from + ")");
     }
-    RevisionVerdict newest = revisions.get(0);
-    if (newest.mark() != RevisionVerdict.Mark.GOOD) {
+    VerdictView newest = revisions.get(0);
+    if (newest.mark() != VerdictMark.GOOD) {
       throw new RelevoException(
           Kind.FAILED,
           "revision "
@@ -137,7 +138,7 @@ final class PromoteReleaseCommand implements Callable<Integer> {
               + newest.version()
               + ") of "
               + fromApp
-              + (newest.mark() == RevisionVerdict.Mark.BAD
+              + (newest.mark() == VerdictMark.BAD
                   ? " did not pass " + from + " or failed since"
                   : " has not passed " + from + " yet")
               + (newest.why().isEmpty() ? "" : ": " + newest.why())

@@ -1,8 +1,8 @@
 package io.relevo.cli;
 
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.store.RolloutRecord;
-import io.relevo.server.RestoreBody;
+import io.relevo.server.v1.RestoreBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +44,9 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RolloutListener listener =
-        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
-    RolloutRecord rollout =
+    RolloutEventListener listener =
+        output.json() ? RolloutEventListener.none() : new ProgressPrinter(context.out());
+    RolloutView rollout =
         connection
             .client(context)
             .restore(app, new RestoreBody(backup, actor.actor(context), reason, yes), listener);

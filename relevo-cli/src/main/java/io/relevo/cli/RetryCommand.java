@@ -1,7 +1,7 @@
 package io.relevo.cli;
 
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +33,9 @@ final class RetryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RolloutListener listener =
-        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
-    RolloutRecord rollout = connection.client(context).retry(app, actor.actor(context), listener);
+    RolloutEventListener listener =
+        output.json() ? RolloutEventListener.none() : new ProgressPrinter(context.out());
+    RolloutView rollout = connection.client(context).retry(app, actor.actor(context), listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
       return rollout.outcome().succeeded() ? ExitCodes.OK : ExitCodes.FAILED;

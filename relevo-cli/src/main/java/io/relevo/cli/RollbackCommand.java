@@ -1,10 +1,11 @@
 package io.relevo.cli;
 
-import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.engine.Severity;
 import io.relevo.core.engine.SeverityPolicy;
-import io.relevo.core.store.RolloutRecord;
-import io.relevo.server.RollbackBody;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutKind;
+import io.relevo.server.v1.RolloutView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,9 +101,9 @@ final class RollbackCommand implements Callable<Integer> {
       context.err().flush();
       return ExitCodes.BAD_INPUT;
     }
-    RolloutListener listener =
-        output.json() ? RolloutListener.none() : new ProgressPrinter(context.out());
-    RolloutRecord rollout =
+    RolloutEventListener listener =
+        output.json() ? RolloutEventListener.none() : new ProgressPrinter(context.out());
+    RolloutView rollout =
         connection
             .client(context)
             .rollback(
@@ -118,11 +119,11 @@ final class RollbackCommand implements Callable<Integer> {
                 listener);
     if (output.json()) {
       OutputOption.printJson(context, rollout);
-      return rollout.outcome().succeeded() || rollout.kind() == RolloutRecord.Kind.INCIDENT
+      return rollout.outcome().succeeded() || rollout.kind() == RolloutKind.INCIDENT
           ? ExitCodes.OK
           : ExitCodes.FAILED;
     }
-    if (rollout.kind() == RolloutRecord.Kind.INCIDENT) {
+    if (rollout.kind() == RolloutKind.INCIDENT) {
       context
           .out()
           .println(

@@ -1,9 +1,9 @@
 package io.relevo.cli;
 
 import io.relevo.core.RelevoException;
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.AgentClient;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutView;
 import java.time.Duration;
 
 /**
@@ -18,7 +18,7 @@ final class RolloutDetail {
   private RolloutDetail() {}
 
   static int print(AgentClient client, String app, long id, boolean json, CliContext context) {
-    RolloutRecord r =
+    RolloutView r =
         client.history(app, SEARCHED).stream()
             .filter(x -> x.id() == id)
             .findFirst()
@@ -63,7 +63,7 @@ final class RolloutDetail {
             + Formats.lower(r.outcome())
             + (took == null ? "" : " after " + Formats.duration(took)));
     ProgressPrinter printer = new ProgressPrinter(out);
-    for (RolloutEvent event : r.events()) {
+    for (RolloutEventView event : r.events()) {
       printer.onEvent(r.id(), event);
     }
     out.flush();

@@ -1,9 +1,9 @@
 package io.relevo.cli;
 
 import io.relevo.core.RelevoException;
-import io.relevo.core.engine.AppStatus;
 import io.relevo.server.AgentClient;
 import io.relevo.server.Json;
+import io.relevo.server.v1.AppView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Show every app, or one app with its traffic split, its rollout's progress and its revisions.",
       "With --watch, show the app again every interval until Ctrl-C (or --for); with --output json,"
-          + " one AppStatus per line per interval."
+          + " one AppView per line per interval."
     })
 final class StatusCommand implements Callable<Integer> {
 
@@ -68,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
       return watch(client);
     }
     if (app == null) {
-      List<AppStatus> apps = client.apps();
+      List<AppView> apps = client.apps();
       if (output.json()) {
         OutputOption.printJson(context, apps);
       } else if (apps.isEmpty()) {
@@ -77,7 +77,7 @@ final class StatusCommand implements Callable<Integer> {
         printAll(apps, context.out());
       }
     } else {
-      AppStatus status = client.app(app);
+      AppView status = client.app(app);
       if (output.json()) {
         OutputOption.printJson(context, status);
       } else {
@@ -121,9 +121,9 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  static void printAll(List<AppStatus> apps, PrintWriter out) {
+  static void printAll(List<AppView> apps, PrintWriter out) {
     Table table = new Table("APP", "ENV", "LISTEN", "STABLE", "TRAFFIC", "ROLLOUT");
-    for (AppStatus s : apps) {
+    for (AppView s : apps) {
       table.row(
           s.app(),
           s.env(),
@@ -133,12 +133,12 @@ final class StatusCommand implements Callable<Integer> {
           rollout(s));
     }
     table.print(out);
-    for (AppStatus s : apps) {
+    for (AppView s : apps) {
       s.alerts().forEach(alert -> out.println("ALERT " + s.app() + ": " + alert));
     }
   }
 
-  private static String rollout(AppStatus s) {
+  private static String rollout(AppView s) {
     if (s.activeRollout() == null) {
       return "none";
     }

@@ -7,6 +7,7 @@ import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.runtime.Endpoint;
 import io.relevo.core.runtime.InstanceRecord;
 import io.relevo.core.store.Revision;
+import io.relevo.server.v1.AppView;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class AppStatusViewTest {
 
   private static String print(AppStatus status) {
     StringWriter out = new StringWriter();
-    AppStatusView.print(status, new PrintWriter(out));
+    AppStatusView.print(AppView.of(status), new PrintWriter(out));
     return out.toString();
   }
 
@@ -77,7 +78,7 @@ class AppStatusViewTest {
         .startsWith("app:      shop\nlisten:   none: the front door is closed\n")
         .contains("ALERT:    " + why);
     StringWriter all = new StringWriter();
-    StatusCommand.printAll(List.of(status), new PrintWriter(all));
+    StatusCommand.printAll(List.of(AppView.of(status)), new PrintWriter(all));
     assertThat(all.toString()).contains("ALERT shop: " + why);
   }
 

@@ -2,8 +2,8 @@ package io.relevo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relevo.core.gates.GateReport;
-import io.relevo.core.gates.GateResult;
+import io.relevo.server.v1.GateReportView;
+import io.relevo.server.v1.GateStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -106,16 +106,17 @@ class GateCommandsTest {
     agent.answer(
         "POST /api/v1/apps/shop/check",
         200,
-        new GateReport(
+        new GateReportView(
             List.of(
-                new GateResult(
+                new GateReportView.Result(
                     "secrets",
-                    GateResult.Status.FAILED,
+                    GateStatus.FAILED,
                     "1 problem in 3 secrets",
                     List.of("JWT_SECRET: not set (expected: set in runtime.env)"),
                     null,
                     at),
-                new GateResult("window", GateResult.Status.PASSED, "open", List.of(), null, at))));
+                new GateReportView.Result(
+                    "window", GateStatus.PASSED, "open", List.of(), null, at))));
 
     CliRun run = cli("check", "shop", "-f", config.toString());
 
@@ -137,11 +138,11 @@ class GateCommandsTest {
     agent.answer(
         "POST /api/v1/apps/shop/check",
         200,
-        new GateReport(
+        new GateReportView(
             List.of(
-                new GateResult(
+                new GateReportView.Result(
                     "window",
-                    GateResult.Status.PASSED,
+                    GateStatus.PASSED,
                     "open",
                     List.of(),
                     null,

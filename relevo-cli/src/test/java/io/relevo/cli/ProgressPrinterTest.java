@@ -2,8 +2,11 @@ package io.relevo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.EventStatus;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutKind;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -19,14 +22,13 @@ class ProgressPrinterTest {
     StringWriter text = new StringWriter();
     ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text));
 
-    printer.onEvent(
-        1, new RolloutEvent(T0, "rollout", RolloutEvent.Status.STARTED, "deploying", null));
+    printer.onEvent(1, new RolloutEventView(T0, "rollout", EventStatus.STARTED, "deploying", null));
     printer.onEvent(
         1,
-        new RolloutEvent(
+        new RolloutEventView(
             T0.plusMillis(2500),
             "ready",
-            RolloutEvent.Status.PROGRESS,
+            EventStatus.PROGRESS,
             "check 2: connection refused (2/3)",
             null));
 
@@ -39,11 +41,11 @@ class ProgressPrinterTest {
   @Test
   void aFailedRolloutExitsOneAndPrintsItsReason() {
     StringWriter text = new StringWriter();
-    RolloutRecord failed =
-        new RolloutRecord(
+    RolloutView failed =
+        new RolloutView(
             3,
             "shop",
-            RolloutRecord.Kind.DEPLOY,
+            RolloutKind.DEPLOY,
             1,
             2,
             "bluegreen",
@@ -51,7 +53,7 @@ class ProgressPrinterTest {
             "",
             T0,
             T0.plusSeconds(2),
-            RolloutRecord.Outcome.FAILED,
+            RolloutOutcome.FAILED,
             "revision 2 (v2) is unhealthy\ntraffic stays on revision 1 (v1)",
             List.of());
 
@@ -67,11 +69,11 @@ class ProgressPrinterTest {
   @Test
   void aRolledBackRolloutPrintsEachLineOfItsEvidenceIndentedUnderTheOutcome() {
     StringWriter text = new StringWriter();
-    RolloutRecord rolledBack =
-        new RolloutRecord(
+    RolloutView rolledBack =
+        new RolloutView(
             5,
             "shop",
-            RolloutRecord.Kind.DEPLOY,
+            RolloutKind.DEPLOY,
             1,
             2,
             "canary",
@@ -79,7 +81,7 @@ class ProgressPrinterTest {
             "",
             T0,
             T0.plusSeconds(42),
-            RolloutRecord.Outcome.ROLLED_BACK,
+            RolloutOutcome.ROLLED_BACK,
             "canary step 3 failed: error rate 7.2% vs stable 0.4%\n"
                 + "error-rate: canary 7.2% vs stable 0.4%, 812 vs 7301 requests\n",
             List.of());

@@ -2,12 +2,15 @@ package io.relevo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relevo.core.history.RevisionVerdict;
-import io.relevo.core.store.Revision;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.Json;
-import io.relevo.server.RevisionConfigView;
-import io.relevo.server.StreamLine;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RevisionState;
+import io.relevo.server.v1.RolloutKind;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StreamLine;
+import io.relevo.server.v1.VerdictMark;
+import io.relevo.server.v1.VerdictView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,14 +68,14 @@ class PromoteReleaseCommandTest {
 
   @Test
   void aRevisionThatPassedStagingShipsWithTheSameVersionAndConfig() throws Exception {
-    verdict(RevisionVerdict.Mark.GOOD, "");
+    verdict(VerdictMark.GOOD, "");
     agent.stream(
         "POST /api/v1/apps/shop-production/deploy",
         StreamLine.result(
-            new RolloutRecord(
+            new RolloutView(
                 12,
                 "shop-production",
-                RolloutRecord.Kind.DEPLOY,
+                RolloutKind.DEPLOY,
                 3,
                 5,
                 "bluegreen",
@@ -80,7 +83,7 @@ class PromoteReleaseCommandTest {
                 "",
                 T0,
                 T0.plusSeconds(20),
-                RolloutRecord.Outcome.PROMOTED,
+                RolloutOutcome.PROMOTED,
                 "revision 5 (1.4.0) serves all traffic",
                 List.of())));
 
@@ -107,7 +110,7 @@ class PromoteReleaseCommandTest {
 
   @Test
   void aRevisionThatFailedSinceIsRefusedAndNothingIsDeployed() throws Exception {
-    verdict(RevisionVerdict.Mark.BAD, "rolled back by relevo in rollout 9: error rate 20%");
+    verdict(VerdictMark.BAD, "rolled back by relevo in rollout 9: error rate 20%");
 
     CliRun run = cli("promote-release", "shop", "--from", "staging", "--to", "production");
 
@@ -121,7 +124,7 @@ class PromoteReleaseCommandTest {
 
   @Test
   void aRevisionStillUnderWayIsRefused() throws Exception {
-    verdict(RevisionVerdict.Mark.UNKNOWN, "");
+    verdict(VerdictMark.UNKNOWN, "");
 
     CliRun run = cli("promote-release", "shop", "--from", "staging", "--to", "production");
 
@@ -139,14 +142,13 @@ class PromoteReleaseCommandTest {
     assertThat(agent.received()).isEmpty();
   }
 
-  private void verdict(RevisionVerdict.Mark mark, String why) {
+  private void verdict(VerdictMark mark, String why) {
     agent.answer(
         "GET /api/v1/apps/shop-staging/revisions",
         200,
         List.of(
-            new RevisionVerdict(4, "1.4.0", Revision.State.SERVING, mark, why),
-            new RevisionVerdict(
-                3, "1.3.2", Revision.State.STOPPED, RevisionVerdict.Mark.GOOD, "")));
+            new VerdictView(4, "1.4.0", RevisionState.SERVING, mark, why),
+            new VerdictView(3, "1.3.2", RevisionState.STOPPED, VerdictMark.GOOD, "")));
   }
 
   private CliRun cli(String... args) {

@@ -2,10 +2,13 @@ package io.relevo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.Json;
-import io.relevo.server.StreamLine;
+import io.relevo.server.v1.EventStatus;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutKind;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StreamLine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -96,21 +99,13 @@ class RolloutCommandsTest {
         "POST /api/v1/apps/shop/retry",
         StreamLine.event(
             9,
-            new RolloutEvent(
-                T0,
-                "rollout",
-                RolloutEvent.Status.STARTED,
-                "retrying 1.2.0 as revision 4 (canary)",
-                null)),
+            new RolloutEventView(
+                T0, "rollout", EventStatus.STARTED, "retrying 1.2.0 as revision 4 (canary)", null)),
         StreamLine.event(
             9,
-            new RolloutEvent(
-                T0.plusSeconds(30),
-                "analysis",
-                RolloutEvent.Status.FAILED,
-                "error-rate failed",
-                null)),
-        StreamLine.result(rollout(RolloutRecord.Outcome.ROLLED_BACK, EVIDENCE)));
+            new RolloutEventView(
+                T0.plusSeconds(30), "analysis", EventStatus.FAILED, "error-rate failed", null)),
+        StreamLine.result(rollout(RolloutOutcome.ROLLED_BACK, EVIDENCE)));
 
     CliRun run = cli("retry", "shop", "--actor", "ana");
 
@@ -133,8 +128,7 @@ class RolloutCommandsTest {
   void aRetryThatIsPromotedExitsZero() {
     agent.stream(
         "POST /api/v1/apps/shop/retry",
-        StreamLine.result(
-            rollout(RolloutRecord.Outcome.PROMOTED, "revision 4 serves all traffic")));
+        StreamLine.result(rollout(RolloutOutcome.PROMOTED, "revision 4 serves all traffic")));
 
     CliRun run = cli("retry", "shop");
 
@@ -144,22 +138,22 @@ class RolloutCommandsTest {
 
   @Test
   void aRetryAsJsonPrintsTheRolloutAndStillExitsOneWhenRolledBack() throws Exception {
-    RolloutRecord rolledBack = rollout(RolloutRecord.Outcome.ROLLED_BACK, EVIDENCE);
+    RolloutView rolledBack = rollout(RolloutOutcome.ROLLED_BACK, EVIDENCE);
     agent.stream("POST /api/v1/apps/shop/retry", StreamLine.result(rolledBack));
 
     CliRun run = cli("retry", "shop", "--output", "json");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(Json.mapper().readValue(run.out(), RolloutRecord.class)).isEqualTo(rolledBack);
+    assertThat(Json.mapper().readValue(run.out(), RolloutView.class)).isEqualTo(rolledBack);
   }
 
   @Test
   void aRollbackToARevisionMarkedBadPrintsTheWarningAndExitsZeroOnceRestored() {
-    RolloutRecord restored =
-        new RolloutRecord(
+    RolloutView restored =
+        new RolloutView(
             10,
             "shop",
-            RolloutRecord.Kind.ROLLBACK,
+            RolloutKind.ROLLBACK,
             3,
             2,
             "switch",
@@ -167,17 +161,17 @@ class RolloutCommandsTest {
             "",
             T0,
             T0.plusSeconds(1),
-            RolloutRecord.Outcome.RESTORED,
+            RolloutOutcome.RESTORED,
             "rolled back: revision 2 (1.1.0) serves all traffic",
             List.of());
     agent.stream(
         "POST /api/v1/apps/shop/rollback",
         StreamLine.event(
             10,
-            new RolloutEvent(
+            new RolloutEventView(
                 T0,
                 "target",
-                RolloutEvent.Status.WARNING,
+                EventStatus.WARNING,
                 "revision 2 (1.1.0) is marked bad (crashed); rolling back to it as asked",
                 null)),
         StreamLine.result(restored));
@@ -213,11 +207,11 @@ class RolloutCommandsTest {
     return CliRun.of(Map.of("USER", "tester"), all);
   }
 
-  private static RolloutRecord rollout(RolloutRecord.Outcome outcome, String reason) {
-    return new RolloutRecord(
+  private static RolloutView rollout(RolloutOutcome outcome, String reason) {
+    return new RolloutView(
         9,
         "shop",
-        RolloutRecord.Kind.DEPLOY,
+        RolloutKind.DEPLOY,
         2,
         4,
         "canary",

@@ -2,9 +2,12 @@ package io.relevo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
-import io.relevo.server.StreamLine;
+import io.relevo.server.v1.EventStatus;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutKind;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StreamLine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +41,7 @@ class SeverityRollbackCommandTest {
         "POST /api/v1/apps/shop/rollback",
         event("severity", "SEV1 (system down): full rollback at once"),
         event("checklist", "notified: no channel configured"),
-        StreamLine.result(rollout(RolloutRecord.Kind.ROLLBACK, RolloutRecord.Outcome.RESTORED)));
+        StreamLine.result(rollout(RolloutKind.ROLLBACK, RolloutOutcome.RESTORED)));
 
     CliRun run = cli("rollback", "shop", "--severity", "SEV1", "--reason", "all 500s");
 
@@ -66,7 +69,7 @@ class SeverityRollbackCommandTest {
   void sev2WithYesRollsBack() {
     agent.stream(
         "POST /api/v1/apps/shop/rollback",
-        StreamLine.result(rollout(RolloutRecord.Kind.ROLLBACK, RolloutRecord.Outcome.RESTORED)));
+        StreamLine.result(rollout(RolloutKind.ROLLBACK, RolloutOutcome.RESTORED)));
 
     CliRun run = cli("rollback", "shop", "--severity", "SEV2", "--reason", "no payments", "--yes");
 
@@ -78,7 +81,7 @@ class SeverityRollbackCommandTest {
   void sev3RecordsAnIncidentAndSaysToFixForward() {
     agent.stream(
         "POST /api/v1/apps/shop/rollback",
-        StreamLine.result(rollout(RolloutRecord.Kind.INCIDENT, RolloutRecord.Outcome.RECORDED)));
+        StreamLine.result(rollout(RolloutKind.INCIDENT, RolloutOutcome.RECORDED)));
 
     CliRun run = cli("rollback", "shop", "--severity", "SEV3", "--reason", "slow search");
 
@@ -97,23 +100,23 @@ class SeverityRollbackCommandTest {
   }
 
   private static StreamLine event(String step, String message) {
-    return StreamLine.event(9, new RolloutEvent(T0, step, RolloutEvent.Status.OK, message, null));
+    return StreamLine.event(9, new RolloutEventView(T0, step, EventStatus.OK, message, null));
   }
 
-  private static RolloutRecord rollout(RolloutRecord.Kind kind, RolloutRecord.Outcome outcome) {
-    return new RolloutRecord(
+  private static RolloutView rollout(RolloutKind kind, RolloutOutcome outcome) {
+    return new RolloutView(
         9,
         "shop",
         kind,
         2,
-        kind == RolloutRecord.Kind.INCIDENT ? 2 : 1,
+        kind == RolloutKind.INCIDENT ? 2 : 1,
         "switch",
         "tester",
         "x",
         T0,
         T0.plusSeconds(1),
         outcome,
-        outcome == RolloutRecord.Outcome.RECORDED
+        outcome == RolloutOutcome.RECORDED
             ? "traffic untouched; fix forward within the hour"
             : "rolled back",
         List.of());

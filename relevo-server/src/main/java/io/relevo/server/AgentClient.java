@@ -2,10 +2,28 @@ package io.relevo.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.relevo.core.RelevoException;
-import io.relevo.core.engine.AppStatus;
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.history.RevisionVerdict;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.AbortBody;
+import io.relevo.server.v1.AppView;
+import io.relevo.server.v1.ApproveAnswer;
+import io.relevo.server.v1.ApproveBody;
+import io.relevo.server.v1.BackupBody;
+import io.relevo.server.v1.BackupView;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.DrillBody;
+import io.relevo.server.v1.DrillView;
+import io.relevo.server.v1.GateReportView;
+import io.relevo.server.v1.PromoteBody;
+import io.relevo.server.v1.RestoreBody;
+import io.relevo.server.v1.RetryBody;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StopBody;
+import io.relevo.server.v1.StreamLine;
+import io.relevo.server.v1.UnlockAnswer;
+import io.relevo.server.v1.UnlockBody;
+import io.relevo.server.v1.VerdictView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,20 +109,20 @@ public final class AgentClient {
     return url;
   }
 
-  public List<AppStatus> apps() {
+  public List<AppView> apps() {
     return getJson("/api/v1/apps", new TypeReference<>() {});
   }
 
-  public AppStatus app(String app) {
+  public AppView app(String app) {
     return getJson(appPath(app), new TypeReference<>() {});
   }
 
-  public List<RolloutRecord> history(String app, int limit) {
+  public List<RolloutView> history(String app, int limit) {
     return getJson(appPath(app) + "/history?limit=" + limit, new TypeReference<>() {});
   }
 
   /** Every revision of the app, newest first, marked good, bad or unknown. */
-  public List<RevisionVerdict> revisions(String app) {
+  public List<VerdictView> revisions(String app) {
     return getJson(appPath(app) + "/revisions", new TypeReference<>() {});
   }
 
@@ -120,36 +138,22 @@ public final class AgentClient {
 
   /** Takes a verified backup of the app's database now and returns it. */
   public BackupView backup(String app, String actor) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/backups", new BackupBody(actor))
-                .timeout(Duration.ofMinutes(35))
-                .build()); // pg_dump may take a while: its own limit is 30 min
-    throwIfError(response);
-    try (InputStream body = response.body()) {
-      return Json.mapper().readValue(body, BackupView.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    // pg_dump may take a while: its own limit is 30 min
+    return postJson(
+        appPath(app) + "/backups", new BackupBody(actor), Duration.ofMinutes(35), BackupView.class);
   }
 
   /** Restores a backup into a scratch database and reports what it holds. */
   public DrillView verifyBackup(String app, Long backupId) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/backups/verify", new DrillBody(backupId))
-                .timeout(Duration.ofMinutes(35))
-                .build());
-    throwIfError(response);
-    try (InputStream body = response.body()) {
-      return Json.mapper().readValue(body, DrillView.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(
+        appPath(app) + "/backups/verify",
+        new DrillBody(backupId),
+        Duration.ofMinutes(35),
+        DrillView.class);
   }
 
   /** Restores a backup for real; see {@link #deploy} for how the result comes back. */
-  public RolloutRecord restore(String app, RestoreBody body, RolloutListener listener) {
+  public RolloutView restore(String app, RestoreBody body, RolloutEventListener listener) {
     return stream(appPath(app) + "/restore", body, listener);
   }
 
@@ -157,20 +161,13 @@ public final class AgentClient {
    * Ships a version and returns the finished rollout, whatever its outcome; {@code listener} hears
    * each event as the agent sends it.
    */
-  public RolloutRecord deploy(String app, DeployBody body, RolloutListener listener) {
+  public RolloutView deploy(String app, DeployBody body, RolloutEventListener listener) {
     return stream(appPath(app) + "/deploy", body, listener);
   }
 
   /** Judges every gate of the deploy {@code body} describes, now, without deploying. */
-  public io.relevo.core.gates.GateReport check(String app, DeployBody body) {
-    HttpResponse<InputStream> response =
-        send(post(appPath(app) + "/check", body).timeout(READ_TIMEOUT).build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, io.relevo.core.gates.GateReport.class);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+  public GateReportView check(String app, DeployBody body) {
+    return postJson(appPath(app) + "/check", body, READ_TIMEOUT, GateReportView.class);
   }
 
   /**
@@ -178,36 +175,26 @@ public final class AgentClient {
    * held it.
    */
   public String unlock(String app, String actor, String reason) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/unlock", new UnlockBody(actor, reason))
-                .timeout(READ_TIMEOUT.plusSeconds(15))
-                .build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, UnlockAnswer.class).released();
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(
+            appPath(app) + "/unlock",
+            new UnlockBody(actor, reason),
+            READ_TIMEOUT.plusSeconds(15),
+            UnlockAnswer.class)
+        .released();
   }
 
   /** Approves a deploy waiting for approvals; returns where its approvals stand. */
   public String approve(String app, long rollout, String actor) {
-    HttpResponse<InputStream> response =
-        send(
-            post(appPath(app) + "/approve", new ApproveBody(rollout, actor))
-                .timeout(READ_TIMEOUT)
-                .build());
-    throwIfError(response);
-    try (InputStream in = response.body()) {
-      return Json.mapper().readValue(in, ApproveAnswer.class).approvals();
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return postJson(
+            appPath(app) + "/approve",
+            new ApproveBody(rollout, actor),
+            READ_TIMEOUT,
+            ApproveAnswer.class)
+        .approvals();
   }
 
   /** Takes an app back to an earlier revision; see {@link #deploy}. */
-  public RolloutRecord rollback(String app, RollbackBody body, RolloutListener listener) {
+  public RolloutView rollback(String app, RollbackBody body, RolloutEventListener listener) {
     return stream(appPath(app) + "/rollback", body, listener);
   }
 
@@ -240,7 +227,7 @@ public final class AgentClient {
   }
 
   /** Runs the app's last failed or rolled-back deploy again; see {@link #deploy}. */
-  public RolloutRecord retry(String app, String actor, RolloutListener listener) {
+  public RolloutView retry(String app, String actor, RolloutEventListener listener) {
     return stream(appPath(app) + "/retry", new RetryBody(actor), listener);
   }
 
@@ -281,7 +268,7 @@ public final class AgentClient {
     return new TokensClient(this);
   }
 
-  private RolloutRecord stream(String path, Object body, RolloutListener listener) {
+  private RolloutView stream(String path, Object body, RolloutEventListener listener) {
     // no timeout: a canary may run for many minutes, and events keep the stream alive
     HttpResponse<InputStream> response = send(post(path, body).build());
     throwIfError(response);
@@ -311,6 +298,16 @@ public final class AgentClient {
             + url
             + " ended the stream before the rollout's result; it may still be"
             + " running: see `relevo status`");
+  }
+
+  private <T> T postJson(String path, Object body, Duration timeout, Class<T> type) {
+    HttpResponse<InputStream> response = send(post(path, body).timeout(timeout).build());
+    throwIfError(response);
+    try (InputStream in = response.body()) {
+      return Json.mapper().readValue(in, type);
+    } catch (IOException e) {
+      throw lost(e);
+    }
   }
 
   <T> T getJson(String path, TypeReference<T> type) {
@@ -371,11 +368,7 @@ public final class AgentClient {
       if (AccessDenied.isRefusal(response.statusCode())) {
         throw AccessDenied.toClientException(response.statusCode(), bytes, url);
       }
-      try {
-        error = Json.mapper().readValue(bytes, ApiError.class);
-      } catch (IOException notJson) {
-        error = new ApiError("", new String(bytes, StandardCharsets.UTF_8));
-      }
+      error = ApiErrors.fromAnswer(bytes);
     } catch (IOException e) {
       throw lost(e);
     }

@@ -1,6 +1,10 @@
 package io.relevo.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
+import io.relevo.server.v1.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +38,22 @@ public final class ApiErrors {
     };
   }
 
-  /** The status for any exception: the kind's, or 500 for a bug. */
+  /** The status for any exception: its own for an {@link HttpProblem}, the kind's, or 500. */
   public static int status(Throwable error) {
-    return error instanceof RelevoException e ? status(e.kind()) : 500;
+    return switch (error) {
+      case HttpProblem p -> p.status();
+      case RelevoException e -> status(e.kind());
+      default -> 500;
+    };
+  }
+
+  /**
+   * The problem details for an exception thrown while serving {@code instance} ({@code METHOD
+   * path}); logs bugs with their stack trace.
+   */
+  public static Problem problem(Throwable error, String instance) {
+    ApiError body = body(error, instance);
+    return Problem.of(body.kind(), status(error), body.message(), instance);
   }
 
   /**
@@ -60,6 +77,11 @@ public final class ApiErrors {
    * agent (its message says so) or a kind this client does not know.
    */
   public static RelevoException toException(ApiError error, int status) {
+    if (error.kind() == null || error.message() == null) {
+      return new RelevoException(
+          RelevoException.Kind.FAILED,
+          "agent answered " + status + (error.message() == null ? "" : ": " + error.message()));
+    }
     RelevoException.Kind kind;
     try {
       kind = RelevoException.Kind.valueOf(error.kind());
@@ -68,5 +90,22 @@ public final class ApiErrors {
           RelevoException.Kind.FAILED, "agent answered " + status + ": " + error.message());
     }
     return new RelevoException(kind, error.message());
+  }
+
+  /**
+   * The kind and message of an error answer: problem details ({@code detail}), or the older {@code
+   * {"kind","message"}} shape of agents before them, or the text of anything else.
+   */
+  public static ApiError fromAnswer(byte[] bytes) {
+    try {
+      JsonNode node = Json.mapper().readTree(bytes);
+      if (node != null && node.isObject()) {
+        String detail = node.path("detail").asText(node.path("message").asText(null));
+        return new ApiError(node.path("kind").asText(""), detail);
+      }
+    } catch (IOException notJson) {
+      // shown as text below
+    }
+    return new ApiError("", new String(bytes, StandardCharsets.UTF_8));
   }
 }

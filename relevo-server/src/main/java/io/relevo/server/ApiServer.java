@@ -4,16 +4,28 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 import io.relevo.core.RelevoException;
-import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.DeployRequest;
 import io.relevo.core.engine.RollbackRequest;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.engine.Severity;
+import io.relevo.server.v1.AbortBody;
+import io.relevo.server.v1.AppView;
+import io.relevo.server.v1.ApproveAnswer;
+import io.relevo.server.v1.ApproveBody;
+import io.relevo.server.v1.GateReportView;
+import io.relevo.server.v1.PromoteBody;
+import io.relevo.server.v1.RetryBody;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StopBody;
+import io.relevo.server.v1.UnlockAnswer;
+import io.relevo.server.v1.UnlockBody;
+import io.relevo.server.v1.VerdictView;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +42,13 @@ import org.slf4j.LoggerFactory;
  * rollout.
  *
  * <pre>
- * GET  /api/v1/apps                                   [AppStatus]
- * GET  /api/v1/apps/{app}                             AppStatus
- * GET  /api/v1/apps/{app}/history?limit=N             [RolloutRecord], newest first (default 20)
- * GET  /api/v1/apps/{app}/revisions                   [RevisionVerdict], newest first
+ * GET  /api/v1/apps                                   [AppView]
+ * GET  /api/v1/apps/{app}                             AppView
+ * GET  /api/v1/apps/{app}/history?limit=N             [RolloutView], newest first (default 20)
+ * GET  /api/v1/apps/{app}/revisions                   [VerdictView], newest first
+ * GET  /api/v1/apps/{app}/revisions/{n}               RevisionConfigView
  * POST /api/v1/apps/{app}/deploy    DeployBody        NDJSON of StreamLine
- * POST /api/v1/apps/{app}/check     DeployBody        GateReport: every gate judged, nothing deployed
+ * POST /api/v1/apps/{app}/check     DeployBody        GateReportView: every gate judged, nothing deployed
  * POST /api/v1/apps/{app}/rollback  RollbackBody      NDJSON of StreamLine
  * POST /api/v1/apps/{app}/stop      StopBody          204
  * POST /api/v1/apps/{app}/promote   PromoteBody       204; 404 when no rollout is under way
@@ -51,9 +64,13 @@ import org.slf4j.LoggerFactory;
  * GET  /metrics                                       Prometheus text or OpenMetrics; no token
  *                                                     from this host, a viewer's from others
  * GET  /api/v1/whoami, /api/v1/tokens...              see {@link TokensApi}
+ * GET  /api/v1/openapi.json, /api/v1/openapi.yaml     this API's OpenAPI 3.1 document, no token
  * </pre>
  *
- * Errors are JSON {@link ApiError}s with the status {@link ApiErrors} gives their kind.
+ * Request and answer bodies are the wire types of {@link io.relevo.server.v1}, never the engine's
+ * records. Errors are RFC 9457 problem details ({@link io.relevo.server.v1.Problem}) with the
+ * status {@link ApiErrors} gives their kind; the document {@code openapi/relevo-v1.yaml} describes
+ * it all, and {@code OpenApiContractTest} holds the answers to it.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -176,7 +193,13 @@ public final class ApiServer implements AutoCloseable {
         }
         return;
       }
-      if (DashboardPages.serve(exchange, method, path)) return; // static files, no token
+      if (OpenApiDocument.serves(path)) {
+        OpenApiDocument.serve(exchange, method, path); // the API's description, no token
+        return;
+      }
+      if (DashboardPages.serve(exchange, method, path)) {
+        return; // static files, no token
+      }
       answer(exchange, method, path, what);
     } catch (IOException e) {
       log.debug("{}: client went away: {}", what, e.toString());
@@ -185,7 +208,13 @@ public final class ApiServer implements AutoCloseable {
 
   private void answer(HttpExchange exchange, String method, String path, String what)
       throws IOException {
-    byte[] bytes = Exchanges.readBody(exchange);
+    byte[] bytes;
+    try {
+      bytes = Exchanges.readBody(exchange);
+    } catch (HttpProblem tooLarge) {
+      Exchanges.refuseTooLarge(exchange, tooLarge, what);
+      return;
+    }
     Optional<Caller> caller = access.admitOrAnswer(exchange, method, path, what);
     if (caller.isEmpty()) {
       return;
@@ -206,12 +235,12 @@ public final class ApiServer implements AutoCloseable {
     }
     if (path.equals(PREFIX) || path.equals(PREFIX + "/")) {
       requireMethod(method, "GET", path);
-      Exchanges.sendJson(exchange, 200, engine.statuses());
+      Exchanges.sendJson(exchange, 200, engine.statuses().stream().map(AppView::of).toList());
       return;
     }
     Matcher matcher = APP.matcher(path);
     if (!matcher.matches()) {
-      throw notFound(method, path);
+      throw ApiPaths.notFound(method, path);
     }
     String app = matcher.group(1);
     String rest = matcher.group(2) == null ? "" : matcher.group(2);
@@ -220,25 +249,31 @@ public final class ApiServer implements AutoCloseable {
     switch (rest) {
       case "", "/" -> {
         requireMethod(method, "GET", path);
-        Exchanges.sendJson(exchange, 200, engine.status(app));
+        Exchanges.sendJson(exchange, 200, AppView.of(engine.status(app)));
       }
       case "/history" -> {
         requireMethod(method, "GET", path);
         int limit = Exchanges.intParam(query, "limit", 20, 1, 10_000);
-        Exchanges.sendJson(exchange, 200, engine.history(app, limit));
+        Exchanges.sendJson(
+            exchange, 200, engine.history(app, limit).stream().map(RolloutView::of).toList());
       }
       case "/revisions" -> {
         requireMethod(method, "GET", path);
-        Exchanges.sendJson(exchange, 200, engine.revisions(app));
+        Exchanges.sendJson(
+            exchange, 200, engine.revisions(app).stream().map(VerdictView::of).toList());
       }
       case "/deploy" -> {
         requireMethod(method, "POST", path);
-        DeployRequest request = deployRequest(bytes, app, "deploy", caller);
+        DeployRequest request = DeployRequests.read(parser, bytes, app, "deploy", caller);
         RolloutStream.run(exchange, app, "deploy of " + app, l -> engine.deploy(request, l));
       }
       case "/check" -> {
         requireMethod(method, "POST", path);
-        Exchanges.sendJson(exchange, 200, engine.check(deployRequest(bytes, app, "check", caller)));
+        Exchanges.sendJson(
+            exchange,
+            200,
+            GateReportView.of(
+                engine.check(DeployRequests.read(parser, bytes, app, "check", caller))));
       }
       case "/rollback" -> {
         requireMethod(method, "POST", path);
@@ -264,7 +299,7 @@ public final class ApiServer implements AutoCloseable {
       case "/promote" -> {
         requireMethod(method, "POST", path);
         PromoteBody body = Exchanges.readJson(bytes, PromoteBody.class);
-        controls.promote(app, body.isFull(), caller.actor(body.actor()));
+        controls.promote(app, body.wantsFull(), caller.actor(body.actor()));
         Exchanges.sendNoContent(exchange);
       }
       case "/abort" -> {
@@ -311,7 +346,7 @@ public final class ApiServer implements AutoCloseable {
           return;
         }
         if (!logs.matches()) {
-          throw notFound(method, path);
+          throw ApiPaths.notFound(method, path);
         }
         requireMethod(method, "GET", path);
         int revision = Integer.parseInt(logs.group(1));
@@ -322,52 +357,9 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private DeployRequest deployRequest(byte[] bytes, String app, String what, Caller caller) {
-    DeployBody body = Exchanges.readJson(bytes, DeployBody.class);
-    if (body.configFile() == null || body.configText() == null) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          what
-              + " of "
-              + app
-              + ": configFile and configText are required (expected: the path and"
-              + " text of its relevo.yml)");
-    }
-    Path configFile = Path.of(body.configFile()).toAbsolutePath();
-    AppConfig config = parser.parse(body.configFile(), body.configText());
-    if (!config.app().equals(app)) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "app: \""
-              + config.app()
-              + "\" in "
-              + body.configFile()
-              + " (expected: \""
-              + app
-              + "\", the app named in the request)");
-    }
-    return new DeployRequest(
-        config,
-        configFile.getParent(),
-        body.version(),
-        caller.actor(body.actor()),
-        body.reason(),
-        body.force(),
-        body.overrides() == null ? null : java.util.Set.copyOf(body.overrides()),
-        body.allowDestructive());
-  }
-
   private static void requireMethod(String method, String expected, String path) {
     if (!method.equals(expected)) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          method + " " + path + ": method not allowed (expected: " + expected + ")");
+      throw HttpProblem.methodNotAllowed(method, path, expected);
     }
-  }
-
-  private static RelevoException notFound(String method, String path) {
-    return new RelevoException(
-        RelevoException.Kind.NOT_FOUND,
-        "no API at " + method + " " + path + " (expected: a path under " + PREFIX + ")");
   }
 }

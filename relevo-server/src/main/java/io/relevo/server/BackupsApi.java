@@ -1,9 +1,13 @@
 package io.relevo.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.relevo.core.RelevoException;
 import io.relevo.core.engine.RestoreRequest;
 import io.relevo.core.engine.RolloutEngine;
+import io.relevo.server.v1.BackupBody;
+import io.relevo.server.v1.BackupView;
+import io.relevo.server.v1.DrillBody;
+import io.relevo.server.v1.DrillView;
+import io.relevo.server.v1.RestoreBody;
 import java.io.IOException;
 
 /**
@@ -49,13 +53,8 @@ final class BackupsApi {
             exchange, 201, BackupView.of(engine.backup(app, caller.actor(body.actor()))));
       }
       default ->
-          throw new RelevoException(
-              RelevoException.Kind.BAD_INPUT,
-              method
-                  + " "
-                  + exchange.getRequestURI().getPath()
-                  + ": method not allowed (expected:"
-                  + " GET or POST)");
+          throw HttpProblem.methodNotAllowed(
+              method, exchange.getRequestURI().getPath(), "GET or POST");
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.relevo.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import io.relevo.core.RelevoException;
+import io.relevo.server.v1.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +14,11 @@ import java.util.Map;
 /** Reading requests and writing answers of the JDK's HTTP server, the same way everywhere. */
 final class Exchanges {
 
-  /** Request bodies larger than this are refused; a config file is a few kilobytes. */
-  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+  /** Request bodies larger than this are refused with 413; a config file is a few kilobytes. */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  /** What a refused client may still send after its 413 before the connection is closed. */
+  static final long DISCARD_BYTES = 16L * MAX_BODY_BYTES;
 
   private Exchanges() {}
 
@@ -25,42 +28,63 @@ final class Exchanges {
    * unread, which can destroy the answer before the client reads it.
    */
   static byte[] readBody(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null && declared.strip().matches("[0-9]{1,18}")) {
+      long length = Long.parseLong(declared.strip());
+      if (length > MAX_BODY_BYTES) {
+        // refused unread: the answer goes out with Connection: close
+        throw HttpProblem.tooLarge(length, MAX_BODY_BYTES);
+      }
+    }
+    byte[] bytes;
     try (InputStream in = exchange.getRequestBody()) {
-      return in.readNBytes(MAX_BODY_BYTES + 1);
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw HttpProblem.tooLarge(-1, MAX_BODY_BYTES);
+    }
+    return bytes;
+  }
+
+  /**
+   * Answers a body over the limit with 413 at once, then discards what the client still sends (up
+   * to {@link #DISCARD_BYTES}) before closing: a client that waits for the answer gets it without
+   * sending its body, and one that sends anyway is not reset before it can read the answer.
+   */
+  static void refuseTooLarge(HttpExchange exchange, HttpProblem problem, String what)
+      throws IOException {
+    problem.headers().forEach(exchange.getResponseHeaders()::set);
+    exchange.getResponseHeaders().set("Content-Type", Problem.MEDIA_TYPE);
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      // the server ends an answer to HEAD as soon as its headers are out: discard first
+      discardBody(exchange);
+      exchange.sendResponseHeaders(problem.status(), -1);
+      return;
+    }
+    byte[] bytes = Json.mapper().writeValueAsBytes(ApiErrors.problem(problem, what));
+    exchange.sendResponseHeaders(problem.status(), bytes.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(bytes);
+    out.flush();
+    discardBody(exchange);
+    out.close();
+  }
+
+  private static void discardBody(HttpExchange exchange) {
+    try (InputStream in = exchange.getRequestBody()) {
+      long left = DISCARD_BYTES;
+      byte[] sink = new byte[16 * 1024];
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException clientGone) {
+      // the client read its answer and left
     }
   }
 
   static <T> T readJson(byte[] bytes, Class<T> type) {
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "request body: more than " + MAX_BODY_BYTES + " bytes (expected: a small JSON object)");
-    }
-    if (bytes.length == 0) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "request body: empty (expected: a JSON " + type.getSimpleName() + ")");
-    }
-    T value;
-    try {
-      value = Json.mapper().readValue(bytes, type);
-    } catch (JsonProcessingException e) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "request body: "
-              + e.getOriginalMessage()
-              + " (expected: a JSON "
-              + type.getSimpleName()
-              + ")");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // reading a byte array does no I/O
-    }
-    if (value == null) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          "request body: null (expected: a JSON " + type.getSimpleName() + " object)");
-    }
-    return value;
+    return RequestBodies.read(bytes, type);
   }
 
   static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
@@ -77,8 +101,21 @@ final class Exchanges {
     exchange.close();
   }
 
+  /** Answers {@code error} as problem details; {@code what} is the request, {@code METHOD path}. */
   static void sendError(HttpExchange exchange, Throwable error, String what) throws IOException {
-    sendJson(exchange, ApiErrors.status(error), ApiErrors.body(error, what));
+    if (error instanceof HttpProblem problem) {
+      problem.headers().forEach(exchange.getResponseHeaders()::set);
+    }
+    sendProblem(exchange, ApiErrors.problem(error, what));
+  }
+
+  static void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
+    byte[] bytes = Json.mapper().writeValueAsBytes(problem);
+    exchange.getResponseHeaders().set("Content-Type", Problem.MEDIA_TYPE);
+    exchange.sendResponseHeaders(problem.status(), bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   /** The decoded query parameters; the last value wins for a repeated name. */

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON mapper of the agent's API, shared by the server and the CLI so both read what the
  * other writes. Instants are ISO-8601 strings ({@code 2026-11-24T10:15:30.120Z}) and durations
- * ISO-8601 too ({@code PT1.5S}); unknown fields are ignored so an older CLI can talk to a newer
- * agent.
+ * ISO-8601 too ({@code PT1.5S}); unknown fields of an answer are ignored so an older CLI can talk
+ * to a newer agent. The agent reads request bodies strictly instead ({@link RequestBodies}).
  */
 public final class Json {
 

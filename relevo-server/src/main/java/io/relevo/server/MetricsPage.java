@@ -13,12 +13,10 @@ final class MetricsPage {
   static void serve(HttpExchange exchange, String method, MetricsEndpoint metrics)
       throws IOException {
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-      Exchanges.sendJson(
+      Exchanges.sendError(
           exchange,
-          405,
-          new ApiError(
-              "BAD_INPUT", method + " /metrics: method not allowed (expected: GET or HEAD)"));
+          HttpProblem.methodNotAllowed(method, "/metrics", "GET or HEAD"),
+          method + " /metrics");
       return;
     }
     Scrape scrape = metrics.scrape(exchange.getRequestHeaders().getFirst("Accept"));

@@ -3,6 +3,9 @@ package io.relevo.server;
 import com.sun.net.httpserver.HttpExchange;
 import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.StreamLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.BlockingQueue;
@@ -47,10 +50,14 @@ final class RolloutStream {
               try {
                 last =
                     StreamLine.result(
-                        call.apply(
-                            LogFields.marking((id, e) -> queue.add(StreamLine.event(id, e)))));
+                        RolloutView.of(
+                            call.apply(
+                                LogFields.marking(
+                                    (id, e) ->
+                                        queue.add(StreamLine.event(id, RolloutEventView.of(e)))))));
               } catch (Throwable error) {
-                last = StreamLine.error(ApiErrors.body(error, what));
+                ApiError body = ApiErrors.body(error, what);
+                last = StreamLine.error(body.kind(), body.message());
               } finally {
                 LogFields.clear();
               }

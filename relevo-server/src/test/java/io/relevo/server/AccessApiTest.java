@@ -8,6 +8,7 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.testing.ManualClock;
+import io.relevo.server.v1.DeployBody;
 import io.relevo.store.CloseableStore;
 import io.relevo.store.Stores;
 import java.net.URI;

@@ -69,7 +69,7 @@ class ApiFuzzTest {
     }
   }
 
-  record Answer(int status, String body) {}
+  record Answer(int status, String head, String body) {}
 
   @Property(tries = 1000, seed = "20261207")
   void everyMalformedRequestGetsAClearErrorPromptlyAndNoStackTrace(
@@ -82,9 +82,12 @@ class ApiFuzzTest {
     // Targets are valid URIs: the JDK's HTTP server refuses others (a bare %) itself, with an HTML
     // 400 and without reading the body, before relevo sees the request.
     if (answer.status() >= 400 && !request.method().equals("HEAD")) {
+      assertThat(answer.head().toLowerCase())
+          .as("content type for %s", request)
+          .contains("content-type: application/problem+json");
       JsonNode error = Json.mapper().readTree(answer.body());
       assertThat(error.path("kind").asText()).as("kind for %s", request).isNotBlank();
-      assertThat(error.path("message").asText())
+      assertThat(error.path("detail").asText())
           .as("message for %s", request)
           .isNotBlank()
           .doesNotContain("Exception", "\tat ");
@@ -118,7 +121,10 @@ class ApiFuzzTest {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int status = Integer.parseInt(text.substring(9, 12));
       int split = text.indexOf("\r\n\r\n");
-      return new Answer(status, split < 0 ? "" : text.substring(split + 4));
+      return new Answer(
+          status,
+          split < 0 ? text : text.substring(0, split),
+          split < 0 ? "" : text.substring(split + 4));
     }
   }
 

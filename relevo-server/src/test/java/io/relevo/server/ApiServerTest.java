@@ -7,9 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.config.HostPort;
-import io.relevo.core.history.RevisionVerdict;
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.EventStatus;
+import io.relevo.server.v1.RevisionConfigView;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.VerdictMark;
+import io.relevo.server.v1.VerdictView;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
@@ -83,9 +89,14 @@ class ApiServerTest {
     HttpResponse<String> response = get("/api/v1/apps/nope", "Bearer " + TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("NOT_FOUND");
-    assertThat(body.get("message").asText()).contains("nope");
+    assertThat(body.get("detail").asText()).contains("nope");
+    assertThat(body.get("type").asText()).isEqualTo("https://relevo.dev/problems/not-found");
+    assertThat(body.get("title").asText()).isEqualTo("Not found");
+    assertThat(body.get("status").asInt()).isEqualTo(404);
+    assertThat(body.get("instance").asText()).isEqualTo("GET /api/v1/apps/nope");
   }
 
   @Test
@@ -99,7 +110,7 @@ class ApiServerTest {
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("BAD_INPUT");
-    assertThat(body.get("message").asText())
+    assertThat(body.get("detail").asText())
         .contains("relevo.yml:2: unknown key")
         .contains("relevo.yml:3: unknown key");
   }
@@ -139,7 +150,7 @@ class ApiServerTest {
     assertThat(response.statusCode()).isEqualTo(500);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo(ApiErrors.BUG);
-    assertThat(body.get("message").asText()).contains("this is a bug");
+    assertThat(body.get("detail").asText()).contains("this is a bug");
   }
 
   @Test
@@ -178,16 +189,16 @@ class ApiServerTest {
 
   @Test
   void theClientHandsEveryEventToItsListenerAndReturnsTheRollout() {
-    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+    List<RolloutEventView> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord rollout =
+    RolloutView rollout =
         client.deploy(
             "shop",
             new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
             (id, event) -> events.add(event));
 
-    assertThat(rollout.outcome()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
-    assertThat(events).extracting(RolloutEvent::step).contains("start", "ready", "switch");
+    assertThat(rollout.outcome()).isEqualTo(RolloutOutcome.PROMOTED);
+    assertThat(events).extracting(RolloutEventView::step).contains("start", "ready", "switch");
     assertThat(client.app("shop").stable().version()).isEqualTo("1.0.0");
     assertThat(client.apps()).extracting(s -> s.app()).containsExactly("shop");
     assertThat(client.history("shop", 5)).hasSize(1);
@@ -199,17 +210,16 @@ class ApiServerTest {
     client.deploy("shop", body, (id, e) -> {});
     client.deploy("shop", body, (id, e) -> {});
 
-    RolloutRecord rollback =
+    RolloutView rollback =
         client.rollback("shop", new RollbackBody(null, "ana", "carts vanish"), (id, e) -> {});
 
-    assertThat(rollback.outcome()).isEqualTo(RolloutRecord.Outcome.RESTORED);
+    assertThat(rollback.outcome()).isEqualTo(RolloutOutcome.RESTORED);
     assertThat(client.revisions("shop"))
-        .extracting(RevisionVerdict::revision, RevisionVerdict::mark, RevisionVerdict::why)
+        .extracting(VerdictView::revision, VerdictView::mark, VerdictView::why)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                2, RevisionVerdict.Mark.BAD, "rolled back by ana in rollout 3: carts vanish"),
-            org.assertj.core.groups.Tuple.tuple(
-                1, RevisionVerdict.Mark.GOOD, "serves all traffic"));
+                2, VerdictMark.BAD, "rolled back by ana in rollout 3: carts vanish"),
+            org.assertj.core.groups.Tuple.tuple(1, VerdictMark.GOOD, "serves all traffic"));
   }
 
   @Test
@@ -232,19 +242,19 @@ class ApiServerTest {
   @Test
   void aRevisionThatNeverGetsReadyEndsInAFailedResultWithItsHealthAttempts() {
     healthy.set(false);
-    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+    List<RolloutEventView> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord rollout =
+    RolloutView rollout =
         client.deploy(
             "shop",
             new DeployBody("/srv/shop/relevo.yml", GOOD_CONFIG, "1.0.0", "ana", ""),
             (id, event) -> events.add(event));
 
-    assertThat(rollout.outcome()).isEqualTo(RolloutRecord.Outcome.FAILED);
+    assertThat(rollout.outcome()).isEqualTo(RolloutOutcome.FAILED);
     assertThat(rollout.outcomeReason()).contains("unhealthy");
     assertThat(events)
-        .filteredOn(e -> e.status() == RolloutEvent.Status.PROGRESS)
-        .extracting(RolloutEvent::message)
+        .filteredOn(e -> e.status() == EventStatus.PROGRESS)
+        .extracting(RolloutEventView::message)
         .anyMatch(m -> m.contains("connection refused"));
   }
 
@@ -294,18 +304,18 @@ class ApiServerTest {
     client = AgentClient.of(api.url(), TOKEN);
     String config = "app: shop\nruntime: {command: [\"true\"]}\n";
     healthy.set(false);
-    RolloutRecord failed =
+    RolloutView failed =
         client.deploy(
             "shop",
             new DeployBody("/srv/shop/relevo.yml", config, "1.0.0", "ana", ""),
             (id, e) -> {});
     healthy.set(true);
-    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+    List<RolloutEventView> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord retried = client.retry("shop", "luis", (id, e) -> events.add(e));
+    RolloutView retried = client.retry("shop", "luis", (id, e) -> events.add(e));
 
-    assertThat(failed.outcome()).isEqualTo(RolloutRecord.Outcome.FAILED);
-    assertThat(retried.outcome()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
+    assertThat(failed.outcome()).isEqualTo(RolloutOutcome.FAILED);
+    assertThat(retried.outcome()).isEqualTo(RolloutOutcome.PROMOTED);
     assertThat(retried.actor()).isEqualTo("luis");
     assertThat(events).isNotEmpty();
     assertThat(client.app("shop").stable().version()).isEqualTo("1.0.0");

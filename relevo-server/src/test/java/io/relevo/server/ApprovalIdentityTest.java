@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import io.relevo.core.config.ConfigLoader;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutEngine;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.testing.ManualClock;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import io.relevo.store.CloseableStore;
 import io.relevo.store.Stores;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ class ApprovalIdentityTest {
         AgentClient.of(
             api.url(),
             local.tokens().create(new TokenCreateBody("lead", "approver", null)).token());
-    CompletableFuture<RolloutRecord> deploy =
+    CompletableFuture<RolloutView> deploy =
         CompletableFuture.supplyAsync(
             () ->
                 ops.deploy(
@@ -94,8 +96,8 @@ class ApprovalIdentityTest {
             "ops asked for rollout 1 of shop and cannot approve it (expected: another person)");
     assertThat(lead.approve("shop", 1, "ops")).startsWith("1 of 1 approvals (lead, leads)");
 
-    RolloutRecord done = deploy.join();
-    assertThat(done.outcome()).isEqualTo(RolloutRecord.Outcome.PROMOTED);
+    RolloutView done = deploy.join();
+    assertThat(done.outcome()).isEqualTo(RolloutOutcome.PROMOTED);
     assertThat(done.actor()).isEqualTo("ops");
   }
 }

@@ -11,14 +11,17 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.relevo.core.config.HostPort;
-import io.relevo.core.engine.AppStatus;
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.store.Revision;
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
-import io.relevo.core.store.RolloutRecord.Outcome;
 import io.relevo.core.testing.SteadyLoad;
 import io.relevo.docker.DockerHost;
+import io.relevo.server.v1.AppView;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.EventStatus;
+import io.relevo.server.v1.RevisionView;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -93,8 +96,8 @@ class DockerEndToEndIT {
   void shipsWithoutAFailedRequestRefusesANeverReadyImageAndRollsBackWarmAndCold() throws Exception {
     AgentClient client = client(startAgent());
 
-    RolloutRecord v1 = deploy(client, "v1");
-    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+    RolloutView v1 = deploy(client, "v1");
+    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(RolloutOutcome.PROMOTED);
     String v1Container = stable(client).instance().id();
     InspectContainerResponse r1 = docker.inspectContainerCmd(v1Container).exec();
     assertThat(r1.getName()).isEqualTo("/relevo-" + app + "-r1");
@@ -108,14 +111,14 @@ class DockerEndToEndIT {
 
     SteadyLoad load = SteadyLoad.start(listenPort);
     try {
-      RolloutRecord v2 = deploy(client, "v2");
-      assertThat(v2.outcome()).as(v2.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+      RolloutView v2 = deploy(client, "v2");
+      assertThat(v2.outcome()).as(v2.outcomeReason()).isEqualTo(RolloutOutcome.PROMOTED);
       String v2Container = stable(client).instance().id();
       assertThat(v2Container).isNotEqualTo(v1Container);
       await().atMost(Duration.ofSeconds(5)).until(() -> versionServed().equals("v2"));
 
-      RolloutRecord v3 = deploy(client, "v3-notready");
-      assertThat(v3.outcome()).isEqualTo(Outcome.FAILED);
+      RolloutView v3 = deploy(client, "v3-notready");
+      assertThat(v3.outcome()).isEqualTo(RolloutOutcome.FAILED);
       assertThat(v3.outcomeReason())
           .contains("revision 3 (v3-notready) is unhealthy")
           .contains("traffic stays on revision 2 (v2)");
@@ -125,10 +128,10 @@ class DockerEndToEndIT {
           .as("the refused container is removed")
           .isEmpty();
 
-      RolloutRecord warm =
+      RolloutView warm =
           client.rollback(
-              app, new RollbackBody(null, "it", "errors after v2"), RolloutListener.none());
-      assertThat(warm.outcome()).as(warm.outcomeReason()).isEqualTo(Outcome.RESTORED);
+              app, new RollbackBody(null, "it", "errors after v2"), RolloutEventListener.none());
+      assertThat(warm.outcome()).as(warm.outcomeReason()).isEqualTo(RolloutOutcome.RESTORED);
       assertThat(warm.strategy()).isEqualTo("switch");
       assertThat(stable(client).instance().id())
           .as("the warm container took traffic back")
@@ -136,13 +139,14 @@ class DockerEndToEndIT {
       assertThat(versionServed()).isEqualTo("v1");
       assertThat(container(v2Container)).as("the revision rolled back from is removed").isEmpty();
 
-      RolloutRecord cold =
-          client.rollback(app, new RollbackBody(2, "it", "v2 after all"), RolloutListener.none());
-      assertThat(cold.outcome()).as(cold.outcomeReason()).isEqualTo(Outcome.RESTORED);
+      RolloutView cold =
+          client.rollback(
+              app, new RollbackBody(2, "it", "v2 after all"), RolloutEventListener.none());
+      assertThat(cold.outcome()).as(cold.outcomeReason()).isEqualTo(RolloutOutcome.RESTORED);
       assertThat(cold.strategy()).isEqualTo("restart");
       assertThat(cold.events())
           .as("revision 2 was rolled back just before")
-          .anyMatch(e -> e.status() == RolloutEvent.Status.WARNING);
+          .anyMatch(e -> e.status() == EventStatus.WARNING);
       assertThat(stable(client).instance().id())
           .as("a new container for revision 2")
           .isNotEqualTo(v2Container);
@@ -163,8 +167,8 @@ class DockerEndToEndIT {
   @Test
   void aRestartedAgentReadoptsTheRunningContainerAndServesThroughIt() throws Exception {
     Agent first = startAgent();
-    RolloutRecord v1 = deploy(client(first), "v1");
-    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+    RolloutView v1 = deploy(client(first), "v1");
+    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(RolloutOutcome.PROMOTED);
     String containerId = stable(client(first)).instance().id();
 
     first.close();
@@ -184,7 +188,7 @@ class DockerEndToEndIT {
     docker.startContainerCmd(stray).exec();
 
     AgentClient client = client(startAgent());
-    Revision readopted = stable(client);
+    RevisionView readopted = stable(client);
     assertThat(readopted.number()).isEqualTo(1);
     assertThat(readopted.instance().id()).isEqualTo(containerId);
     await()
@@ -206,16 +210,16 @@ class DockerEndToEndIT {
     listenPort = freePort();
     configFile = writeCanaryConfig();
     AgentClient client = client(startAgent());
-    RolloutRecord v1 = deploy(client, "v1");
-    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(Outcome.PROMOTED);
+    RolloutView v1 = deploy(client, "v1");
+    assertThat(v1.outcome()).as(v1.outcomeReason()).isEqualTo(RolloutOutcome.PROMOTED);
     String v1Container = stable(client).instance().id();
 
     try (SteadyLoad load = SteadyLoad.start(listenPort)) {
       Thread.sleep(1_000);
 
-      RolloutRecord bad = deploy(client, "v2-err20");
+      RolloutView bad = deploy(client, "v2-err20");
 
-      assertThat(bad.outcome()).as(bad.outcomeReason()).isEqualTo(Outcome.ROLLED_BACK);
+      assertThat(bad.outcome()).as(bad.outcomeReason()).isEqualTo(RolloutOutcome.ROLLED_BACK);
       assertThat(bad.outcomeReason())
           .contains("analysis fast failed")
           .contains("error-rate: canary")
@@ -263,15 +267,15 @@ class DockerEndToEndIT {
     return AgentClient.of(agent.url(), agent.stateDir().readToken().orElseThrow());
   }
 
-  private RolloutRecord deploy(AgentClient client, String version) throws IOException {
+  private RolloutView deploy(AgentClient client, String version) throws IOException {
     return client.deploy(
         app,
         new DeployBody(configFile.toString(), Files.readString(configFile), version, "it", ""),
-        RolloutListener.none());
+        RolloutEventListener.none());
   }
 
-  private Revision stable(AgentClient client) {
-    AppStatus status = client.app(app);
+  private RevisionView stable(AgentClient client) {
+    AppView status = client.app(app);
     assertThat(status.stable()).as("%s has a stable revision", app).isNotNull();
     return status.stable();
   }
@@ -331,11 +335,11 @@ class DockerEndToEndIT {
             .formatted(app, DemoAppImage.REPOSITORY, DemoAppImage.PORT, listenPort));
   }
 
-  private static Instant at(RolloutRecord rollout, String step) {
+  private static Instant at(RolloutView rollout, String step) {
     return rollout.events().stream()
         .filter(e -> e.step().equals(step))
         .findFirst()
-        .map(RolloutEvent::at)
+        .map(RolloutEventView::at)
         .orElseThrow(() -> new AssertionError("no " + step + " event in " + rollout.events()));
   }
 

@@ -9,6 +9,10 @@ import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutListener;
 import io.relevo.core.store.RolloutEvent;
 import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,7 +106,7 @@ class RolloutControlsApiTest {
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode body = Json.mapper().readTree(response.body());
     assertThat(body.get("kind").asText()).isEqualTo("NOT_FOUND");
-    assertThat(body.get("message").asText()).isEqualTo("no rollout of shop is under way");
+    assertThat(body.get("detail").asText()).isEqualTo("no rollout of shop is under way");
     assertThatThrownBy(() -> client.promote("shop", false, "ana"))
         .isInstanceOfSatisfying(
             RelevoException.class,
@@ -115,20 +119,21 @@ class RolloutControlsApiTest {
     HttpResponse<String> response = post("/api/v1/apps/shop/promote", "full");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Json.mapper().readTree(response.body()).get("message").asText())
-        .contains("PromoteBody");
+    assertThat(Json.mapper().readTree(response.body()).get("detail").asText())
+        .startsWith("request body: malformed JSON at line 1, column ")
+        .endsWith("(expected: a JSON object {\"full\": boolean, \"actor\": string})");
     assertThat(calls).isEmpty();
   }
 
   @Test
   void retryStreamsItsEventsThenTheRolledBackRolloutWithItsEvidence() {
-    List<RolloutEvent> events = new CopyOnWriteArrayList<>();
+    List<RolloutEventView> events = new CopyOnWriteArrayList<>();
 
-    RolloutRecord rollout = client.retry("shop", "ana", (id, e) -> events.add(e));
+    RolloutView rollout = client.retry("shop", "ana", (id, e) -> events.add(e));
 
     assertThat(calls).containsExactly("retry shop by ana");
-    assertThat(events).extracting(RolloutEvent::step).containsExactly("rollout", "analysis");
-    assertThat(rollout.outcome()).isEqualTo(RolloutRecord.Outcome.ROLLED_BACK);
+    assertThat(events).extracting(RolloutEventView::step).containsExactly("rollout", "analysis");
+    assertThat(rollout.outcome()).isEqualTo(RolloutOutcome.ROLLED_BACK);
     assertThat(rollout.outcomeReason()).isEqualTo(EVIDENCE);
   }
 
@@ -136,7 +141,7 @@ class RolloutControlsApiTest {
   void retryWithNothingToRetryIsAnErrorLineOfItsKind() {
     underWay.set(false);
 
-    assertThatThrownBy(() -> client.retry("shop", "ana", RolloutListener.none()))
+    assertThatThrownBy(() -> client.retry("shop", "ana", RolloutEventListener.none()))
         .isInstanceOfSatisfying(
             RelevoException.class,
             e -> assertThat(e.kind()).isEqualTo(RelevoException.Kind.NOT_FOUND))

@@ -1,7 +1,7 @@
 package io.relevo.cli.demo;
 
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutView;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,13 +14,13 @@ import java.util.Optional;
  */
 record CanaryTimeline(Duration exposure, String switchBack) {
 
-  static Optional<CanaryTimeline> of(RolloutRecord rollout) {
+  static Optional<CanaryTimeline> of(RolloutView rollout) {
     if (rollout == null) {
       return Optional.empty();
     }
-    Optional<RolloutEvent> weight =
+    Optional<RolloutEventView> weight =
         rollout.events().stream().filter(e -> e.step().equals("weight")).findFirst();
-    Optional<RolloutEvent> abort =
+    Optional<RolloutEventView> abort =
         rollout.events().stream().filter(e -> e.step().equals("abort")).findFirst();
     if (weight.isEmpty() || abort.isEmpty()) {
       return Optional.empty();

@@ -1,13 +1,14 @@
 package io.relevo.cli.demo;
 
 import io.relevo.core.config.HostPort;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.Agent;
 import io.relevo.server.AgentClient;
 import io.relevo.server.AgentOptions;
-import io.relevo.server.DeployBody;
-import io.relevo.server.RollbackBody;
 import io.relevo.server.StateDir;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.RollbackBody;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -147,7 +148,7 @@ public final class Demo {
       throws IOException {
     Path config = DemoConfig.writeCanary(home, port);
     String text = Files.readString(config);
-    RolloutRecord[] result = new RolloutRecord[1];
+    RolloutView[] result = new RolloutView[1];
     step(
         "canary v4-err20 at 10% (auto rollback)",
         "rolled_back",
@@ -187,9 +188,9 @@ public final class Demo {
         forceReason == null
             ? new DeployBody(config.toString(), text, version, "demo", "demo")
             : new DeployBody(config.toString(), text, version, "demo", forceReason, true);
-    RolloutRecord rollout =
+    RolloutView rollout =
         client.deploy(APP, body, (id, event) -> progress(event.step(), event.message()));
-    if (rollout.outcome() != RolloutRecord.Outcome.PROMOTED) {
+    if (rollout.outcome() != RolloutOutcome.PROMOTED) {
       out.println("    refused: " + rollout.outcomeReason().lines().findFirst().orElse(""));
     }
     return outcome(rollout);
@@ -199,7 +200,7 @@ public final class Demo {
     out.println("    " + step + ": " + message.lines().findFirst().orElse(""));
   }
 
-  private static String outcome(RolloutRecord rollout) {
+  private static String outcome(RolloutView rollout) {
     return rollout.outcome().name().toLowerCase(java.util.Locale.ROOT);
   }
 

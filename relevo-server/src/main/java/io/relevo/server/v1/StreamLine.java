@@ -1,8 +1,6 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
 
 /**
  * One line of a rollout's NDJSON stream: any number of {@code event} lines as the rollout runs,
@@ -20,8 +18,8 @@ import io.relevo.core.store.RolloutRecord;
 public record StreamLine(
     String type,
     Long rolloutId,
-    RolloutEvent event,
-    RolloutRecord rollout,
+    RolloutEventView event,
+    RolloutView rollout,
     String kind,
     String message) {
 
@@ -29,15 +27,15 @@ public record StreamLine(
   public static final String RESULT = "result";
   public static final String ERROR = "error";
 
-  public static StreamLine event(long rolloutId, RolloutEvent event) {
+  public static StreamLine event(long rolloutId, RolloutEventView event) {
     return new StreamLine(EVENT, rolloutId, event, null, null, null);
   }
 
-  public static StreamLine result(RolloutRecord rollout) {
+  public static StreamLine result(RolloutView rollout) {
     return new StreamLine(RESULT, null, null, rollout, null, null);
   }
 
-  public static StreamLine error(ApiError error) {
-    return new StreamLine(ERROR, null, null, null, error.kind(), error.message());
+  public static StreamLine error(String kind, String message) {
+    return new StreamLine(ERROR, null, null, null, kind, message);
   }
 }

@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 /**
  * The answer of {@code POST /api/v1/apps/{app}/unlock}.

@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 import io.relevo.core.database.Backup;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public record BackupView(
     Instant takenAt,
     String trigger) {
 
-  static BackupView of(Backup backup) {
+  public static BackupView of(Backup backup) {
     return new BackupView(
         backup.id(),
         backup.app(),

@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 /**
  * The body of {@code POST /api/v1/apps/{app}/promote}.
@@ -9,7 +9,7 @@ package io.relevo.server;
  */
 public record PromoteBody(Boolean full, String actor) {
 
-  boolean isFull() {
+  public boolean wantsFull() {
     return Boolean.TRUE.equals(full);
   }
 }

@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 import io.relevo.core.store.Revision;
 
@@ -17,7 +17,7 @@ public record RevisionConfigView(
     String configText,
     String configHash) {
 
-  static RevisionConfigView of(Revision revision) {
+  public static RevisionConfigView of(Revision revision) {
     return new RevisionConfigView(
         revision.app(),
         revision.number(),

@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 import io.relevo.core.database.RestoreDrill;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record DrillView(long backupId, Map<String, Long> rowCounts, String check, Duration took) {
 
-  static DrillView of(RestoreDrill drill) {
+  public static DrillView of(RestoreDrill drill) {
     return new DrillView(drill.backupId(), drill.rowCounts(), drill.check(), drill.took());
   }
 }

@@ -1,0 +1,8 @@
+package io.relevo.server.v1;
+
+/** Whether history trusts a revision with all traffic again. */
+public enum VerdictMark {
+  GOOD,
+  BAD,
+  UNKNOWN
+}
