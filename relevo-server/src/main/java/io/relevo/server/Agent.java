@@ -98,7 +98,8 @@ public final class Agent implements AutoCloseable {
               parts.engine(),
               RolloutControls.of(parts.engine()),
               parts.parser(),
-              parts.metrics());
+              parts.metrics(),
+              parts.events());
       opened.add(api);
       stateDir.writeToken(token);
       stateDir.writeAgentFile(AgentFile.ofThisProcess(api.url().toString()));

@@ -12,18 +12,29 @@ record AgentParts(
     RolloutEngine engine,
     ConfigParser parser,
     List<AutoCloseable> closeables,
-    MetricsEndpoint metrics) {
+    MetricsEndpoint metrics,
+    EventHub events) {
 
   AgentParts {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(parser, "parser");
     closeables = List.copyOf(closeables);
     metrics = metrics == null ? MetricsEndpoint.none() : metrics;
+    events = events == null ? EventHub.detached(engine) : events;
+  }
+
+  /** Parts whose event streams carry statuses only: the engine tells no {@link EventHub}. */
+  AgentParts(
+      RolloutEngine engine,
+      ConfigParser parser,
+      List<AutoCloseable> closeables,
+      MetricsEndpoint metrics) {
+    this(engine, parser, closeables, metrics, null);
   }
 
   /** Parts without metrics: {@code /metrics} answers an empty page. */
   AgentParts(RolloutEngine engine, ConfigParser parser, List<AutoCloseable> closeables) {
-    this(engine, parser, closeables, null);
+    this(engine, parser, closeables, null, null);
   }
 
   /** Builds the parts of an agent on a state dir. */

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/backups/verify DrillBody     DrillView: a restore drill
  * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
+ * GET  /api/v1/apps/{app}/events                      text/event-stream ({@link EventsEndpoint})
  * GET  /metrics                                       Prometheus text or OpenMetrics, no token
  * </pre>
  *
@@ -68,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
   private final RolloutControls controls;
   private final ConfigParser parser;
   private final MetricsEndpoint metrics;
+  private final EventHub events;
   private volatile boolean stopping;
 
   private ApiServer(
@@ -77,7 +79,8 @@ public final class ApiServer implements AutoCloseable {
       RolloutEngine engine,
       RolloutControls controls,
       ConfigParser parser,
-      MetricsEndpoint metrics) {
+      MetricsEndpoint metrics,
+      EventHub events) {
     this.server = server;
     this.executor = executor;
     this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
@@ -85,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
     this.controls = controls;
     this.parser = parser;
     this.metrics = metrics;
+    this.events = events;
   }
 
   /**
@@ -116,6 +120,18 @@ public final class ApiServer implements AutoCloseable {
       RolloutControls controls,
       ConfigParser parser,
       MetricsEndpoint metrics) {
+    return start(bind, token, engine, controls, parser, metrics, EventHub.detached(engine));
+  }
+
+  /** As above, streaming {@code events} at {@code GET /api/v1/apps/{app}/events}. */
+  static ApiServer start(
+      HostPort bind,
+      String token,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser,
+      MetricsEndpoint metrics,
+      EventHub events) {
     InetSocketAddress address = loopback(bind);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server;
@@ -135,7 +151,8 @@ public final class ApiServer implements AutoCloseable {
               + " (pick another address with --api)",
           e);
     }
-    ApiServer api = new ApiServer(server, executor, token, engine, controls, parser, metrics);
+    ApiServer api =
+        new ApiServer(server, executor, token, engine, controls, parser, metrics, events);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();
@@ -172,6 +189,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
+    events.close(); // ends the event streams, which would hold the stop for its full second
     server.stop(1);
     executor.shutdownNow();
   }
@@ -308,6 +326,10 @@ public final class ApiServer implements AutoCloseable {
         UnlockBody body = Exchanges.readJson(bytes, UnlockBody.class);
         String released = engine.unlock(app, actor(body.actor()), body.reason());
         Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
+      }
+      case "/events" -> {
+        requireMethod(method, "GET", path);
+        EventsEndpoint.serve(exchange, events, app, query);
       }
       case "/backups" -> BackupsApi.route(exchange, bytes, method, engine, app);
       case "/backups/verify" -> {
