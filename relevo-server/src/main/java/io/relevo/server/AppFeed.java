@@ -8,45 +8,51 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One app's event stream: the last {@code capacity} messages in a ring, numbered from 1 within this
- * agent's boot, and the subscribers that hear each new one. Every method holds the feed's lock only
- * to number, keep and offer a message, never to write to a client.
+ * One app's event stream: the last {@code capacity} messages (and at most {@code maxBytes} of their
+ * data) in a ring, numbered from 1 within this agent's boot, and the subscribers that hear each new
+ * one. Every method holds the feed's lock only to number, keep and offer a message, never to write
+ * to a client.
  */
 final class AppFeed {
 
   private final String bootId;
   private final int capacity;
+  private final long maxBytes;
   private final int subscriberQueue;
   private final ArrayDeque<SseMessage> ring;
   private final Set<EventSubscriber> subscribers = new LinkedHashSet<>();
   private long seq;
+  private long bytes;
   private String lastStatus;
   private Long activeRollout;
   private Long lastRollout;
 
   /**
    * @param capacity messages kept for clients that reconnect, e.g. 1000
+   * @param maxBytes data kept at most, e.g. 1 MiB: statuses of a rollout under way are large
    * @param subscriberQueue messages a client may fall behind before it is ended, e.g. 256
    */
-  AppFeed(String bootId, int capacity, int subscriberQueue) {
+  AppFeed(String bootId, int capacity, long maxBytes, int subscriberQueue) {
     if (capacity < 1 || subscriberQueue < 1) {
       throw new IllegalArgumentException(
           "capacity, subscriberQueue: " + capacity + ", " + subscriberQueue + " (expected: >= 1)");
     }
     this.bootId = bootId;
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
     this.subscriberQueue = subscriberQueue;
-    this.ring = new ArrayDeque<>(capacity);
+    this.ring = new ArrayDeque<>();
   }
 
   /** Numbers, keeps and sends a message. */
   synchronized SseMessage publish(String type, String data) {
     seq++;
     SseMessage message = new SseMessage(id(seq), type, data);
-    if (ring.size() == capacity) {
-      ring.removeFirst();
-    }
     ring.addLast(message);
+    bytes += data.length();
+    while (ring.size() > capacity || (bytes > maxBytes && ring.size() > 1)) {
+      bytes -= ring.removeFirst().data().length();
+    }
     if (type.equals("status")) {
       lastStatus = data;
     }

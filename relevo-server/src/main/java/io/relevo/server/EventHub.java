@@ -44,6 +44,9 @@ final class EventHub implements EngineEvents, AutoCloseable {
   /** Messages kept per app for clients that reconnect. */
   static final int KEPT = 1000;
 
+  /** Data kept per app at most, whatever the number of messages. */
+  static final long KEPT_BYTES = 1 << 20;
+
   /** Messages a client may fall behind before its stream is ended. */
   static final int CLIENT_QUEUE = 256;
 
@@ -192,7 +195,7 @@ final class EventHub implements EngineEvents, AutoCloseable {
         app,
         name ->
             new App(
-                new AppFeed(bootId, KEPT, CLIENT_QUEUE),
+                new AppFeed(bootId, KEPT, KEPT_BYTES, CLIENT_QUEUE),
                 new TrafficSampler(name, metrics),
                 new AtomicBoolean()));
   }
