@@ -52,13 +52,23 @@ class EventStreamIT {
         List<Integer> canary = new ArrayList<>();
         List<JsonNode> analysis = new ArrayList<>();
         List<JsonNode> traffic = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        int messages = 0;
+        long bytes = 0;
         SseEvent event;
         do {
           event = client.next();
+          java.time.Instant received = client.lastReceivedAt();
+          messages++;
+          bytes += event.data().length();
           JsonNode data =
               event.type().equals("ended") ? null : Json.mapper().readTree(event.data());
           switch (event.type()) {
             case "weights" -> {
+              delays.add(
+                  Duration.between(java.time.Instant.parse(data.path("at").asText()), received)
+                          .toNanos()
+                      / 1000);
               for (JsonNode share : data.path("weights")) {
                 if (share.path("version").asText().equals("v2")) {
                   canary.add(share.path("weight").asInt());
@@ -94,16 +104,23 @@ class EventStreamIT {
                     assertThat(t.path("revisions"))
                         .anySatisfy(r -> assertThat(r.path("rps").asDouble()).isPositive()));
 
+        engine.stop("shop", "test"); // the agent leaves revisions running when it closes
         long start = System.nanoTime();
-        engine.stop("shop", "test");
         agent.close();
         while (!client.ended()) {
           client.next(Duration.ofSeconds(10));
         }
         System.out.printf(
-            "canary weights %s, %d analysis messages, %d traffic messages; stream ended %d ms"
-                + " after the agent began to stop%n",
-            canary, analysis.size(), traffic.size(), (System.nanoTime() - start) / 1_000_000);
+            "canary weights %s, each received %s µs after the split changed; %d messages (%d"
+                + " analysis, %d traffic), %d KiB of data; stream ended %d ms after the agent"
+                + " began to stop%n",
+            canary,
+            delays,
+            messages,
+            analysis.size(),
+            traffic.size(),
+            bytes / 1024,
+            (System.nanoTime() - start) / 1_000_000);
       }
     } finally {
       agent.close();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +28,12 @@ final class SseClient implements AutoCloseable {
   final int status;
   final String contentType;
   final List<String> rawLines = java.util.Collections.synchronizedList(new ArrayList<>());
-  private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
+  private Instant lastReceivedAt;
+
+  /** A message and when it was read off the socket. */
+  private record Received(SseEvent event, Instant at) {}
+
   private final InputStream body;
   private volatile boolean ended;
 
@@ -41,7 +47,7 @@ final class SseClient implements AutoCloseable {
     Thread.ofVirtual()
         .start(
             () -> {
-              SseParser parser = new SseParser("", events::add);
+              SseParser parser = new SseParser("", e -> events.add(new Received(e, Instant.now())));
               try (BufferedReader reader =
                   new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String line;
@@ -53,7 +59,7 @@ final class SseClient implements AutoCloseable {
                 // closed by the test, or the agent went away
               }
               ended = true;
-              events.add(ENDED);
+              events.add(new Received(ENDED, Instant.now()));
             });
   }
 
@@ -72,11 +78,12 @@ final class SseClient implements AutoCloseable {
 
   /** The next message, failing after {@code wait}. */
   SseEvent next(Duration wait) throws InterruptedException {
-    SseEvent event = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-    if (event == null) {
+    Received received = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    if (received == null) {
       throw new AssertionError("no event within " + wait);
     }
-    return event;
+    lastReceivedAt = received.at();
+    return received.event();
   }
 
   /** The next message; {@code ended} when the stream has ended. */
@@ -104,6 +111,11 @@ final class SseClient implements AutoCloseable {
         return read;
       }
     }
+  }
+
+  /** When the message {@link #next} returned last was read off the socket. */
+  Instant lastReceivedAt() {
+    return lastReceivedAt;
   }
 
   boolean ended() {
