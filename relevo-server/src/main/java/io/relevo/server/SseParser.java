@@ -15,6 +15,7 @@ public final class SseParser {
   private boolean hasData;
   private String type = "";
   private String lastId;
+  private String idBuffer;
 
   /**
    * @param lastId the id to start from ({@code ""} for none): messages without an id carry it on
@@ -22,6 +23,7 @@ public final class SseParser {
    */
   public SseParser(String lastId, Consumer<SseEvent> events) {
     this.lastId = lastId == null ? "" : lastId;
+    this.idBuffer = this.lastId;
     this.events = events;
   }
 
@@ -51,19 +53,23 @@ public final class SseParser {
       case "event" -> type = value;
       case "id" -> {
         if (value.indexOf('\0') < 0) {
-          lastId = value;
+          idBuffer = value;
         }
       }
       default -> {} // retry, and fields this parser does not know
     }
   }
 
-  /** The id to send back as {@code Last-Event-ID} to carry on after what was read. */
+  /**
+   * The id to send back as {@code Last-Event-ID} to carry on after what was read: that of the last
+   * complete message, so one cut off before its blank line is sent again.
+   */
   public String lastId() {
     return lastId;
   }
 
   private void dispatch() {
+    lastId = idBuffer;
     if (hasData) {
       events.accept(new SseEvent(lastId, type.isEmpty() ? "message" : type, data.toString()));
     }
