@@ -28,6 +28,13 @@ final class EventsEndpoint {
 
   static void serve(HttpExchange exchange, EventHub hub, String app, Map<String, String> query)
       throws IOException {
+    serve(exchange, hub, app, query, PING);
+  }
+
+  /** As above, with a comment line after {@code ping} without a message. */
+  static void serve(
+      HttpExchange exchange, EventHub hub, String app, Map<String, String> query, Duration ping)
+      throws IOException {
     String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
     if (lastEventId == null || lastEventId.isBlank()) {
       lastEventId = query.get("lastEventId");
@@ -38,20 +45,21 @@ final class EventsEndpoint {
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no"); // nginx: do not buffer it
     try {
       exchange.sendResponseHeaders(200, 0);
-      stream(exchange.getResponseBody(), subscriber, app);
+      stream(exchange.getResponseBody(), subscriber, app, ping);
     } finally {
       subscriber.unsubscribe();
     }
   }
 
-  private static void stream(OutputStream body, EventSubscriber subscriber, String app) {
+  private static void stream(
+      OutputStream body, EventSubscriber subscriber, String app, Duration ping) {
     try (OutputStream out = body) {
       for (SseMessage message : subscriber.first()) {
         out.write(message.frame());
       }
       out.flush();
       while (true) {
-        SseMessage message = subscriber.next(PING);
+        SseMessage message = subscriber.next(ping);
         if (message == null) {
           out.write(PING_LINE);
         } else {

@@ -378,6 +378,33 @@ class EventStreamTest {
   }
 
   @Test
+  void aQuietStreamGetsAPingCommentLine() throws Exception {
+    deploy("v1");
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            EventsEndpoint.serve(exchange, hub, "shop", Map.of(), Duration.ofMillis(100));
+          }
+        });
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    server.start();
+    try (SseClient client =
+        SseClient.open(
+            java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            TOKEN,
+            "shop",
+            null)) {
+      assertThat(client.next().type()).isEqualTo("status");
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.rawLines.contains(": ping"));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void stoppingTheServerEndsStreamsPromptly() throws Exception {
     deploy("v1");
     SseClient client = open(null);
