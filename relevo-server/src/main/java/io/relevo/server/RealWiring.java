@@ -76,30 +76,29 @@ final class RealWiring implements AgentParts.Wiring {
       Notifications notifications = Notifications.create();
       opened.add(notifications);
       metrics.register(notifications);
-      EventHub events = EventHub.create(engine::get, proxy.metrics());
-      opened.add(events);
       EngineParts parts =
           new EngineParts(
-                  runtime,
-                  router,
-                  store,
-                  Notifier.all(List.of(metrics.notifier(), notifications)),
-                  Checks.healthProbe(),
-                  Checks.smokeRunner(),
-                  InstantSource.system(),
-                  Sleeper.system(),
-                  stateDir.path(),
-                  env,
-                  proxy.metrics(),
-                  Loads.http(),
-                  new ProcessHookRunner(),
-                  metrics.analysisObserver(),
-                  new PrometheusQueries(),
-                  Stores.sealedEnv(stateDir.path().resolve("env.key")),
-                  Postgres.databases(env, store))
-              .withEvents(events);
+              runtime,
+              router,
+              store,
+              Notifier.all(List.of(metrics.notifier(), notifications)),
+              Checks.healthProbe(),
+              Checks.smokeRunner(),
+              InstantSource.system(),
+              Sleeper.system(),
+              stateDir.path(),
+              env,
+              proxy.metrics(),
+              Loads.http(),
+              new ProcessHookRunner(),
+              metrics.analysisObserver(),
+              new PrometheusQueries(),
+              Stores.sealedEnv(stateDir.path().resolve("env.key")),
+              Postgres.databases(env, store));
+      EventHub events = EventHub.create(engine::get, proxy.metrics());
+      opened.add(events);
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
-      engine.set(new RolloutEngine(parts));
+      engine.set(new RolloutEngine(parts.withEvents(events)));
       return new AgentParts(engine.get(), parser, opened, metrics::scrape, events);
     } catch (RuntimeException e) {
       Agent.closeAll(opened, e);
