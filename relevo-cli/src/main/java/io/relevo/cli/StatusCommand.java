@@ -17,14 +17,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code relevo status [APP]}: every app in one table, or one app with its split, its rollout's
- * progress and its revisions; with {@code --watch}, that app again every interval.
+ * progress and its revisions; with {@code --watch}, that app again each time it changes, read from
+ * the agent's event stream ({@link LiveStatus}), or every interval from an agent without one.
  */
 @Command(
     name = "status",
     description = {
       "Show every app, or one app with its traffic split, its rollout's progress and its revisions.",
-      "With --watch, show the app again every interval until Ctrl-C (or --for); with --output json,"
-          + " one AppView per line per interval."
+      "With --watch, show the app again each time it changes, live from the agent's event stream,"
+          + " until Ctrl-C (or --for); with --output json, one AppView per line per change."
     })
 final class StatusCommand implements Callable<Integer> {
 
@@ -35,7 +36,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(
       names = {"-w", "--watch"},
-      description = "show the app again every interval")
+      description = "show the app again each time it changes (and its traffic each second)")
   boolean watch;
 
   @Option(
@@ -43,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "1s",
       converter = DurationConverter.class,
-      description = "time between updates (default: 1s)")
+      description = "time between updates from an agent without an event stream (default: 1s)")
   Duration interval;
 
   @Option(
@@ -101,6 +102,10 @@ final class StatusCommand implements Callable<Integer> {
       throw new RelevoException(RelevoException.Kind.BAD_INPUT, e.getMessage());
     }
     PrintWriter out = context.out();
+    if (new LiveStatus(client, app, limit, context.terminal(), output.json(), out).run()) {
+      return ExitCodes.OK;
+    }
+    // an agent without an event stream: ask again every interval
     if (output.json()) {
       watcher.run(
           () -> {

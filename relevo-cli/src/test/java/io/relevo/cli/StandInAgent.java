@@ -49,7 +49,11 @@ final class StandInAgent implements AutoCloseable {
                       json(
                           404, Map.of("kind", "NOT_FOUND", "message", "stand-in knows no " + key)));
           if (authorized) {
-            agent.received.add(key + (body.isEmpty() ? "" : " " + body));
+            String resume = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+            agent.received.add(
+                key
+                    + (body.isEmpty() ? "" : " " + body)
+                    + (resume == null ? "" : " Last-Event-ID: " + resume));
           }
           exchange.getResponseHeaders().set("Content-Type", answer.contentType());
           exchange.sendResponseHeaders(
@@ -88,6 +92,22 @@ final class StandInAgent implements AutoCloseable {
     answers.put(
         key,
         new Answer(200, "application/x-ndjson", text.toString().getBytes(StandardCharsets.UTF_8)));
+    return this;
+  }
+
+  /**
+   * Answers {@code key} with a {@code text/event-stream} of {@code events}, each {@code {id, type,
+   * data}} with data written as JSON, and then ends it.
+   */
+  StandInAgent events(String key, Object[]... events) {
+    StringBuilder text = new StringBuilder();
+    for (Object[] event : events) {
+      text.append("id: ").append(event[0]).append("\nevent: ").append(event[1]);
+      text.append("\ndata: ").append(write(event[2])).append("\n\n");
+    }
+    answers.put(
+        key,
+        new Answer(200, "text/event-stream", text.toString().getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 

@@ -182,6 +182,64 @@ class StatusWatchTest {
   }
 
   @Test
+  void watchReadsTheEventStreamAndResumesAfterTheLastIdWhenItEnds() throws Exception {
+    agent.events(
+        "GET /api/v1/apps/shop/events",
+        new Object[] {"b1:4", "status", IN_CANARY},
+        new Object[] {"b1:5", "weights", Map.of("weights", List.of())},
+        new Object[] {"b1:5", "status", AT_REST});
+
+    CliRun run = cli("status", "shop", "--watch", "-o", "json", "--for", "1200ms");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(4); // two statuses per stream, two streams
+    assertThat(Json.mapper().readValue(lines.get(0), AppStatus.class)).isEqualTo(IN_CANARY);
+    assertThat(Json.mapper().readValue(lines.get(1), AppStatus.class)).isEqualTo(AT_REST);
+    assertThat(agent.received())
+        .filteredOn(r -> r.startsWith("GET /api/v1/apps/shop/events"))
+        .startsWith(
+            "GET /api/v1/apps/shop/events", "GET /api/v1/apps/shop/events Last-Event-ID: b1:5");
+    assertThat(agent.received()).doesNotContain("GET /api/v1/apps/shop");
+  }
+
+  @Test
+  void watchOnATerminalDrawsEachStatusFromTheStream() {
+    agent.events("GET /api/v1/apps/shop/events", new Object[] {"b1:4", "status", IN_CANARY});
+    StringWriter out = new StringWriter();
+
+    int code =
+        Main.run(
+            new String[] {
+              "status", "shop", "--watch", "--for", "300ms", "--state-dir", stateDir.toString()
+            },
+            new CliContext(
+                Map.of(), new PrintWriter(out), new PrintWriter(new StringWriter()), true));
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .startsWith("\033[H\033[2J")
+        .contains("relevo status shop, live, at ")
+        .contains("step 3/6: analysis default (2/5), canary at 10%");
+  }
+
+  @Test
+  void watchEndsWithAClearMessageWhenTheAgentGoesAway() throws Exception {
+    agent.events("GET /api/v1/apps/shop/events", new Object[] {"b1:4", "status", IN_CANARY});
+    java.util.concurrent.CompletableFuture<CliRun> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> cli("status", "shop", "--watch"));
+    org.awaitility.Awaitility.await()
+        .until(() -> agent.received().stream().filter(r -> r.contains("/events")).count() >= 2);
+
+    agent.close();
+
+    CliRun ended = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(ended.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(ended.err()).contains("went away; stopped watching shop");
+    assertThat(ended.out()).contains("step 3/6: analysis default (2/5)");
+  }
+
+  @Test
   void watchNeedsAnAppAndADurationWithAUnit() {
     CliRun noApp = cli("status", "--watch", "--for", "1s");
     CliRun noUnit = cli("status", "shop", "--watch", "--interval", "1");

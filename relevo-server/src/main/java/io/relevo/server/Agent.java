@@ -101,7 +101,8 @@ public final class Agent implements AutoCloseable {
               parts.engine(),
               RolloutControls.of(parts.engine()),
               parts.parser(),
-              parts.metrics());
+              parts.metrics(),
+              parts.events());
       opened.add(api);
       stateDir.writeToken(token);
       stateDir.writeAgentFile(AgentFile.ofThisProcess(ApiListener.localUrl(api.url()).toString()));

@@ -268,6 +268,33 @@ public final class AgentClient {
     return new TokensClient(this);
   }
 
+  /**
+   * Reads the app's event stream ({@code GET /api/v1/apps/{app}/events}), resuming after {@code
+   * lastEventId} when it is not empty, and hands each message to {@code events} until the agent
+   * ends the stream; returns the id to resume after.
+   *
+   * @throws RelevoException UNAVAILABLE when no agent answers or the connection breaks, NOT_FOUND
+   *     for an unknown app
+   */
+  public String events(String app, String lastEventId, Consumer<SseEvent> events) {
+    HttpRequest.Builder request = request(appPath(app) + "/events").GET();
+    if (lastEventId != null && !lastEventId.isEmpty()) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    HttpResponse<InputStream> response = send(request.build());
+    throwIfError(response);
+    SseParser parser = new SseParser(lastEventId, events);
+    try (BufferedReader reader = reader(response)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        parser.line(line);
+      }
+    } catch (IOException e) {
+      throw lost(e);
+    }
+    return parser.lastId();
+  }
+
   private RolloutView stream(String path, Object body, RolloutEventListener listener) {
     // no timeout: a canary may run for many minutes, and events keep the stream alive
     HttpResponse<InputStream> response = send(post(path, body).build());

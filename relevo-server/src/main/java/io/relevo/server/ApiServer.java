@@ -61,6 +61,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/apps/{app}/backups/verify DrillBody     DrillView: a restore drill
  * POST /api/v1/apps/{app}/restore   RestoreBody       NDJSON of StreamLine
  * GET  /api/v1/apps/{app}/revisions/{n}/logs?tail=100&amp;follow=false   text/plain
+ * GET  /api/v1/apps/{app}/events                      text/event-stream ({@link EventsEndpoint})
  * GET  /metrics                                       Prometheus text or OpenMetrics; no token
  *                                                     from this host, a viewer's from others
  * GET  /api/v1/whoami, /api/v1/tokens...              see {@link TokensApi}
@@ -87,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
   private final RolloutControls controls;
   private final ConfigParser parser;
   private final MetricsEndpoint metrics;
+  private final EventHub events;
   private volatile boolean stopping;
 
   private ApiServer(
@@ -96,7 +98,8 @@ public final class ApiServer implements AutoCloseable {
       RolloutEngine engine,
       RolloutControls controls,
       ConfigParser parser,
-      MetricsEndpoint metrics) {
+      MetricsEndpoint metrics,
+      EventHub events) {
     this.server = server;
     this.executor = executor;
     this.access = access;
@@ -104,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
     this.controls = controls;
     this.parser = parser;
     this.metrics = metrics;
+    this.events = events;
   }
 
   /**
@@ -135,7 +139,20 @@ public final class ApiServer implements AutoCloseable {
       RolloutControls controls,
       ConfigParser parser,
       MetricsEndpoint metrics) {
-    return start(bind, ApiTls.OFF, Access.localOnly(token), engine, controls, parser, metrics);
+    return start(bind, token, engine, controls, parser, metrics, EventHub.detached(engine));
+  }
+
+  /** As above, streaming {@code events} at {@code GET /api/v1/apps/{app}/events}. */
+  static ApiServer start(
+      HostPort bind,
+      String token,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser,
+      MetricsEndpoint metrics,
+      EventHub events) {
+    return start(
+        bind, ApiTls.OFF, Access.localOnly(token), engine, controls, parser, metrics, events);
   }
 
   /**
@@ -150,9 +167,23 @@ public final class ApiServer implements AutoCloseable {
       RolloutControls controls,
       ConfigParser parser,
       MetricsEndpoint metrics) {
+    return start(bind, tls, access, engine, controls, parser, metrics, EventHub.detached(engine));
+  }
+
+  /** As above, streaming {@code events}. */
+  static ApiServer start(
+      HostPort bind,
+      ApiTls tls,
+      Access access,
+      RolloutEngine engine,
+      RolloutControls controls,
+      ConfigParser parser,
+      MetricsEndpoint metrics,
+      EventHub events) {
     HttpServer server = ApiListener.open(bind, tls);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    ApiServer api = new ApiServer(server, executor, access, engine, controls, parser, metrics);
+    ApiServer api =
+        new ApiServer(server, executor, access, engine, controls, parser, metrics, events);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();
@@ -178,6 +209,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
+    events.close(); // ends the event streams, which would hold the stop for its full second
     server.stop(1);
     executor.shutdownNow();
   }
@@ -325,6 +357,10 @@ public final class ApiServer implements AutoCloseable {
         UnlockBody body = Exchanges.readJson(bytes, UnlockBody.class);
         String released = engine.unlock(app, caller.actor(body.actor()), body.reason());
         Exchanges.sendJson(exchange, 200, new UnlockAnswer(released));
+      }
+      case "/events" -> {
+        requireMethod(method, "GET", path);
+        EventsEndpoint.serve(exchange, events, app, query);
       }
       case "/backups" -> BackupsApi.route(exchange, bytes, method, engine, app, caller);
       case "/backups/verify" -> {

@@ -95,9 +95,11 @@ final class RealWiring implements AgentParts.Wiring {
               new PrometheusQueries(),
               Stores.sealedEnv(stateDir.path().resolve("env.key")),
               Postgres.databases(env, store));
+      EventHub events = EventHub.create(engine::get, proxy.metrics());
+      opened.add(events);
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
-      engine.set(new RolloutEngine(parts));
-      return new AgentParts(engine.get(), parser, opened, metrics::scrape, store.tokens());
+      engine.set(new RolloutEngine(parts.withEvents(events)));
+      return new AgentParts(engine.get(), parser, opened, metrics::scrape, store.tokens(), events);
     } catch (RuntimeException e) {
       Agent.closeAll(opened, e);
       throw e;

@@ -1,6 +1,7 @@
 package io.relevo.core.analysis;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A condition over a metric's {@code canary} and {@code stable} values, as written in {@code
@@ -60,6 +61,34 @@ public final class Condition {
       case Expression.Or o -> reads(o.left()) || reads(o.right());
     };
   }
+
+  /**
+   * What the condition compares with a fixed number, for one comparison of the values with a
+   * constant: for {@code canary - stable > 0.05}, the difference and 0.05; for {@code canary <
+   * 95%}, the canary's value and 0.95. Empty for anything else ({@code and}, {@code or}, values on
+   * both sides), which has no single threshold to draw.
+   */
+  public Optional<Limit> limit(double canary, double stable) {
+    if (test instanceof Expression.Comparison c) {
+      if (c.right() instanceof Expression.Constant k
+          && !(c.left() instanceof Expression.Constant)) {
+        return Optional.of(new Limit(c.left().value(canary, stable), k.number()));
+      }
+      if (c.left() instanceof Expression.Constant k
+          && !(c.right() instanceof Expression.Constant)) {
+        return Optional.of(new Limit(c.right().value(canary, stable), k.number()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A value and the fixed number a condition compares it with.
+   *
+   * @param value what the condition computed from the values, e.g. {@code canary - stable}
+   * @param threshold the number it is compared with
+   */
+  public record Limit(double value, double threshold) {}
 
   /** The condition as written, without surrounding blanks. */
   public String text() {

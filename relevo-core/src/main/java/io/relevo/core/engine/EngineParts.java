@@ -44,6 +44,8 @@ import java.util.Objects;
  *     rules then error, never pass)
  * @param databases dumps databases before migrations and remembers the dumps; none = {@link
  *     Databases#none()} (a deploy with {@code migrations.backup} then fails, saying so)
+ * @param events hears every rollout event, split and analysis measurement as they happen (the
+ *     agent's event stream); none = {@link EngineEvents#none()}
  */
 public record EngineParts(
     RuntimeProvider runtime,
@@ -62,7 +64,8 @@ public record EngineParts(
     AnalysisObserver analysisObserver,
     PromQl promql,
     SealedEnv sealedEnv,
-    Databases databases) {
+    Databases databases,
+    EngineEvents events) {
 
   public EngineParts {
     Objects.requireNonNull(runtime, "runtime");
@@ -82,6 +85,70 @@ public record EngineParts(
     promql = promql == null ? PromQl.unavailable() : promql;
     sealedEnv = sealedEnv == null ? SealedEnv.none() : sealedEnv;
     databases = databases == null ? Databases.none() : databases;
+    events = events == null ? EngineEvents.none() : events;
+  }
+
+  /** Parts that tell no one of what happens ({@link EngineEvents#none()}). */
+  public EngineParts(
+      RuntimeProvider runtime,
+      Router router,
+      Store store,
+      Notifier notifier,
+      HealthProbe health,
+      SmokeRunner smoke,
+      InstantSource clock,
+      Sleeper sleeper,
+      Path stateDir,
+      Map<String, String> env,
+      MetricsSource metrics,
+      SyntheticLoad load,
+      HookRunner hooks,
+      AnalysisObserver analysisObserver,
+      PromQl promql,
+      SealedEnv sealedEnv,
+      Databases databases) {
+    this(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        hooks,
+        analysisObserver,
+        promql,
+        sealedEnv,
+        databases,
+        null);
+  }
+
+  /** These parts telling {@code newEvents} of every rollout event, split and measurement. */
+  public EngineParts withEvents(EngineEvents newEvents) {
+    return new EngineParts(
+        runtime,
+        router,
+        store,
+        notifier,
+        health,
+        smoke,
+        clock,
+        sleeper,
+        stateDir,
+        env,
+        metrics,
+        load,
+        hooks,
+        analysisObserver,
+        promql,
+        sealedEnv,
+        databases,
+        newEvents);
   }
 
   /** Parts without hooks, an analysis observer, a PromQL client, sealed variables or databases. */
@@ -122,7 +189,8 @@ public record EngineParts(
         analysisObserver,
         promql,
         sealedEnv,
-        databases);
+        databases,
+        events);
   }
 
   /** These parts with {@code sealedEnv} keeping each revision's resolved variables. */
@@ -144,7 +212,8 @@ public record EngineParts(
         analysisObserver,
         promql,
         sealedEnv,
-        databases);
+        databases,
+        events);
   }
 
   /** These parts with {@code newDatabases} in place of the current ones. */
@@ -166,7 +235,8 @@ public record EngineParts(
         analysisObserver,
         promql,
         sealedEnv,
-        newDatabases);
+        newDatabases,
+        events);
   }
 
   /** Parts without synthetic load. */

@@ -46,6 +46,7 @@ public final class RolloutEngine {
   private final StatusView statusView;
 
   public RolloutEngine(EngineParts parts) {
+    parts = EventPublishing.attach(parts);
     this.parts = parts;
     this.stages = Stages.of(parts, this);
     this.deployment = new Deployment(stages);

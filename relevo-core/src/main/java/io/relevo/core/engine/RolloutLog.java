@@ -29,6 +29,8 @@ final class RolloutLog {
   private final InstantSource clock;
   private final String env;
   private final List<NotifyChannel> channels;
+  private final EngineEvents events;
+  private String app;
 
   RolloutLog(long rolloutId, EngineParts parts, RolloutListener listener) {
     this.rolloutId = rolloutId;
@@ -38,6 +40,7 @@ final class RolloutLog {
     this.notifier = parts.notifier();
     this.listener = listener;
     this.clock = parts.clock();
+    this.events = parts.events();
   }
 
   /** A log whose notices carry the app's environment and notification channels. */
@@ -49,6 +52,7 @@ final class RolloutLog {
     this.notifier = parts.notifier();
     this.listener = listener;
     this.clock = parts.clock();
+    this.events = parts.events();
   }
 
   /**
@@ -139,6 +143,18 @@ final class RolloutLog {
         : "relevo rollback " + record.app() + " --to " + record.fromRevision();
   }
 
+  private void publish(RolloutEvent event) {
+    if (events == EngineEvents.none()) {
+      return;
+    }
+    if (app == null) {
+      app = store.rollout(rolloutId).map(RolloutRecord::app).orElse(null);
+    }
+    if (app != null) {
+      EventPublishing.safely(() -> events.rollout(app, rolloutId, event));
+    }
+  }
+
   void event(String step, Status status, String message) {
     event(step, status, message, null);
   }
@@ -151,6 +167,7 @@ final class RolloutLog {
     } catch (RuntimeException e) {
       // A listener that went away (a CLI that disconnected) must not stop the rollout.
     }
+    publish(event);
     if (step.equals("rollout") && status == Status.STARTED) {
       started();
     }

@@ -94,4 +94,26 @@ class ConditionTest {
         .hasMessage(
             "\"canary - > 0.05\": at column 10: expected a number, a duration, canary or stable");
   }
+
+  @Test
+  void aComparisonWithAConstantHasAThresholdToDraw() {
+    assertThat(Condition.parse("canary - stable > 0.05").limit(0.25, 0.05))
+        .hasValueSatisfying(
+            l -> {
+              assertThat(l.value()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+              assertThat(l.threshold()).isEqualTo(0.05);
+            });
+    assertThat(Condition.parse("95% > canary").limit(0.9, 1))
+        .hasValueSatisfying(
+            l -> {
+              assertThat(l.value()).isEqualTo(0.9);
+              assertThat(l.threshold()).isCloseTo(0.95, org.assertj.core.data.Offset.offset(1e-9));
+            });
+  }
+
+  @Test
+  void conditionsWithoutOneConstantHaveNoThreshold() {
+    assertThat(Condition.parse("canary > 2 * stable").limit(1, 1)).isEmpty();
+    assertThat(Condition.parse("canary > 0.1 or stable > 0.1").limit(1, 1)).isEmpty();
+  }
 }
