@@ -88,6 +88,18 @@ public final class BenchRunner {
       System.err.println("rollback speed");
       report.rollbackSpeed(new RollbackSpeed(work, options.aborts(), options.canaryRuns()).run());
     }
+    if (options.scale()) {
+      System.err.println("agent at scale: " + options.scaleApps() + " apps");
+      report.scale(
+          new ScaleBench(
+                  root.resolve("relevo-cli/target/relevo.jar"),
+                  work,
+                  options.scaleApps(),
+                  20,
+                  options.scaleWindow(),
+                  options.agentJvmOptions())
+              .run());
+    }
     if (options.footprint()) {
       System.err.println("footprint");
       report.footprint(new Footprint(root.resolve("relevo-cli/target/relevo.jar"), work).run());
