@@ -78,8 +78,19 @@ final class AgentUnderTest implements AutoCloseable {
             .replace(state.toString(), "STATE");
   }
 
-  AgentClient client() {
-    return AgentClient.locate(new StateDir(state), null, Map.of());
+  /** A client as the CLI finds the agent; waits (10 s at most) for agent.json, written last. */
+  AgentClient client() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      try {
+        return AgentClient.locate(new StateDir(state), null, Map.of());
+      } catch (io.relevo.core.RelevoException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   long pid() {

@@ -97,7 +97,9 @@ public final class BenchRunner {
                   options.scaleApps(),
                   20,
                   options.scaleWindow(),
-                  options.agentJvmOptions())
+                  options.agentJvmOptions().isEmpty()
+                      ? AgentJvm.ofUnit(root)
+                      : options.agentJvmOptions())
               .run());
     }
     if (options.footprint()) {

@@ -20,7 +20,8 @@ import java.util.List;
  * @param aborts rollback speed: aborts of a healthy canary at 10%
  * @param canaryRuns rollback speed: runs of each {@link CanaryKind} under the default analysis
  * @param scaleApps the agent at scale: apps on the agent, {@code --apps}, default 100
- * @param agentJvmOptions the agent at scale: JVM options of the agent, {@code --agent-jvm}
+ * @param agentJvmOptions the agent at scale: JVM options of the agent, {@code --agent-jvm}; empty =
+ *     those of the systemd unit ({@link AgentJvm})
  */
 record Options(
     boolean quick,
