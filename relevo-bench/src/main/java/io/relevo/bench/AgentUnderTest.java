@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 final class AgentUnderTest implements AutoCloseable {
 
+  /** Generous: on a loaded machine the agent has taken more than 20 s to listen. */
+  private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(90);
+
   private static final Pattern PID = Pattern.compile("\"pid\"\\s*:\\s*(\\d+)");
 
   private final Subject agent;
@@ -66,7 +69,11 @@ final class AgentUnderTest implements AutoCloseable {
             "127.0.0.1:" + port));
     Subject agent =
         Subject.start(
-            "relevo agent", port, dir.resolve("agent.log"), command.toArray(String[]::new));
+            "relevo agent",
+            port,
+            dir.resolve("agent.log"),
+            START_TIMEOUT,
+            command.toArray(String[]::new));
     return new AgentUnderTest(agent, state, jar, command);
   }
 

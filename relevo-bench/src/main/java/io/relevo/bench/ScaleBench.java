@@ -61,6 +61,15 @@ final class ScaleBench {
     } catch (IllegalStateException e) {
       return ScaleResult.missing(e.getMessage());
     }
+    try {
+      return measureAtScale(backend);
+    } catch (IllegalStateException | io.relevo.core.RelevoException e) {
+      // the agent did not start, or it refused or lost a deploy: say so, keep the other sections
+      return ScaleResult.missing("the set-up failed: " + e.getMessage());
+    }
+  }
+
+  private ScaleResult measureAtScale(ScaleBackend backend) throws Exception {
     try (AgentUnderTest agent = AgentUnderTest.start(relevoJar, dir, agentJvm)) {
       AgentClient client = agent.client();
       List<ScaleApp> all = new ArrayList<>();
