@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The benchmark behind {@code bench/run}: proxy cost against nginx and HAProxy, switch cost,
@@ -51,10 +53,17 @@ public final class BenchRunner {
     if (options.proxyCost()) {
       ProxyCost cost =
           new ProxyCost(subjects, wrk, options.rounds(), options.duration(), options.warmup());
+      List<ProxyCost.Result> proxyResults = new ArrayList<>();
       for (Scenario scenario : options.scenarios()) {
         System.err.println("proxy cost: " + scenario.name());
-        report.proxyCost(cost.run(scenario), options.threads());
+        ProxyCost.Result result = cost.run(scenario);
+        proxyResults.add(result);
+        report.proxyCost(result, options.threads());
       }
+      Path chart = out.resolve("latency.png");
+      LatencyChart.write(proxyResults, Machine.chartTitle(), chart);
+      report.line("Latency chart of this section: [latency.png](latency.png) (" + chart + ").");
+      report.line("");
     }
     if (options.switchCost()) {
       System.err.println("switch cost");
@@ -78,6 +87,20 @@ public final class BenchRunner {
     if (options.rollback()) {
       System.err.println("rollback speed");
       report.rollbackSpeed(new RollbackSpeed(work, options.aborts(), options.canaryRuns()).run());
+    }
+    if (options.scale()) {
+      System.err.println("agent at scale: " + options.scaleApps() + " apps");
+      report.scale(
+          new ScaleBench(
+                  root.resolve("relevo-cli/target/relevo.jar"),
+                  work,
+                  options.scaleApps(),
+                  20,
+                  options.scaleWindow(),
+                  options.agentJvmOptions().isEmpty()
+                      ? AgentJvm.ofUnit(root)
+                      : options.agentJvmOptions())
+              .run());
     }
     if (options.footprint()) {
       System.err.println("footprint");
@@ -138,6 +161,16 @@ public final class BenchRunner {
               + ". Everything shares the same "
               + Runtime.getRuntime().availableProcessors()
               + " cores: wrk, the backend and the proxy under test compete for CPU.");
+    }
+
+    /** The chart's title: what was compared, where and when. */
+    static String chartTitle() throws IOException {
+      return "Proxy latency: relevo, nginx, HAProxy — "
+          + Runtime.getRuntime().availableProcessors()
+          + " cores ("
+          + cpuModel()
+          + "), "
+          + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 
     private static String cpuModel() throws IOException {

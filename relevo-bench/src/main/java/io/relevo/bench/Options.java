@@ -11,12 +11,17 @@ import java.util.List;
  * the full run: three scenarios, 5 rounds of 8 s, 100 switches 100 ms apart in 3 rounds, 20 aborts
  * and 3 runs of each canary, and a JFR profile. The canaries' runs last as long as the default
  * analysis takes to decide (at most {@link CanaryTrial#BOUND} each). --quick leaves the profile out
- * unless {@code --profile} asks for it: 3 s of recording give too few samples to read.
+ * unless {@code --profile} asks for it: 3 s of recording give too few samples to read. The agent at
+ * scale ({@link ScaleBench}: 100 apps, a canary under analysis on each) runs in the full run and
+ * with {@code --only scale}, measuring for 60 s (20 s with --quick).
  *
  * @param threads worker threads of every proxy under test (nginx workers, HAProxy nbthread, relevo
  *     event loops) and of the backend nginx; default 1
  * @param aborts rollback speed: aborts of a healthy canary at 10%
  * @param canaryRuns rollback speed: runs of each {@link CanaryKind} under the default analysis
+ * @param scaleApps the agent at scale: apps on the agent, {@code --apps}, default 100
+ * @param agentJvmOptions the agent at scale: JVM options of the agent, {@code --agent-jvm}; empty =
+ *     those of the systemd unit ({@link AgentJvm})
  */
 record Options(
     boolean quick,
@@ -39,13 +44,18 @@ record Options(
     Path root,
     Path out,
     List<String> jvmOptions,
-    boolean scrapeCost) {
+    boolean scrapeCost,
+    boolean scale,
+    int scaleApps,
+    Duration scaleWindow,
+    List<String> agentJvmOptions) {
 
   static final String USAGE =
       """
       usage: bench/run [--quick] [--threads N] [--wrk-threads N] [--rounds N] [--duration SECONDS]
-                       [--only proxy|switch|scrape|rollback|footprint|profile] [--profile|--no-profile] [--out DIR]
-                       [--jvm "OPTIONS"]""";
+                       [--only proxy|switch|scrape|rollback|footprint|profile|scale|frontdoor]
+                       [--profile|--no-profile] [--out DIR] [--jvm "OPTIONS"] [--apps N]
+                       [--agent-jvm "OPTIONS"]""";
 
   static Options parse(String[] args, Path root) {
     boolean quick = List.of(args).contains("--quick");
@@ -57,6 +67,8 @@ record Options(
     Boolean profile = null; // default: on for the full run, off for --quick
     Path out = null;
     List<String> jvm = new ArrayList<>();
+    List<String> agentJvm = new ArrayList<>();
+    int apps = 100;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> {}
@@ -69,14 +81,19 @@ record Options(
         case "--no-profile" -> profile = false;
         case "--out" -> out = Path.of(value(args, ++i));
         case "--jvm" -> jvm = List.of(value(args, ++i).trim().split("\\s+"));
+        case "--agent-jvm" -> agentJvm = List.of(value(args, ++i).trim().split("\\s+"));
+        case "--apps" -> apps = positive(args, ++i);
         default -> throw new IllegalArgumentException(args[i] + ": unknown option\n" + USAGE);
       }
     }
     if (only != null
-        && !List.of("proxy", "switch", "scrape", "rollback", "footprint", "profile")
+        && !List.of("proxy", "switch", "scrape", "rollback", "footprint", "profile", "scale")
             .contains(only)) {
       throw new IllegalArgumentException(
-          "--only: " + only + " (expected: proxy, switch, scrape, rollback, footprint or profile)");
+          "--only: "
+              + only
+              + " (expected: proxy, switch, scrape, rollback, footprint, profile, scale or"
+              + " frontdoor)");
     }
     List<Scenario> scenarios =
         quick
@@ -106,7 +123,11 @@ record Options(
         root,
         out,
         jvm,
-        only == null || only.equals("scrape"));
+        only == null || only.equals("scrape"),
+        only == null ? !quick : only.equals("scale"),
+        apps,
+        Duration.ofSeconds(quick ? 20 : 60),
+        agentJvm);
   }
 
   private static int positive(String[] args, int i) {

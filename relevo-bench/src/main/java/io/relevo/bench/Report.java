@@ -163,6 +163,10 @@ final class Report {
     new RollbackReport(this).write(result);
   }
 
+  void scale(ScaleResult result) {
+    new ScaleReport(this).write(result);
+  }
+
   void footprint(Footprint.Result result) {
     line("### Agent footprint");
     line("");

@@ -35,10 +35,16 @@ final class Subject implements AutoCloseable {
    * Starts {@code command} with its output in {@code log}, and waits until {@code port} accepts.
    */
   static Subject start(String name, int port, Path log, String... command) throws IOException {
+    return start(name, port, log, READY_TIMEOUT, command);
+  }
+
+  /** As {@link #start(String, int, Path, String...)}, waiting at most {@code timeout}. */
+  static Subject start(String name, int port, Path log, Duration timeout, String... command)
+      throws IOException {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Subject subject = new Subject(name, port, process, log);
-    subject.awaitListening();
+    subject.awaitListening(timeout);
     return subject;
   }
 
@@ -95,8 +101,8 @@ final class Subject implements AutoCloseable {
         .sum();
   }
 
-  private void awaitListening() throws IOException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+  private void awaitListening(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -121,7 +127,7 @@ final class Subject implements AutoCloseable {
             + " did not listen on 127.0.0.1:"
             + port
             + " within "
-            + READY_TIMEOUT.toSeconds()
+            + timeout.toSeconds()
             + "s; its output is in "
             + log);
   }
