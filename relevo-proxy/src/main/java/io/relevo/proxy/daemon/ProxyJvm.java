@@ -1,5 +1,6 @@
 package io.relevo.proxy.daemon;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,21 +25,36 @@ import java.util.List;
  */
 public final class ProxyJvm {
 
-  /** The options, in the order they go on the java command line. */
-  public static final List<String> OPTIONS =
-      List.of(
-          "--enable-native-access=ALL-UNNAMED",
-          "--sun-misc-unsafe-memory-access=allow",
-          "-Xms16m",
-          "-Xmx64m",
-          "-Xmn8m",
-          "-Xss256k",
-          "-XX:+UseSerialGC",
-          "-XX:MaxMetaspaceSize=64m",
-          "-XX:ReservedCodeCacheSize=32m",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:CICompilerCount=1",
-          "-Dio.netty.leakDetection.level=disabled");
+  /**
+   * The options for the running JVM's own java (the proxy process runs on the agent's), in the
+   * order they go on the command line.
+   */
+  public static final List<String> OPTIONS = options(Runtime.version().feature());
+
+  /** The JDK that introduced {@code --sun-misc-unsafe-memory-access}; older ones refuse it. */
+  private static final int UNSAFE_ACCESS_OPTION = 23;
 
   private ProxyJvm() {}
+
+  /** The options for a java of this feature release (21 and later). */
+  static List<String> options(int javaFeature) {
+    List<String> options = new ArrayList<>();
+    options.add("--enable-native-access=ALL-UNNAMED");
+    if (javaFeature >= UNSAFE_ACCESS_OPTION) {
+      options.add("--sun-misc-unsafe-memory-access=allow"); // on 21 and 22 it is allowed anyway
+    }
+    options.addAll(
+        List.of(
+            "-Xms16m",
+            "-Xmx64m",
+            "-Xmn8m",
+            "-Xss256k",
+            "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=64m",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-Dio.netty.leakDetection.level=disabled"));
+    return List.copyOf(options);
+  }
 }
