@@ -47,12 +47,13 @@ public final class BenchProxy {
       proxy.open(APP, new HostPort("127.0.0.1", port), ProxyConfig.defaults());
       System.out.println("ready " + proxy.boundPort(APP) + " " + proxy.transport());
       System.out.flush();
-      BenchScrapes scrapes = new BenchScrapes(proxy, APP);
+      BenchScrapes scrapes = null; // made on the first scrape: the proxy process has no /metrics
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
         String[] words = line.trim().split("\\s+");
         if (words[0].equals("scrape")) {
+          scrapes = scrapes == null ? new BenchScrapes(proxy, APP) : scrapes;
           System.out.println(scrapes.every(Long.parseLong(words[1])));
           System.out.flush();
         }

@@ -1,5 +1,6 @@
 package io.relevo.bench;
 
+import io.relevo.proxy.daemon.ProxyJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ public final class BenchRunner {
               + System.getProperty("java.runtime.version")
               + "; relevo proxy JVM options: "
               + (options.jvmOptions().isEmpty()
-                  ? "(JVM defaults)"
+                  ? "the proxy process's: " + String.join(" ", ProxyJvm.OPTIONS)
                   : String.join(" ", options.jvmOptions())),
           "- threads: "
               + options.threads()

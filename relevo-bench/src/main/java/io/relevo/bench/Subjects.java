@@ -1,5 +1,6 @@
 package io.relevo.bench;
 
+import io.relevo.proxy.daemon.ProxyJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class Subjects {
   Subjects(Path work, Path benchJar, List<String> jvmOptions, int threads) {
     this.work = work;
     this.benchJar = benchJar;
-    this.jvmOptions = jvmOptions;
+    this.jvmOptions = jvmOptions.isEmpty() ? ProxyJvm.OPTIONS : jvmOptions; // as the agent runs it
     this.threads = threads;
   }
 

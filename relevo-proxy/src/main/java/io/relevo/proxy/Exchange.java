@@ -49,7 +49,7 @@ final class Exchange {
   private final ProxyConfig settings;
   private final boolean pinned;
   private final HttpRequest request;
-  private final String requestId;
+  private final CharSequence requestId;
   private final HttpVersion clientVersion;
   private final boolean setStickyCookie;
   private final RequestRelay relay;
@@ -92,7 +92,7 @@ final class Exchange {
       Target target,
       boolean pinned,
       HttpRequest request,
-      String requestId,
+      CharSequence requestId,
       HttpVersion clientVersion,
       boolean setStickyCookie) {
     this.front = front;

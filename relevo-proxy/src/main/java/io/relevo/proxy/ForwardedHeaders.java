@@ -12,6 +12,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Rewrites headers as a message crosses the proxy: hop-by-hop headers (RFC 9110 §7.6.1) stop here
@@ -48,7 +51,7 @@ final class ForwardedHeaders {
    * @param clientAddress the client's address as {@link #address} formats it
    * @return the request id the request carries now
    */
-  static String prepareRequest(HttpRequest request, String clientAddress) {
+  static CharSequence prepareRequest(HttpRequest request, String clientAddress) {
     HttpHeaders headers = request.headers();
     String upgrade = upgradeOf(request);
     stripHopByHop(request);
@@ -75,11 +78,12 @@ final class ForwardedHeaders {
       }
     }
     String id = headers.get(X_REQUEST_ID);
-    if (id == null || id.isBlank()) {
-      id = RequestIds.next();
-      headers.set(X_REQUEST_ID, id);
+    if (id != null && !id.isBlank()) {
+      return id;
     }
-    return id;
+    AsciiString fresh = RequestIds.next();
+    headers.set(X_REQUEST_ID, fresh);
+    return fresh;
   }
 
   /** The protocol a message asks to switch to (Upgrade, named by Connection), or null. */
@@ -104,7 +108,8 @@ final class ForwardedHeaders {
    * and a body of unknown length re-framed as chunked for HTTP/1.1 clients (HTTP/1.0 clients get it
    * delimited by the close of their connection instead).
    */
-  static void prepareResponse(HttpResponse response, String requestId, HttpVersion clientVersion) {
+  static void prepareResponse(
+      HttpResponse response, CharSequence requestId, HttpVersion clientVersion) {
     stripHopByHop(response);
     if (!response.headers().contains(X_REQUEST_ID)) {
       response.headers().set(X_REQUEST_ID, requestId);
@@ -123,19 +128,21 @@ final class ForwardedHeaders {
   /**
    * Removes hop-by-hop headers and those the Connection header names. A chunked message stays
    * chunked: the codec re-frames the body, so only the header's value is rewritten to plain
-   * "chunked".
+   * "chunked". The usual Connection values, "keep-alive" and "close", name no other header and are
+   * read in place; only another name is copied out, to be removed.
    */
   static void stripHopByHop(HttpMessage message) {
     HttpHeaders headers = message.headers();
     boolean chunked = HttpUtil.isTransferEncodingChunked(message);
     if (headers.contains(HttpHeaderNames.CONNECTION)) {
-      for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
-        for (String name : value.split(",")) {
-          String trimmed = name.trim();
-          if (!trimmed.isEmpty()) {
-            headers.remove(trimmed);
-          }
-        }
+      List<String> named = null;
+      for (Iterator<? extends CharSequence> values =
+              headers.valueCharSequenceIterator(HttpHeaderNames.CONNECTION);
+          values.hasNext(); ) {
+        named = namedIn(values.next(), named);
+      }
+      if (named != null) {
+        named.forEach(headers::remove);
       }
     }
     for (AsciiString name : HOP_BY_HOP) {
@@ -144,6 +151,58 @@ final class ForwardedHeaders {
     if (chunked) {
       HttpUtil.setTransferEncodingChunked(message, true);
     }
+  }
+
+  /**
+   * Adds to {@code named} (made when first needed) the header names a Connection value lists, other
+   * than the options "keep-alive" and "close", which the hop-by-hop list removes anyway.
+   */
+  private static List<String> namedIn(CharSequence value, List<String> named) {
+    int length = value.length();
+    int start = 0;
+    while (start < length) {
+      int end = start;
+      while (end < length && value.charAt(end) != ',') {
+        end++;
+      }
+      int from = start;
+      int to = end;
+      while (from < to && isSpace(value.charAt(from))) {
+        from++;
+      }
+      while (to > from && isSpace(value.charAt(to - 1))) {
+        to--;
+      }
+      if (to > from && !isOption(value, from, to)) {
+        if (named == null) {
+          named = new ArrayList<>(2);
+        }
+        named.add(value.subSequence(from, to).toString());
+      }
+      start = end + 1;
+    }
+    return named;
+  }
+
+  private static boolean isOption(CharSequence value, int from, int to) {
+    return regionIs(value, from, to, HttpHeaderValues.KEEP_ALIVE)
+        || regionIs(value, from, to, HttpHeaderValues.CLOSE);
+  }
+
+  private static boolean regionIs(CharSequence value, int from, int to, AsciiString option) {
+    if (to - from != option.length()) {
+      return false;
+    }
+    for (int i = 0; i < option.length(); i++) {
+      if (AsciiString.toLowerCase(value.charAt(from + i)) != option.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t';
   }
 
   private static boolean mayHaveBody(HttpResponseStatus status) {

@@ -107,7 +107,7 @@ final class FrontDoorHandler extends ChannelInboundHandlerAdapter {
     if (clientAddress == null) {
       clientAddress = ForwardedHeaders.address(channel.remoteAddress());
     }
-    String requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
+    CharSequence requestId = ForwardedHeaders.prepareRequest(request, clientAddress);
     boolean setCookie = stickySplit && target.weight() > 0 && sticky != target.revision();
     // A request the header sent to a revision stays there, even when that revision fails it.
     boolean pinned = override != OverridePolicy.NONE && split.pinned(override) != null;

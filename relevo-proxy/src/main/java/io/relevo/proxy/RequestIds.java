@@ -1,5 +1,6 @@
 package io.relevo.proxy;
 
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,14 +16,15 @@ final class RequestIds {
   /**
    * A random 128-bit id. ThreadLocalRandom rather than UUID.randomUUID: the id only has to be
    * unique enough to follow one request through logs, and SecureRandom would contend across event
-   * loops. Written digit by digit into one array, since this runs for every request.
+   * loops. Written digit by digit into one array that the AsciiString wraps without a copy, since
+   * this runs for every request.
    */
-  static String next() {
+  static AsciiString next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     byte[] digits = new byte[32];
     hex(random.nextLong(), digits, 0);
     hex(random.nextLong(), digits, 16);
-    return new String(digits, StandardCharsets.ISO_8859_1);
+    return new AsciiString(digits, false);
   }
 
   private static void hex(long value, byte[] into, int offset) {

@@ -16,7 +16,9 @@ import java.util.ArrayDeque;
 final class RequestRelay {
 
   private final ReadGate clientReads;
-  private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+  // Made on the first chunk held back: most requests have no body, and an empty ArrayDeque is
+  // still a 17-slot array.
+  private ArrayDeque<HttpContent> pending;
   private Channel upstream;
   private boolean streaming;
   private boolean complete;
@@ -37,7 +39,7 @@ final class RequestRelay {
   void headersWritten() {
     streaming = true;
     HttpContent content;
-    while ((content = pending.poll()) != null) {
+    while (pending != null && (content = pending.poll()) != null) {
       write(content);
     }
     upstream.flush();
@@ -50,7 +52,7 @@ final class RequestRelay {
     if (streaming) {
       write(content);
     } else {
-      pending.add(content);
+      held().add(content);
       if (!complete) {
         clientReads.hold(
             ReadGate.UPSTREAM_NOT_READY); // more body would pile up until the headers go
@@ -95,8 +97,8 @@ final class RequestRelay {
 
   /** Prepares to send the request again, on another connection; only valid with no body sent. */
   void rewind() {
-    if (lastWritten && pending.isEmpty()) {
-      pending.add(LastHttpContent.EMPTY_LAST_CONTENT);
+    if (lastWritten && (pending == null || pending.isEmpty())) {
+      held().add(LastHttpContent.EMPTY_LAST_CONTENT);
     }
     lastWritten = false;
     streaming = false;
@@ -106,9 +108,16 @@ final class RequestRelay {
   /** Releases what was held back; the exchange is over. */
   void discard() {
     HttpContent content;
-    while ((content = pending.poll()) != null) {
+    while (pending != null && (content = pending.poll()) != null) {
       content.release();
     }
+  }
+
+  private ArrayDeque<HttpContent> held() {
+    if (pending == null) {
+      pending = new ArrayDeque<>(4);
+    }
+    return pending;
   }
 
   private void write(HttpContent content) {

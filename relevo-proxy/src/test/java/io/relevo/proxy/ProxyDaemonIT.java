@@ -12,6 +12,7 @@ import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.routing.TrafficSplit.Backend;
 import io.relevo.proxy.daemon.ProxyClient;
 import io.relevo.proxy.daemon.ProxyDaemon;
+import io.relevo.proxy.daemon.ProxyJvm;
 import io.relevo.proxy.daemon.ProxyPaths;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -183,15 +184,15 @@ class ProxyDaemonIT {
   }
 
   private Process startDaemon(String... extra) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx64m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ProxyDaemon.class.getName(),
-                state.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(ProxyJvm.OPTIONS); // as the agent starts it
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            ProxyDaemon.class.getName(),
+            state.toString()));
     command.addAll(List.of(extra));
     Process process =
         new ProcessBuilder(command)

@@ -5,6 +5,7 @@ import io.relevo.proxy.daemon.ProxyBuild;
 import io.relevo.proxy.daemon.ProxyClient;
 import io.relevo.proxy.daemon.ProxyDaemon;
 import io.relevo.proxy.daemon.ProxyFile;
+import io.relevo.proxy.daemon.ProxyJvm;
 import io.relevo.proxy.daemon.ProxyPaths;
 import java.io.File;
 import java.io.IOException;
@@ -36,19 +37,8 @@ final class ProxyProcess implements AutoCloseable {
   /** How long a new proxy process may take to answer on its socket. */
   private static final Duration START_PATIENCE = Duration.ofSeconds(20);
 
-  /**
-   * The JVM of the proxy process, small: it holds sockets and counters, not the agent's engine,
-   * history or API (measured in docs/FRONTDOOR.md).
-   */
-  static final List<String> JVM_FLAGS =
-      List.of(
-          "--enable-native-access=ALL-UNNAMED",
-          "-Xmx64m",
-          "-Xss256k",
-          "-XX:+UseSerialGC",
-          "-XX:MaxMetaspaceSize=64m",
-          "-XX:ReservedCodeCacheSize=32m",
-          "-XX:TieredStopAtLevel=1");
+  /** The JVM of the proxy process, small (see {@link ProxyJvm}). */
+  static final List<String> JVM_FLAGS = ProxyJvm.OPTIONS;
 
   private final ProxyPaths paths;
   private final ProxyClient client;

@@ -1,0 +1,62 @@
+package io.relevo.proxy.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options of the proxy process: a small process that holds sockets and counters, tuned for
+ * its tail latency and its memory rather than for the throughput of a large heap. The agent starts
+ * the proxy process with them, and the benchmark starts relevo's proxy with them. Each choice is
+ * measured in docs/PROXY-PERFORMANCE.md:
+ *
+ * <ul>
+ *   <li>Serial GC with a small, fixed young generation: the live set is a few MiB, so a young
+ *       collection is a sub-millisecond copy, and an 8 MiB nursery keeps the heap's resident pages
+ *       few (G1 and ZGC cost 20 to 40 MiB more RSS for no gain in pauses at this size). The heap is
+ *       committed at its maximum from the start, so a burst of new connections never waits for it
+ *       to grow; pages never written cost no RSS.
+ *   <li>C1 only, on one compiler thread: C2 cuts allocation per request a little more but its code
+ *       and compiler arenas add about 40 MiB of RSS; one compiler thread leaves the second core to
+ *       the event loop.
+ *   <li>{@code --sun-misc-unsafe-memory-access=allow}: without it (JDK 24 and later) Netty reads
+ *       and writes its direct buffers through ByteBuffer views, allocating a view per access: about
+ *       a fifth of the bytes allocated per request.
+ *   <li>Netty's leak detector off: at its default level it records a stack trace for a sample of
+ *       buffers, on the event loop.
+ * </ul>
+ */
+public final class ProxyJvm {
+
+  /**
+   * The options for the running JVM's own java (the proxy process runs on the agent's), in the
+   * order they go on the command line.
+   */
+  public static final List<String> OPTIONS = options(Runtime.version().feature());
+
+  /** The JDK that introduced {@code --sun-misc-unsafe-memory-access}; older ones refuse it. */
+  private static final int UNSAFE_ACCESS_OPTION = 23;
+
+  private ProxyJvm() {}
+
+  /** The options for a java of this feature release (21 and later). */
+  static List<String> options(int javaFeature) {
+    List<String> options = new ArrayList<>();
+    options.add("--enable-native-access=ALL-UNNAMED");
+    if (javaFeature >= UNSAFE_ACCESS_OPTION) {
+      options.add("--sun-misc-unsafe-memory-access=allow"); // on 21 and 22 it is allowed anyway
+    }
+    options.addAll(
+        List.of(
+            "-Xms64m",
+            "-Xmx64m",
+            "-Xmn8m",
+            "-Xss256k",
+            "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=64m",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-Dio.netty.leakDetection.level=disabled"));
+    return List.copyOf(options);
+  }
+}
