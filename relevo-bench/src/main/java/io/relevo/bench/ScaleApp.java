@@ -1,10 +1,11 @@
 package io.relevo.bench;
 
-import io.relevo.core.engine.RolloutListener;
-import io.relevo.core.store.RolloutEvent;
-import io.relevo.core.store.RolloutRecord;
 import io.relevo.server.AgentClient;
-import io.relevo.server.DeployBody;
+import io.relevo.server.v1.DeployBody;
+import io.relevo.server.v1.RolloutEventListener;
+import io.relevo.server.v1.RolloutEventView;
+import io.relevo.server.v1.RolloutOutcome;
+import io.relevo.server.v1.RolloutView;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class ScaleApp {
   private final Path configFile;
   private final String yaml;
   private final CompletableFuture<Void> takesTraffic = new CompletableFuture<>();
-  private final CompletableFuture<RolloutRecord> ended = new CompletableFuture<>();
+  private final CompletableFuture<RolloutView> ended = new CompletableFuture<>();
   private final LongAdder measurements = new LongAdder();
 
   /**
@@ -73,8 +74,17 @@ final class ScaleApp {
 
   /** Deploys v1; throws unless it was promoted (an app's first deploy switches at once). */
   void deployStable(AgentClient client, Path state) {
-    RolloutRecord record = client.deploy(name, body("v1"), RolloutListener.none());
-    BenchRollouts.requirePromoted(name, "v1", record, state);
+    RolloutView record = client.deploy(name, body("v1"), RolloutEventListener.none());
+    if (record.outcome() != RolloutOutcome.PROMOTED) {
+      throw new IllegalStateException(
+          name
+              + ": the stable revision v1 did not start ("
+              + record.outcome()
+              + ": "
+              + record.outcomeReason()
+              + "); see "
+              + state);
+    }
   }
 
   /**
@@ -84,7 +94,7 @@ final class ScaleApp {
    */
   void deployCanary(AgentClient client) {
     try {
-      RolloutRecord record = client.deploy(name, body("v2"), this::heard);
+      RolloutView record = client.deploy(name, body("v2"), this::heard);
       ended.complete(record);
     } catch (RuntimeException e) {
       ended.completeExceptionally(e);
@@ -93,7 +103,7 @@ final class ScaleApp {
     }
   }
 
-  private void heard(long rolloutId, RolloutEvent event) {
+  private void heard(long rolloutId, RolloutEventView event) {
     if (event.step().equals("weight")
         && event.message() != null
         && !event.message().startsWith("0%")) {
@@ -118,7 +128,7 @@ final class ScaleApp {
       return "under way";
     }
     return ended
-        .handle((r, e) -> e != null ? e.getMessage() : BenchRollouts.outcome(r) + ": " + reason(r))
+        .handle((r, e) -> e != null ? e.getMessage() : outcome(r) + ": " + reason(r))
         .join();
   }
 
@@ -127,7 +137,13 @@ final class ScaleApp {
     return measurements.sum();
   }
 
-  private static String reason(RolloutRecord record) {
+  private static String outcome(RolloutView record) {
+    return record.outcome() == null
+        ? "unfinished"
+        : record.outcome().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String reason(RolloutView record) {
     return record.outcomeReason() == null
         ? ""
         : record.outcomeReason().lines().findFirst().orElse("");

@@ -79,7 +79,6 @@ final class AccessDenied extends RelevoException {
     problem.put("detail", getMessage());
     problem.put("instance", what);
     problem.put("kind", kind);
-    problem.put("message", getMessage()); // clients of the older {kind, message} errors
     byte[] bytes = Json.mapper().writeValueAsBytes(problem);
     exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
     if (exchange.getRequestMethod().equals("HEAD")) {

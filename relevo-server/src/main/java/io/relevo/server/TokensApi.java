@@ -35,18 +35,18 @@ final class TokensApi {
       HttpExchange exchange, String method, String path, byte[] bytes, Caller caller, Access access)
       throws IOException {
     if (path.equals(WHOAMI)) {
-      requireMethod(method, "GET", path);
+      requireMethod(method, "GET", path, "GET");
       Exchanges.sendJson(exchange, 200, new WhoAmI(caller.name(), caller.role().wireName()));
     } else if (path.equals(TOKENS) && method.equals("GET")) {
       Instant now = access.clock().instant();
       Exchanges.sendJson(
           exchange, 200, access.tokens().list().stream().map(t -> TokenView.of(t, now)).toList());
     } else if (path.equals(TOKENS)) {
-      requireMethod(method, "POST", path);
+      requireMethod(method, "POST", path, "GET or POST");
       TokenCreateBody body = Exchanges.readJson(bytes, TokenCreateBody.class);
       Exchanges.sendJson(exchange, 201, create(body, caller, access));
     } else {
-      requireMethod(method, "DELETE", path);
+      requireMethod(method, "DELETE", path, "DELETE");
       String name = Exchanges.decode(path.substring(TOKENS.length() + 1));
       if (!access.revoke(name)) {
         throw new RelevoException(
@@ -89,11 +89,9 @@ final class TokensApi {
     return new TokenCreated(name, role.wireName(), expiresAt, secret);
   }
 
-  private static void requireMethod(String method, String expected, String path) {
+  private static void requireMethod(String method, String expected, String path, String allowed) {
     if (!method.equals(expected)) {
-      throw new RelevoException(
-          RelevoException.Kind.BAD_INPUT,
-          method + " " + path + ": method not allowed (expected: " + expected + ")");
+      throw HttpProblem.methodNotAllowed(method, path, allowed);
     }
   }
 }
