@@ -1,7 +1,7 @@
 package io.relevo.cli;
 
-import io.relevo.server.TokenCreateBody;
-import io.relevo.server.TokenCreated;
+import io.relevo.server.v1.TokenCreateBody;
+import io.relevo.server.v1.TokenCreated;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package io.relevo.cli;
 
-import io.relevo.server.TokenView;
+import io.relevo.server.v1.TokenView;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.relevo.cli;
 
-import io.relevo.server.WhoAmI;
+import io.relevo.server.v1.WhoAmI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

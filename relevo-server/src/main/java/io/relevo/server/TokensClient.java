@@ -2,6 +2,10 @@ package io.relevo.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.relevo.core.RelevoException;
+import io.relevo.server.v1.TokenCreateBody;
+import io.relevo.server.v1.TokenCreated;
+import io.relevo.server.v1.TokenView;
+import io.relevo.server.v1.WhoAmI;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;

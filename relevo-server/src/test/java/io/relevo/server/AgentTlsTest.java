@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relevo.core.config.HostPort;
+import io.relevo.server.v1.WhoAmI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutEngine;
+import io.relevo.server.v1.WhoAmI;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;

@@ -11,6 +11,7 @@ import io.relevo.core.testing.ManualClock;
 import io.relevo.server.v1.DeployBody;
 import io.relevo.server.v1.RolloutOutcome;
 import io.relevo.server.v1.RolloutView;
+import io.relevo.server.v1.TokenCreateBody;
 import io.relevo.store.CloseableStore;
 import io.relevo.store.Stores;
 import java.nio.file.Path;

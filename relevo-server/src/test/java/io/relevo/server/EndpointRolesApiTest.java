@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.engine.RolloutEngine;
 import io.relevo.core.testing.ManualClock;
+import io.relevo.server.v1.TokenCreateBody;
 import io.relevo.store.CloseableStore;
 import io.relevo.store.Stores;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 /**
  * The answer to {@code GET /api/v1/whoami}.

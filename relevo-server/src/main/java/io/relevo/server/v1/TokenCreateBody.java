@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 /**
  * The body of {@code POST /api/v1/tokens}.

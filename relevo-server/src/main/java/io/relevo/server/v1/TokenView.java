@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.server.v1;
 
 import io.relevo.core.access.ApiToken;
 import java.time.Instant;
@@ -19,7 +19,7 @@ public record TokenView(
     Instant lastUsedAt,
     boolean expired) {
 
-  static TokenView of(ApiToken token, Instant now) {
+  public static TokenView of(ApiToken token, Instant now) {
     return new TokenView(
         token.name(),
         token.role().wireName(),
