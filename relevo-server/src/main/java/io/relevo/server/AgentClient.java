@@ -46,7 +46,7 @@ public final class AgentClient {
     this.url = url;
     this.token = token;
     this.whereToLook = whereToLook;
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this.http = PlainHttp.builderFor(url).connectTimeout(CONNECT_TIMEOUT).build();
   }
 
   /** A client of the agent at {@code url} with {@code token}. */
