@@ -2,8 +2,10 @@
 # 514 and 515) that loads and links relevo's classes from a file made by a training run, with
 # method profiles, instead of from the jar at every start.
 #
-# The cache is made automatically, in the background, the first time a command runs with a jar and
-# JDK that have none: the command itself runs at once without it. Its file name carries the jar's
+# One cache per profile (client commands, the agent), each made automatically, in the background,
+# the first time a command of that profile runs with a jar and JDK that have none: the command
+# itself runs at once without it. The training runs are io.relevo.cli.AotTraining (the client's:
+# status against a loopback stand-in) and AgentTraining (a real agent in a temporary state dir). Its file name carries the jar's
 # SHA-256 (computed once per build), size and mtime and the JDK's version, so a cache made for
 # another jar or JDK is never picked; a new one is trained instead and the old ones deleted. The
 # JVM checks the cache itself as well (JDK build, jar size and mtime) and silently starts without
@@ -62,7 +64,6 @@ aot_setup() {
   AOT_FLAGS=()
   [ "${RELEVO_AOT:-on}" != "off" ] || return 0
   [ "$(jdk_version "$JDK")" -ge 25 ] 2>/dev/null || return 0 # -XX:AOTCacheOutput is JDK 25's
-  [ "$profile" = client ] || return 0 # the agent's cache: see docs/STARTUP.md
   jar_key="$(aot_jar_key)" || return 0
   jdk_key="$(aot_jdk_key)"
   [ -n "$jdk_key" ] || return 0
@@ -94,7 +95,7 @@ aot_train() {
   (
     trap 'rm -rf "$lock" "$tmp" "$tmp.config"' EXIT
     if "$JAVA" "${flags[@]}" "-XX:AOTCacheOutput=$tmp" -Xlog:aot=error -Xlog:cds=error \
-          -cp "$RUN_JAR" io.relevo.cli.AotTraining &&
+          -cp "$RUN_JAR" io.relevo.cli.AotTraining "$profile" &&
         "$JAVA" "${flags[@]}" "-XX:AOTCache=$tmp" -XX:AOTMode=on -cp "$RUN_JAR" io.relevo.cli.Main \
           --version; then
       rm -f "$dir"/relevo-"$profile"-*.aot "$failed"

@@ -30,7 +30,17 @@ final class AotTraining {
 
   private AotTraining() {}
 
+  /** {@code agent} trains the agent's cache ({@link AgentTraining}); anything else the CLI's. */
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("agent")) {
+      AgentTraining.run();
+    } else {
+      trainClient();
+    }
+    System.exit(0); // the cache is written as the JVM exits; no thread of the run may hold it up
+  }
+
+  private static void trainClient() throws IOException {
     String app = resource("app.json");
     Map<String, String> bodies =
         Map.of("/api/v1/apps", "[" + app + "]", "/api/v1/apps/training", app);
