@@ -1,6 +1,7 @@
 package io.relevo.server;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.relevo.checks.PlainHttp;
 import io.relevo.core.RelevoException;
 import io.relevo.core.engine.AppStatus;
 import io.relevo.core.engine.RolloutListener;

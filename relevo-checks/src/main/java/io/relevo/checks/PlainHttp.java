@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.checks;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,22 +16,24 @@ import javax.net.ssl.TrustManager;
 /**
  * HTTP clients that start fast. {@link HttpClient#newBuilder()} sets up TLS even for a plain {@code
  * http://} URL: the JDK's TLS provider, its cipher suites and its ~150 trusted CA certificates,
- * about 130 ms of CPU and 570 classes at every {@code relevo status} (measured in docs/STARTUP.md).
- * A client of an {@code http://} URL gets a TLS context that does nothing instead, and fails loudly
- * if anything ever asks it for TLS.
+ * about 130 ms of CPU and 570 classes at every {@code relevo status}, and part of the agent's start
+ * through the probes' client (measured in docs/STARTUP.md). A client of an {@code http://} URL gets
+ * a TLS context that does nothing instead, and fails loudly if anything ever asks it for TLS.
  */
-final class PlainHttp {
+public final class PlainHttp {
 
   private PlainHttp() {}
 
   /** A builder for a client of {@code url}: the JDK's TLS for https, none at all for http. */
-  static HttpClient.Builder builderFor(URI url) {
-    HttpClient.Builder builder = HttpClient.newBuilder();
-    if ("http".equalsIgnoreCase(url.getScheme())) {
-      builder.sslContext(new SSLContext(new NoTls(), null, "none") {});
-      builder.sslParameters(new SSLParameters());
-    }
-    return builder;
+  public static HttpClient.Builder builderFor(URI url) {
+    return "http".equalsIgnoreCase(url.getScheme()) ? builder() : HttpClient.newBuilder();
+  }
+
+  /** A builder for a client that only ever calls {@code http://} URLs. */
+  public static HttpClient.Builder builder() {
+    return HttpClient.newBuilder()
+        .sslContext(new SSLContext(new NoTls(), null, "none") {})
+        .sslParameters(new SSLParameters());
   }
 
   /** The TLS of a plain-http client: never used, so every use is a bug. */

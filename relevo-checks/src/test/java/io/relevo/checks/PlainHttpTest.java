@@ -1,4 +1,4 @@
-package io.relevo.server;
+package io.relevo.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
