@@ -24,7 +24,7 @@ final class Http {
    * expects a status of its own endpoint, not of where it points.
    */
   static HttpClient newClient() {
-    return HttpClient.newBuilder()
+    return PlainHttp.builder() // uri() makes http:// only: no TLS to set up at the agent's start
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();

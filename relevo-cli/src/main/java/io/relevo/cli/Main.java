@@ -21,56 +21,69 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; never exits the JVM. */
   public static int run(String[] args, CliContext context) {
-    return commandLine(context).execute(args);
+    return commandLine(context, args.length > 0 ? args[0] : null).execute(args);
   }
 
+  /** The full command line: every subcommand. */
   static CommandLine commandLine(CliContext context) {
+    return commandLine(context, null);
+  }
+
+  /** The command line for arguments starting with {@code first}; see {@link Subcommands}. */
+  static CommandLine commandLine(CliContext context, String first) {
     CommandLine cli = new CommandLine(new RelevoCommand());
-    cli.addSubcommand("deploy", new DeployCommand(context));
-    cli.addSubcommand("promote", new PromoteCommand(context));
-    cli.addSubcommand("promote-release", new PromoteReleaseCommand(context));
-    cli.addSubcommand("abort", new AbortCommand(context));
-    cli.addSubcommand("retry", new RetryCommand(context));
-    cli.addSubcommand("rollback", new RollbackCommand(context));
-    cli.addSubcommand("status", new StatusCommand(context));
-    cli.addSubcommand("history", new HistoryCommand(context));
-    cli.addSubcommand("logs", new LogsCommand(context));
-    cli.addSubcommand("stop", new StopCommand(context));
-    cli.addSubcommand(
+    Subcommands commands = new Subcommands();
+    commands.add("deploy", () -> new DeployCommand(context));
+    commands.add("promote", () -> new PromoteCommand(context));
+    commands.add("promote-release", () -> new PromoteReleaseCommand(context));
+    commands.add("abort", () -> new AbortCommand(context));
+    commands.add("retry", () -> new RetryCommand(context));
+    commands.add("rollback", () -> new RollbackCommand(context));
+    commands.add("status", () -> new StatusCommand(context));
+    commands.add("history", () -> new HistoryCommand(context));
+    commands.add("logs", () -> new LogsCommand(context));
+    commands.add("stop", () -> new StopCommand(context));
+    commands.add(
         "backup",
-        new CommandLine(new BackupCommand(context))
-            .addSubcommand("verify", new BackupVerifyCommand(context)));
-    cli.addSubcommand("backups", new BackupsCommand(context));
-    cli.addSubcommand("restore", new RestoreCommand(context));
-    cli.addSubcommand("incident", new IncidentCommand(context));
-    cli.addSubcommand("validate", new ValidateCommand(context));
-    cli.addSubcommand("agent", new AgentCommand(context));
-    cli.addSubcommand(
+        () ->
+            new CommandLine(new BackupCommand(context))
+                .addSubcommand("verify", new BackupVerifyCommand(context)));
+    commands.add("backups", () -> new BackupsCommand(context));
+    commands.add("restore", () -> new RestoreCommand(context));
+    commands.add("incident", () -> new IncidentCommand(context));
+    commands.add("validate", () -> new ValidateCommand(context));
+    commands.add("agent", () -> new AgentCommand(context));
+    commands.add(
         "proxy",
-        new CommandLine(new ProxyCommand())
-            .addSubcommand("status", new ProxyStatusCommand(context))
-            .addSubcommand("restart", new ProxyRestartCommand(context))
-            .addSubcommand("stop", new ProxyStopCommand(context)));
-    cli.addSubcommand(
+        () ->
+            new CommandLine(new ProxyCommand())
+                .addSubcommand("status", new ProxyStatusCommand(context))
+                .addSubcommand("restart", new ProxyRestartCommand(context))
+                .addSubcommand("stop", new ProxyStopCommand(context)));
+    commands.add(
         "token",
-        new CommandLine(new TokenCommand())
-            .addSubcommand("create", new TokenCreateCommand(context))
-            .addSubcommand("list", new TokenListCommand(context))
-            .addSubcommand("revoke", new TokenRevokeCommand(context))
-            .addSubcommand("whoami", new TokenWhoamiCommand(context)));
-    cli.addSubcommand("demo", new DemoCommand(context));
-    cli.addSubcommand("check", new CheckCommand(context));
-    cli.addSubcommand("unlock", new UnlockCommand(context));
-    cli.addSubcommand("approve", new ApproveCommand(context));
-    cli.addSubcommand("init", new InitCommand(context));
-    cli.addSubcommand(
+        () ->
+            new CommandLine(new TokenCommand())
+                .addSubcommand("create", new TokenCreateCommand(context))
+                .addSubcommand("list", new TokenListCommand(context))
+                .addSubcommand("revoke", new TokenRevokeCommand(context))
+                .addSubcommand("whoami", new TokenWhoamiCommand(context)));
+    commands.add("demo", () -> new DemoCommand(context));
+    commands.add("check", () -> new CheckCommand(context));
+    commands.add("unlock", () -> new UnlockCommand(context));
+    commands.add("approve", () -> new ApproveCommand(context));
+    commands.add("init", () -> new InitCommand(context));
+    commands.add(
         "secrets",
-        new CommandLine(new SecretsCommand())
-            .addSubcommand("generate", new SecretsGenerateCommand(context)));
-    cli.addSubcommand(
+        () ->
+            new CommandLine(new SecretsCommand())
+                .addSubcommand("generate", new SecretsGenerateCommand(context)));
+    commands.add(
         "monitoring",
-        new CommandLine(new MonitoringCommand())
-            .addSubcommand("generate", new MonitoringGenerateCommand(context)));
+        () ->
+            new CommandLine(new MonitoringCommand())
+                .addSubcommand("generate", new MonitoringGenerateCommand(context)));
+    commands.installInto(cli, first);
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

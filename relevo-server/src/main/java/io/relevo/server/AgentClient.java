@@ -64,7 +64,7 @@ public final class AgentClient {
     this.url = url;
     this.token = token;
     this.whereToLook = whereToLook;
-    this.http = credentials.httpClient(CONNECT_TIMEOUT);
+    this.http = credentials.httpClient(url, CONNECT_TIMEOUT);
   }
 
   /** A client of the agent at {@code url} with {@code token}. */

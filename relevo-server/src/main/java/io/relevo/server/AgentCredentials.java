@@ -1,8 +1,10 @@
 package io.relevo.server;
 
+import io.relevo.checks.PlainHttp;
 import io.relevo.core.RelevoException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +65,9 @@ public record AgentCredentials(Path tokenFile, Path caCert) {
   }
 
   /** An HTTP client that trusts {@link #caCert} alone when given, else the JDK's CAs. */
-  HttpClient httpClient(Duration connectTimeout) {
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+  HttpClient httpClient(URI url, Duration connectTimeout) {
+    // a plain http:// agent sets up no TLS at all: a shorter start for every CLI command
+    HttpClient.Builder builder = PlainHttp.builderFor(url).connectTimeout(connectTimeout);
     if (caCert != null) {
       builder.sslContext(trusting(caCert));
     }

@@ -59,9 +59,9 @@ class ApiTlsTest {
     Assumptions.assumeTrue(lan.isPresent(), "this host has no address but loopback");
     certs = TestCertificates.create(dir, lan.get());
     try (ApiServer api = start(new HostPort("0.0.0.0", 0), new ApiTls(certs.cert(), certs.key()))) {
-      HttpClient http =
-          new AgentCredentials(null, certs.caCert()).httpClient(Duration.ofSeconds(5));
       URI remote = URI.create("https://" + lan.get() + ":" + api.url().getPort() + "/metrics");
+      HttpClient http =
+          new AgentCredentials(null, certs.caCert()).httpClient(remote, Duration.ofSeconds(5));
       URI local = URI.create("https://127.0.0.1:" + api.url().getPort() + "/metrics");
 
       assertThat(get(http, remote, null).statusCode()).isEqualTo(401);
