@@ -58,13 +58,21 @@ public final class AgentClient {
   private final URI url;
   private final String token;
   private final String whereToLook;
-  private final HttpClient http;
+  private final AgentCredentials credentials;
+  private HttpClient http; // made on first use: a plain-http GET needs none (PlainGet)
 
   private AgentClient(URI url, String token, String whereToLook, AgentCredentials credentials) {
     this.url = url;
     this.token = token;
     this.whereToLook = whereToLook;
-    this.http = credentials.httpClient(url, CONNECT_TIMEOUT);
+    this.credentials = credentials;
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = credentials.httpClient(url, CONNECT_TIMEOUT);
+    }
+    return http;
   }
 
   /** A client of the agent at {@code url} with {@code token}. */
@@ -338,10 +346,30 @@ public final class AgentClient {
   }
 
   <T> T getJson(String path, TypeReference<T> type) {
+    if (PlainGet.handles(url)) {
+      return plainGetJson(path, type);
+    }
     HttpResponse<InputStream> response = send(request(path).GET().timeout(READ_TIMEOUT).build());
     throwIfError(response);
     try (InputStream body = response.body()) {
       return Json.mapper().readValue(body, type);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  private <T> T plainGetJson(String path, TypeReference<T> type) {
+    PlainGet.Answer answer;
+    try {
+      answer = PlainGet.get(url.resolve(path), token, CONNECT_TIMEOUT, READ_TIMEOUT);
+    } catch (PlainGet.NotConnected e) {
+      throw unreachable(url, whereToLook);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+    throwIfError(answer.status(), answer.body());
+    try {
+      return Json.mapper().readValue(answer.body(), type);
     } catch (IOException e) {
       throw lost(e);
     }
@@ -363,7 +391,7 @@ public final class AgentClient {
 
   HttpResponse<InputStream> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable(url, whereToLook);
     } catch (javax.net.ssl.SSLException e) {
@@ -389,18 +417,24 @@ public final class AgentClient {
     if (response.statusCode() / 100 == 2) {
       return;
     }
-    ApiError error;
+    byte[] bytes;
     try (InputStream body = response.body()) {
-      byte[] bytes = body.readAllBytes();
-      if (AccessDenied.isRefusal(response.statusCode())) {
-        throw AccessDenied.toClientException(response.statusCode(), bytes, url);
-      }
-      error = ApiErrors.fromAnswer(bytes);
+      bytes = body.readAllBytes();
     } catch (IOException e) {
       throw lost(e);
     }
-    throw ApiErrors.toException(
-        Objects.requireNonNullElse(error, new ApiError("", "")), response.statusCode());
+    throwIfError(response.statusCode(), bytes);
+  }
+
+  private void throwIfError(int status, byte[] bytes) {
+    if (status / 100 == 2) {
+      return;
+    }
+    if (AccessDenied.isRefusal(status)) {
+      throw AccessDenied.toClientException(status, bytes, url);
+    }
+    ApiError error = ApiErrors.fromAnswer(bytes);
+    throw ApiErrors.toException(Objects.requireNonNullElse(error, new ApiError("", "")), status);
   }
 
   void drainOrThrow(HttpResponse<InputStream> response) {
