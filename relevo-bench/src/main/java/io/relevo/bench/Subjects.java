@@ -163,6 +163,8 @@ final class Subjects {
   Subject relevo(int port, int bluePort, int greenPort, List<String> extraJvm) throws IOException {
     Path dir = dir("relevo");
     List<String> command = new ArrayList<>();
+    command.add("env"); // the proxy process's environment; env execs java, so the pid stays
+    ProxyJvm.ENVIRONMENT.forEach((name, value) -> command.add(name + "=" + value));
     command.add(java());
     command.addAll(jvmOptions);
     command.addAll(extraJvm);

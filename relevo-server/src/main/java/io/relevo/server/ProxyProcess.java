@@ -193,11 +193,13 @@ final class ProxyProcess implements AutoCloseable {
     }
     try {
       Files.createDirectories(paths.log().getParent());
-      return new ProcessBuilder(command)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log().toFile()))
-          .redirectErrorStream(true)
-          .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log().toFile()))
+              .redirectErrorStream(true);
+      builder.environment().putAll(ProxyJvm.ENVIRONMENT);
+      return builder.start();
     } catch (IOException e) {
       throw new RelevoException(
           RelevoException.Kind.UNAVAILABLE,

@@ -17,7 +17,9 @@ class ProxyJvmTest {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ProxyJvm.OPTIONS);
     command.add("-version");
-    Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(ProxyJvm.ENVIRONMENT);
+    Process java = builder.start();
     String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(java.exitValue()).as(output).isZero();
@@ -30,5 +32,7 @@ class ProxyJvmTest {
     assertThat(ProxyJvm.options(23)).contains("--sun-misc-unsafe-memory-access=allow");
     assertThat(ProxyJvm.options(25))
         .contains("-XX:+UseSerialGC", "-Xmx64m", "-Dio.netty.leakDetection.level=disabled");
+    assertThat(ProxyJvm.options(21)).doesNotContain("-XX:TrimNativeHeapInterval=1000");
+    assertThat(ProxyJvm.options(25)).contains("-XX:TrimNativeHeapInterval=1000");
   }
 }
