@@ -140,8 +140,14 @@ class DashboardIT {
                   d.findElement(By.id("history"))
                       .getText()
                       .contains("#" + aborted.id() + " deploy to revision 3 (v3)"));
-      assertThat(page.driver.findElement(By.id("rollout-summary")).getText())
-          .contains("Revision 2 (v2) is stable");
+      // The summary follows the app's status, which the stream sends once the agent re-reads it
+      // (up to a second after the abort's events; the history may show the abort first).
+      page.await(Duration.ofSeconds(10))
+          .until(
+              d ->
+                  d.findElement(By.id("rollout-summary"))
+                      .getText()
+                      .contains("Revision 2 (v2) is stable"));
       page.screenshot("5-aborted-back-on-stable");
     }
   }
