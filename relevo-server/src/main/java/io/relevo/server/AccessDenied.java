@@ -3,11 +3,10 @@ package io.relevo.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.relevo.core.RelevoException;
+import io.relevo.server.v1.Problem;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A request refused for its token: 401 without a valid one, 403 for one that lacks the role, 429
@@ -66,29 +65,7 @@ final class AccessDenied extends RelevoException {
     if (status == 429) {
       exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
     }
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "https://relevo.dev/problems/" + kind.toLowerCase().replace('_', '-'));
-    problem.put(
-        "title",
-        switch (status) {
-          case 401 -> "Unauthorized";
-          case 403 -> "Forbidden";
-          default -> "Too many failed attempts";
-        });
-    problem.put("status", status);
-    problem.put("detail", getMessage());
-    problem.put("instance", what);
-    problem.put("kind", kind);
-    byte[] bytes = Json.mapper().writeValueAsBytes(problem);
-    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.sendResponseHeaders(status, -1); // a HEAD answer has no body
-      return;
-    }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    Exchanges.sendProblem(exchange, Problem.of(kind, status, getMessage(), what));
   }
 
   /** True for the statuses of a refused token: 401, 403 and 429. */

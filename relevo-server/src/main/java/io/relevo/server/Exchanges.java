@@ -112,6 +112,10 @@ final class Exchanges {
   static void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
     byte[] bytes = Json.mapper().writeValueAsBytes(problem);
     exchange.getResponseHeaders().set("Content-Type", Problem.MEDIA_TYPE);
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(problem.status(), -1); // a HEAD answer has no body
+      return;
+    }
     exchange.sendResponseHeaders(problem.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -41,6 +41,7 @@ public record Problem(
       case "UNAVAILABLE" -> "Unavailable";
       case "UNAUTHORIZED" -> "Unauthorized";
       case "FORBIDDEN" -> "Forbidden";
+      case "RATE_LIMITED" -> "Too many failed attempts";
       case "BUG" -> "Internal error";
       default -> kind;
     };
