@@ -1,6 +1,5 @@
 package io.relevo.core.analysis;
 
-import io.relevo.core.Plural;
 import io.relevo.core.metrics.MetricsSource;
 import io.relevo.core.metrics.RevisionStats;
 import java.time.Duration;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One execution of an {@link AnalysisTemplate} comparing a canary revision with the stable one.
@@ -42,16 +40,13 @@ public final class AnalysisRun {
   private final List<RuleJudging> judgings = new ArrayList<>();
   private final List<Measurement> measurements = new ArrayList<>();
   private final Instant startedAt;
+  private final VerdictTally tally;
 
   private RevisionStats baseCanary;
   private RevisionStats baseStable;
   private Instant baseAt;
   private AnalysisState state = AnalysisState.RUNNING;
   private String reason = "";
-  private int passed;
-  private int failed;
-  private int inconclusive;
-  private int consecutiveErrors;
   private AnalysisObserver observer = AnalysisObserver.none();
   private PromQl promql = PromQl.unavailable();
 
@@ -71,6 +66,7 @@ public final class AnalysisRun {
     this.stableHistory = stableHistory;
     this.clock = clock;
     this.startedAt = clock.instant();
+    this.tally = new VerdictTally(template);
     for (MetricRule rule : template.metrics()) {
       judgings.add(RuleJudging.of(template.judge(), rule));
     }
@@ -212,20 +208,8 @@ public final class AnalysisRun {
    * bad on thin evidence: never passed on doubt); INCONCLUSIVE otherwise. No effect once ended.
    */
   public synchronized void stop() {
-    if (state != AnalysisState.RUNNING) {
-      return;
-    }
-    String tally =
-        "stopped after "
-            + Plural.count(measurements.size(), "measurement")
-            + ", "
-            + failed
-            + " failed";
-    Optional<MetricEvidence> looksBad = looksBad();
-    if (looksBad.isPresent()) {
-      end(AnalysisState.FAILED, tally + "; inconclusive, but " + looksBad.get().describe());
-    } else {
-      end(passed + failed > 0 ? AnalysisState.PASSED : AnalysisState.INCONCLUSIVE, tally);
+    if (state == AnalysisState.RUNNING) {
+      end(tally.stopped(measurements));
     }
   }
 
@@ -236,26 +220,17 @@ public final class AnalysisRun {
    * #measure()}.
    */
   public synchronized void countEarlier(int passedBefore, int failedBefore) {
-    if (passedBefore < 0 || failedBefore < 0) {
-      throw new IllegalArgumentException(
-          "passedBefore, failedBefore: "
-              + passedBefore
-              + ", "
-              + failedBefore
-              + " (expected: >= 0)");
-    }
-    passed += passedBefore;
-    failed += failedBefore;
+    tally.countEarlier(passedBefore, failedBefore);
   }
 
   /** Measurements that passed, those counted from an earlier run included. */
   public synchronized int passed() {
-    return passed;
+    return tally.passed();
   }
 
   /** Measurements that failed, those counted from an earlier run included. */
   public synchronized int failed() {
-    return failed;
+    return tally.failed();
   }
 
   public synchronized AnalysisState state() {
@@ -287,112 +262,13 @@ public final class AnalysisRun {
     } catch (RuntimeException e) {
       // an observer is told it must not throw; the analysis goes on regardless
     }
-    String last = lastEvidence(m);
-    switch (m.verdict()) {
-      case PASS -> {
-        passed++;
-        inconclusive = 0;
-        consecutiveErrors = 0;
-      }
-      case FAIL -> {
-        failed++;
-        inconclusive = 0;
-        consecutiveErrors = 0;
-        if (failed > template.failureLimit()) {
-          end(
-              AnalysisState.FAILED,
-              "failed: "
-                  + Plural.count(failed, "failed measurement")
-                  + " (failure limit "
-                  + template.failureLimit()
-                  + ")"
-                  + last);
-        }
-      }
-      case INCONCLUSIVE -> {
-        inconclusive++;
-        consecutiveErrors = 0;
-        InconclusivePolicy policy = template.inconclusive();
-        if (inconclusive > policy.limit()) {
-          String why =
-              "inconclusive: "
-                  + Plural.count(inconclusive, "measurement")
-                  + " in a row without enough evidence (limit "
-                  + policy.limit()
-                  + ")";
-          Optional<MetricEvidence> looksBad = looksBad();
-          if (looksBad.isPresent()) {
-            // A thin canary is never left holding a share while it looks far worse than stable.
-            end(
-                AnalysisState.FAILED,
-                why + ", and the canary looks worse: " + looksBad.get().describe());
-          } else {
-            boolean pause = policy.then() == InconclusivePolicy.Action.PAUSE;
-            end(
-                pause ? AnalysisState.INCONCLUSIVE : AnalysisState.FAILED,
-                why + (pause ? ", waiting for promote or abort" : "") + last);
-          }
-        }
-      }
-      case ERROR -> {
-        consecutiveErrors++;
-        if (consecutiveErrors > template.consecutiveErrorLimit()) {
-          end(
-              AnalysisState.ERROR,
-              "could not measure: "
-                  + consecutiveErrors
-                  + " errors in a row (consecutive error limit "
-                  + template.consecutiveErrorLimit()
-                  + ")"
-                  + last);
-        }
-      }
-    }
-    if (state == AnalysisState.RUNNING
-        && template.count() > 0
-        && passed + failed >= template.count()) {
-      end(
-          AnalysisState.PASSED,
-          "passed: "
-              + Plural.count(passed + failed, "measurement")
-              + " decided, "
-              + failed
-              + " failed (failure limit "
-              + template.failureLimit()
-              + ")");
-    }
+    tally.count(m).ifPresent(this::end);
     return m;
   }
 
-  /**
-   * A metric of the latest measurement that was inconclusive but whose values already meet its
-   * {@code fail_if}; empty when none does.
-   */
-  private Optional<MetricEvidence> looksBad() {
-    if (measurements.isEmpty()) {
-      return Optional.empty();
-    }
-    Measurement latest = measurements.getLast();
-    for (int i = 0; i < latest.metrics().size() && i < template.metrics().size(); i++) {
-      MetricEvidence evidence = latest.metrics().get(i);
-      Condition failIf = template.metrics().get(i).failIf();
-      if (evidence.verdict() == Verdict.INCONCLUSIVE
-          && evidence.canaryRequests() > 0
-          && failIf.evaluate(evidence.canary(), evidence.stable())) {
-        return Optional.of(evidence);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String lastEvidence(Measurement m) {
-    List<MetricEvidence> deciding = m.metrics(m.verdict());
-    return deciding.isEmpty() ? "" : "; " + deciding.getFirst().describe();
-  }
-
-  private void end(AnalysisState state, String why) {
-    this.state = state;
-    this.reason = "analysis " + template.name() + " " + why;
+  private void end(VerdictTally.Ending ending) {
+    this.state = ending.state();
+    this.reason = "analysis " + template.name() + " " + ending.why();
   }
 
   private void baseline(RevisionStats canary, RevisionStats stable, Instant at) {
