@@ -4,7 +4,6 @@ import io.relevo.core.RelevoException;
 import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.config.ApprovalPolicy;
-import io.relevo.core.config.Durations;
 import io.relevo.core.config.HooksConfig.Point;
 import io.relevo.core.config.StrategyConfig;
 import io.relevo.core.gates.GateReport;
@@ -15,7 +14,6 @@ import io.relevo.core.store.RolloutCheckpoint;
 import io.relevo.core.store.RolloutEvent.Status;
 import io.relevo.core.store.RolloutRecord;
 import io.relevo.core.store.RolloutRecord.Outcome;
-import io.relevo.core.store.WatchRecord;
 import java.nio.file.Path;
 
 /**
@@ -215,7 +213,7 @@ final class Deployment {
       } catch (StepFailed e) {
         return unpromote(app, ready, stable, log, e.getMessage(), previousConfig, previousBaseDir);
       }
-      watch(app, log.rolloutId, ready, stable, log);
+      new WatchStage(parts).begin(app, log.rolloutId, ready, stable, log);
       if (app.watch == null && app.config.rollback().watchAfterPromotion().isZero()) {
         new ContractStage(parts).run(app, log.rolloutId, ready);
       }
@@ -305,57 +303,6 @@ final class Deployment {
 
   private EngineParts parts() {
     return stages.parts();
-  }
-
-  /** Starts the watch after promotion, judged against the previous revision's recent past. */
-  private void watch(
-      LiveApp app, long rolloutId, Revision promoted, Revision previous, RolloutLog log) {
-    EngineParts parts = stages.parts();
-    var length = app.config.rollback().watchAfterPromotion();
-    if (previous == null || length.isZero()) {
-      return;
-    }
-    var now = parts.clock().instant();
-    var reference =
-        app.history.of(
-            previous.number(), parts.metrics().snapshot(app.name, previous.number()), now);
-    app.watch =
-        PromotionWatch.start(app, rolloutId, promoted, previous, reference, now.plus(length), parts)
-            .orElse(null);
-    if (app.watch != null) {
-      parts
-          .store()
-          .saveWatch(
-              new WatchRecord(
-                  app.name,
-                  rolloutId,
-                  promoted.number(),
-                  previous.number(),
-                  app.watch.until(),
-                  reference.counters(),
-                  reference.span()));
-      log.event(
-          "watch",
-          Status.STARTED,
-          "watching revision "
-              + promoted.label()
-              + " for "
-              + Durations.format(length)
-              + " (until "
-              + app.watch.until()
-              + ") against revision "
-              + previous.label()
-              + "'s "
-              + reference
-              + " before the switch; a failure rolls back by switching");
-    } else {
-      log.event(
-          "watch",
-          Status.INFO,
-          "no watch after promotion: revision "
-              + previous.label()
-              + " has no traffic to compare with or no longer runs");
-    }
   }
 
   /**
