@@ -88,7 +88,7 @@ public record ControlReply(
   }
 
   /** Every revision's counters, whichever form they came in. */
-  Map<Integer, RevisionStats> allStats() {
+  public Map<Integer, RevisionStats> allStats() {
     Map<Integer, RevisionStats> all = new HashMap<>();
     if (stats != null) {
       all.putAll(stats);

@@ -20,12 +20,13 @@ import java.util.Objects;
  *     null when the source keeps none
  * @param inFlight the same for the requests in flight; null when the source tracks none
  */
-record StatsLine(long[] counters, LatencySnapshot latency, long[] histogram, long[] inFlight) {
+public record StatsLine(
+    long[] counters, LatencySnapshot latency, long[] histogram, long[] inFlight) {
 
   private static final int COUNTERS = 8;
   private static final long[] STANDARD = LatencyHistogram.standardBoundsMicros();
 
-  StatsLine {
+  public StatsLine {
     if (counters == null || counters.length != COUNTERS) {
       throw new IllegalArgumentException(
           "counters: "
@@ -60,7 +61,7 @@ record StatsLine(long[] counters, LatencySnapshot latency, long[] histogram, lon
   }
 
   /** The counters as the agent's analysis reads them. */
-  RevisionStats toStats() {
+  public RevisionStats toStats() {
     return new RevisionStats(
         counters[0],
         counters[1],
