@@ -92,8 +92,8 @@ final class ProxyProcess implements AutoCloseable {
     if (file.isEmpty() || !Files.exists(paths.socket())) {
       return Optional.empty();
     }
-    try {
-      ProxyFile answering = new ProxyClient(paths.socket(), patience).ping();
+    try (ProxyClient once = new ProxyClient(paths.socket(), patience)) {
+      ProxyFile answering = once.ping();
       return answering.pid() == file.get().pid() ? Optional.of(answering) : Optional.empty();
     } catch (RelevoException e) {
       log.warn(
@@ -140,6 +140,7 @@ final class ProxyProcess implements AutoCloseable {
     running.ifPresent(
         file -> {
           process.client.stopProcess();
+          process.client.close();
           long deadline = System.nanoTime() + START_PATIENCE.toNanos();
           while (file.alive() && System.nanoTime() < deadline) {
             sleepQuietly(20);
@@ -210,7 +211,12 @@ final class ProxyProcess implements AutoCloseable {
 
   private ProxyFile awaitAnswer(Process process) {
     long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-    ProxyClient quick = new ProxyClient(paths.socket(), Duration.ofMillis(50));
+    try (ProxyClient quick = new ProxyClient(paths.socket(), Duration.ofMillis(50))) {
+      return awaitAnswer(process, quick, deadline);
+    }
+  }
+
+  private ProxyFile awaitAnswer(Process process, ProxyClient quick, long deadline) {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new RelevoException(
@@ -310,6 +316,7 @@ final class ProxyProcess implements AutoCloseable {
   /** Stops watching; the proxy process keeps serving. Idempotent. */
   @Override
   public void close() {
+    client.close();
     if (closed.compareAndSet(false, true) && watch != null) {
       try {
         watch.close();

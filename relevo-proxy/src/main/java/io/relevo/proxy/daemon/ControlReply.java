@@ -1,9 +1,11 @@
 package io.relevo.proxy.daemon;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.relevo.core.RelevoException;
 import io.relevo.core.metrics.RevisionStats;
 import io.relevo.core.routing.DrainResult;
 import io.relevo.core.routing.TrafficSplit;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +22,10 @@ import java.util.Map;
  * @param handoff the socket on which this process hands its listening sockets over ({@code FREEZE})
  * @param retry true when this process is handing over to a new one: send the request again, the new
  *     one will answer it
+ * @param counts each revision's counters in the compact form ({@code STATS} asked with {@link
+ *     ControlRequest#compactStats()}); the revisions it cannot carry are in {@code stats}
  */
+@JsonInclude(JsonInclude.Include.NON_NULL) // fields left out read as null, on either version
 public record ControlReply(
     String error,
     RelevoException.Kind kind,
@@ -30,14 +35,15 @@ public record ControlReply(
     int port,
     ProxyFile process,
     String handoff,
-    boolean retry) {
+    boolean retry,
+    Map<Integer, StatsLine> counts) {
 
   static ControlReply ok() {
-    return new ControlReply(null, null, null, null, null, 0, null, null, false);
+    return new ControlReply(null, null, null, null, null, 0, null, null, false, null);
   }
 
   static ControlReply failed(RelevoException.Kind kind, String error) {
-    return new ControlReply(error, kind, null, null, null, 0, null, null, false);
+    return new ControlReply(error, kind, null, null, null, 0, null, null, false, null);
   }
 
   static ControlReply handingOver() {
@@ -50,31 +56,63 @@ public record ControlReply(
         0,
         null,
         null,
-        true);
+        true,
+        null);
   }
 
   static ControlReply of(TrafficSplit split) {
-    return new ControlReply(null, null, split, null, null, 0, null, null, false);
+    return new ControlReply(null, null, split, null, null, 0, null, null, false, null);
   }
 
   static ControlReply of(Map<Integer, RevisionStats> stats, ProxyFile process) {
-    return new ControlReply(null, null, null, stats, null, 0, process, null, false);
+    return new ControlReply(null, null, null, stats, null, 0, process, null, false, null);
+  }
+
+  /**
+   * The counters in the compact form, each revision's that it can carry (see {@link StatsLine}).
+   */
+  static ControlReply compact(Map<Integer, RevisionStats> stats, ProxyFile process) {
+    Map<Integer, StatsLine> counts = new HashMap<>();
+    Map<Integer, RevisionStats> rest = new HashMap<>();
+    stats.forEach(
+        (revision, revisionStats) -> {
+          StatsLine line = StatsLine.of(revisionStats);
+          if (line == null) {
+            rest.put(revision, revisionStats);
+          } else {
+            counts.put(revision, line);
+          }
+        });
+    return new ControlReply(
+        null, null, null, rest.isEmpty() ? null : rest, null, 0, process, null, false, counts);
+  }
+
+  /** Every revision's counters, whichever form they came in. */
+  public Map<Integer, RevisionStats> allStats() {
+    Map<Integer, RevisionStats> all = new HashMap<>();
+    if (stats != null) {
+      all.putAll(stats);
+    }
+    if (counts != null) {
+      counts.forEach((revision, line) -> all.put(revision, line.toStats()));
+    }
+    return all;
   }
 
   static ControlReply of(DrainResult drain) {
-    return new ControlReply(null, null, null, null, drain, 0, null, null, false);
+    return new ControlReply(null, null, null, null, drain, 0, null, null, false, null);
   }
 
   static ControlReply opened(int port) {
-    return new ControlReply(null, null, null, null, null, port, null, null, false);
+    return new ControlReply(null, null, null, null, null, port, null, null, false, null);
   }
 
   static ControlReply of(ProxyFile process) {
-    return new ControlReply(null, null, null, null, null, 0, process, null, false);
+    return new ControlReply(null, null, null, null, null, 0, process, null, false, null);
   }
 
   static ControlReply frozen(ProxyFile process, String handoff) {
-    return new ControlReply(null, null, null, null, null, 0, process, handoff, false);
+    return new ControlReply(null, null, null, null, null, 0, process, handoff, false, null);
   }
 
   /** Throws the failure as the proxy reported it, if any. */

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param split the new split ({@code ROUTE})
  * @param revision the revision to drain ({@code DRAIN})
  * @param timeout how long a drain may wait ({@code DRAIN})
+ * @param compactStats answer a {@code STATS} with {@link ControlReply#counts()} rather than {@link
+ *     ControlReply#stats()} where it can ({@link StatsLine}). A proxy process of an older relevo
+ *     ignores the field and answers with {@code stats}, which the agent reads as before.
  */
 public record ControlRequest(
     Op op,
@@ -26,7 +29,8 @@ public record ControlRequest(
     ProxyConfig settings,
     TrafficSplit split,
     int revision,
-    Duration timeout) {
+    Duration timeout,
+    boolean compactStats) {
 
   /** The operations of the control socket. */
   public enum Op {
@@ -59,11 +63,28 @@ public record ControlRequest(
     Objects.requireNonNull(op, "op");
   }
 
+  /** A request in the form every proxy process reads. */
+  public ControlRequest(
+      Op op,
+      String app,
+      HostPort listen,
+      ProxyConfig settings,
+      TrafficSplit split,
+      int revision,
+      Duration timeout) {
+    this(op, app, listen, settings, split, revision, timeout, false);
+  }
+
   static ControlRequest of(Op op) {
     return new ControlRequest(op, null, null, null, null, 0, null);
   }
 
   static ControlRequest of(Op op, String app) {
     return new ControlRequest(op, app, null, null, null, 0, null);
+  }
+
+  /** {@code STATS} of {@code app}, answered in the compact form by a proxy that has it. */
+  static ControlRequest stats(String app) {
+    return new ControlRequest(Op.STATS, app, null, null, null, 0, null, true);
   }
 }

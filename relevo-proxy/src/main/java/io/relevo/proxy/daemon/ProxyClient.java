@@ -23,11 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent's side of the proxy process's control socket: a {@link Router} and {@link
- * MetricsSource} whose every call is one request on a connection of its own (a drain blocks only
- * itself). While the proxy restarts, calls wait for it (up to {@code patience}) and are sent again,
- * which is safe because every change is idempotent. Thread-safe.
+ * MetricsSource} whose every call is one request on a connection kept open between calls ({@link
+ * ControlConnections}; calls at the same moment get one each, so a drain blocks only itself). While
+ * the proxy restarts, calls wait for it (up to {@code patience}) and are sent again, which is safe
+ * because every change is idempotent. Thread-safe; {@link #close()} closes the kept connections.
  */
-public final class ProxyClient implements Router, MetricsSource {
+public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
 
   /** How long one analysis tick's snapshots of an app's revisions share one answer. */
   private static final long STATS_REUSE_NANOS = 100_000_000;
@@ -37,10 +38,12 @@ public final class ProxyClient implements Router, MetricsSource {
   private final Path socket;
   private final Duration patience;
   private final Map<String, Stats> stats = new ConcurrentHashMap<>();
+  private final ControlConnections connections;
 
   public ProxyClient(Path socket, Duration patience) {
     this.socket = socket;
     this.patience = patience;
+    this.connections = new ControlConnections(socket);
   }
 
   /** The process that answers now. */
@@ -96,8 +99,8 @@ public final class ProxyClient implements Router, MetricsSource {
     long now = System.nanoTime();
     Stats cached = stats.get(app);
     if (cached == null || now - cached.takenNanos > STATS_REUSE_NANOS) {
-      ControlReply reply = call(ControlRequest.of(ControlRequest.Op.STATS, app));
-      Map<Integer, RevisionStats> all = reply.stats() == null ? Map.of() : reply.stats();
+      ControlReply reply = call(ControlRequest.stats(app));
+      Map<Integer, RevisionStats> all = reply.allStats();
       long pid = reply.process() == null ? 0 : reply.process().pid();
       CountersAcrossRestarts counters =
           cached == null ? CountersAcrossRestarts.first(pid, all) : cached.counters.next(pid, all);
@@ -135,17 +138,14 @@ public final class ProxyClient implements Router, MetricsSource {
     }
     IOException last = null;
     do {
-      try (SocketChannel channel = connect();
-          Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
-          BufferedReader in =
-              new BufferedReader(Channels.newReader(channel, StandardCharsets.UTF_8))) {
-        out.write(line);
-        out.write('\n');
-        out.flush();
-        String reply = in.readLine();
+      ControlConnections.Connection connection = null;
+      try {
+        connection = connections.take();
+        String reply = connection.exchange(line);
         if (reply != null) {
           ControlReply answer = ProxyJson.MAPPER.readValue(reply, ControlReply.class);
           if (!answer.retry()) {
+            connections.give(connection);
             return answer.orThrow();
           }
           last = new IOException(answer.error());
@@ -155,7 +155,12 @@ public final class ProxyClient implements Router, MetricsSource {
       } catch (IOException e) {
         last = e;
       }
-      sleep();
+      if (connection != null) {
+        connection.close();
+      }
+      if (connection == null || !connection.reused()) {
+        sleep(); // a kept connection that failed only says its process is gone: try a new one now
+      }
     } while (System.nanoTime() < deadline);
     throw new RelevoException(
         RelevoException.Kind.UNAVAILABLE,
@@ -189,6 +194,12 @@ public final class ProxyClient implements Router, MetricsSource {
       Thread.currentThread().interrupt();
       throw new RelevoException(RelevoException.Kind.UNAVAILABLE, "interrupted", e);
     }
+  }
+
+  /** Closes the connections kept open; a later call opens a new one. */
+  @Override
+  public void close() {
+    connections.close();
   }
 
   private record Stats(long takenNanos, CountersAcrossRestarts counters) {}

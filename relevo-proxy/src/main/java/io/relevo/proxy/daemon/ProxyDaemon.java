@@ -126,7 +126,10 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
           routing.close(app(request));
           yield ControlReply.ok();
         }
-        case STATS -> ControlReply.of(proxy.snapshots(app(request)), self);
+        case STATS ->
+            request.compactStats()
+                ? ControlReply.compact(proxy.snapshots(app(request)), self)
+                : ControlReply.of(proxy.snapshots(app(request)), self);
         case FREEZE -> freeze();
       };
     } catch (RoutingState.Frozen e) {

@@ -29,6 +29,10 @@ import java.util.Map;
  *       a fifth of the bytes allocated per request.
  *   <li>Netty's leak detector off: at its default level it records a stack trace for a sample of
  *       buffers, on the event loop.
+ *   <li>Compact object headers (JDK 25): 8-byte headers instead of 12, 12% fewer bytes allocated
+ *       per request and 1 to 4 MiB less RSS.
+ *   <li>{@code -Drelevo.proxy.plainLog=true}: the proxy process sets its log up in code rather than
+ *       from {@code logback.xml} (relevo-cli's {@code ProxyLogConfigurator}): 3 MiB less idle RSS.
  * </ul>
  */
 public final class ProxyJvm {
@@ -53,6 +57,11 @@ public final class ProxyJvm {
    */
   private static final int TRIM_OPTION = 22;
 
+  /**
+   * The JDK where {@code -XX:+UseCompactObjectHeaders} became a product option (24: experimental).
+   */
+  private static final int COMPACT_HEADERS_OPTION = 25;
+
   private ProxyJvm() {}
 
   /** The options for a java of this feature release (21 and later). */
@@ -73,9 +82,13 @@ public final class ProxyJvm {
             "-XX:ReservedCodeCacheSize=16m",
             "-XX:-TieredCompilation",
             "-XX:CICompilerCount=1",
-            "-Dio.netty.leakDetection.level=disabled"));
+            "-Dio.netty.leakDetection.level=disabled",
+            "-Drelevo.proxy.plainLog=true"));
     if (javaFeature >= TRIM_OPTION) {
       options.add("-XX:TrimNativeHeapInterval=1000");
+    }
+    if (javaFeature >= COMPACT_HEADERS_OPTION) {
+      options.add("-XX:+UseCompactObjectHeaders");
     }
     return List.copyOf(options);
   }

@@ -34,5 +34,7 @@ class ProxyJvmTest {
         .contains("-XX:+UseSerialGC", "-Xmx64m", "-Dio.netty.leakDetection.level=disabled");
     assertThat(ProxyJvm.options(21)).doesNotContain("-XX:TrimNativeHeapInterval=1000");
     assertThat(ProxyJvm.options(25)).contains("-XX:TrimNativeHeapInterval=1000");
+    assertThat(ProxyJvm.options(24)).doesNotContain("-XX:+UseCompactObjectHeaders");
+    assertThat(ProxyJvm.options(25)).contains("-XX:+UseCompactObjectHeaders");
   }
 }
