@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * One app's event stream: the last {@code capacity} messages (and at most {@code maxBytes} of their
- * data) in a ring, numbered from 1 within this agent's boot, and the subscribers that hear each new
- * one. Every method holds the feed's lock only to number, keep and offer a message, never to write
- * to a client.
+ * data, a budget that may shrink as apps are added) in a ring, numbered from 1 within this agent's
+ * boot, and the subscribers that hear each new one. Every method holds the feed's lock only to
+ * number, keep and offer a message, never to write to a client.
  */
 final class AppFeed {
 
   private final String bootId;
   private final int capacity;
-  private final long maxBytes;
+  private final LongSupplier maxBytes;
   private final int subscriberQueue;
   private final ArrayDeque<SseMessage> ring;
   private final Set<EventSubscriber> subscribers = new LinkedHashSet<>();
@@ -33,6 +34,11 @@ final class AppFeed {
    * @param subscriberQueue messages a client may fall behind before it is ended, e.g. 256
    */
   AppFeed(String bootId, int capacity, long maxBytes, int subscriberQueue) {
+    this(bootId, capacity, () -> maxBytes, subscriberQueue);
+  }
+
+  /** A feed whose data budget is read at each message: the hub shares one budget among its apps. */
+  AppFeed(String bootId, int capacity, LongSupplier maxBytes, int subscriberQueue) {
     if (capacity < 1 || subscriberQueue < 1) {
       throw new IllegalArgumentException(
           "capacity, subscriberQueue: " + capacity + ", " + subscriberQueue + " (expected: >= 1)");
@@ -50,7 +56,8 @@ final class AppFeed {
     SseMessage message = new SseMessage(id(seq), type, data);
     ring.addLast(message);
     bytes += data.length();
-    while (ring.size() > capacity || (bytes > maxBytes && ring.size() > 1)) {
+    long budget = maxBytes.getAsLong();
+    while (ring.size() > capacity || (bytes > budget && ring.size() > 1)) {
       bytes -= ring.removeFirst().data().length();
     }
     if (type.equals("status")) {

@@ -49,6 +49,16 @@ final class EventHub implements EngineEvents, AutoCloseable {
   /** Data kept per app at most, whatever the number of messages. */
   static final long KEPT_BYTES = 1 << 20;
 
+  /**
+   * Data kept for all apps together: with many apps each keeps its share of it (but {@link
+   * #KEPT_BYTES_LEAST} at least), so that 100 apps under analysis do not fill the agent's heap with
+   * messages kept for clients that may never reconnect.
+   */
+  static final long KEPT_BYTES_ALL = 16 << 20;
+
+  /** Data an app keeps however many apps share the budget: a few rollout steps' messages. */
+  static final long KEPT_BYTES_LEAST = 64 << 10;
+
   /** Messages a client may fall behind before its stream is ended. */
   static final int CLIENT_QUEUE = 256;
 
@@ -198,9 +208,18 @@ final class EventHub implements EngineEvents, AutoCloseable {
         app,
         name ->
             new App(
-                new AppFeed(bootId, KEPT, KEPT_BYTES, CLIENT_QUEUE),
+                new AppFeed(bootId, KEPT, this::keptBytesPerApp, CLIENT_QUEUE),
                 new TrafficSampler(name, metrics),
                 new AtomicBoolean()));
+  }
+
+  /** Each app's share of {@link #KEPT_BYTES_ALL}, between the least and the most one keeps. */
+  long keptBytesPerApp() {
+    return keptBytesPerApp(apps.size());
+  }
+
+  static long keptBytesPerApp(int apps) {
+    return Math.clamp(KEPT_BYTES_ALL / Math.max(1, apps), KEPT_BYTES_LEAST, KEPT_BYTES);
   }
 
   private String version(String app, int revision) {

@@ -69,6 +69,34 @@ class AppFeedTest {
   }
 
   @Test
+  void aBudgetThatShrinksAsAppsAreAddedTakesEffectAtTheNextMessage() {
+    long[] budget = {1000};
+    AppFeed shared = new AppFeed("boot", 100, () -> budget[0], 3);
+    for (int i = 0; i < 10; i++) {
+      shared.publish("status", "x".repeat(90));
+    }
+    assertThat(shared.subscribe("boot:1", () -> "{}").first()).hasSize(9);
+
+    budget[0] = 200; // more apps now share the hub's budget
+    shared.publish("status", "y".repeat(90));
+
+    assertThat(types(shared.subscribe("boot:8", () -> "{}").first()))
+        .as("only the two newest messages fit in 200 bytes: boot:8 is no longer kept")
+        .containsExactly("reset", "status");
+    assertThat(shared.subscribe("boot:9", () -> "{}").first())
+        .extracting(SseMessage::id)
+        .containsExactly("boot:10", "boot:11");
+  }
+
+  @Test
+  void theHubSharesOneBudgetAmongItsAppsWithinTheLeastAndTheMostAnAppKeeps() {
+    assertThat(EventHub.keptBytesPerApp(1)).isEqualTo(EventHub.KEPT_BYTES);
+    assertThat(EventHub.keptBytesPerApp(100)).isEqualTo(EventHub.KEPT_BYTES_ALL / 100);
+    assertThat(EventHub.keptBytesPerApp(100) * 100).isLessThanOrEqualTo(EventHub.KEPT_BYTES_ALL);
+    assertThat(EventHub.keptBytesPerApp(10_000)).isEqualTo(EventHub.KEPT_BYTES_LEAST);
+  }
+
+  @Test
   void aSubscriberThatFallsBehindIsEndedAndNoLongerOfferedMessages() throws Exception {
     EventSubscriber slow = feed.subscribe(null, () -> "{}");
     EventSubscriber reading = feed.subscribe(null, () -> "{}");
