@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * What a canary rollout checks while it waits, every slice: the canary still runs, it still passes
  * its liveness check (or has not failed it for longer than {@code health.max_unhealthy}), and the
- * background analysis, if any, has not failed.
+ * background analysis, if any, has not failed. A background analysis that ends otherwise (its
+ * {@code count} decided, or inconclusive) is measured no more.
  */
 final class CanaryWatch {
 
@@ -74,7 +75,9 @@ final class CanaryWatch {
         }
       }
     }
-    if (background != null && !now.isBefore(nextBackground)) {
+    if (background != null
+        && background.state() == AnalysisState.RUNNING
+        && !now.isBefore(nextBackground)) {
       nextBackground = now.plus(background.template().interval());
       Measurement measurement = background.measure();
       rollout
@@ -86,6 +89,19 @@ final class CanaryWatch {
       AnalysisState state = background.state();
       if (state == AnalysisState.FAILED || state == AnalysisState.ERROR) {
         throw new StepFailed(background.reason());
+      }
+      if (state != AnalysisState.RUNNING) {
+        // Passed its count, or inconclusive: it judges no more, and the steps go on.
+        rollout
+            .log()
+            .event(
+                "analysis",
+                Status.INFO,
+                "background analysis "
+                    + background.template().name()
+                    + " ended: "
+                    + background.reason()
+                    + "; it no longer judges this rollout, whose steps go on");
       }
     }
   }

@@ -118,6 +118,37 @@ class CanaryRolloutTest {
   }
 
   @Test
+  void aBackgroundAnalysisThatHasPassedIsNotMeasuredAgainWhileTheStepsGoOn() {
+    RolloutEngine engine = withStable(100);
+
+    RolloutRecord rollout =
+        engine.deploy(
+            new DeployRequest(
+                ConfigLoader.parse(
+                    "relevo.yml",
+                    config("[{weight: 10}, {pause: 2m}, {weight: 100}]")
+                        .replace("  canary:\n", "  canary:\n    analysis: default\n"),
+                    Map.of()),
+                Path.of("/srv/shop"),
+                "v2",
+                "ana",
+                ""),
+            RolloutListener.none());
+
+    assertThat(rollout.outcome()).as(rollout.events().toString()).isEqualTo(Outcome.PROMOTED);
+    assertThat(rollout.events())
+        .filteredOn(e -> e.step().equals("analysis") && e.status() == RolloutEvent.Status.PROGRESS)
+        .as("count: 3 decides the background analysis after 3 of the pause's 12 intervals")
+        .hasSize(3);
+    assertThat(rollout.events())
+        .anyMatch(
+            e ->
+                e.step().equals("analysis")
+                    && e.message().startsWith("background analysis default ended: ")
+                    && e.message().contains("passed"));
+  }
+
+  @Test
   void aStickyCanaryAsksTheRouterToKeepUsersOnTheirRevision() {
     RolloutEngine engine = withStable(100);
 
