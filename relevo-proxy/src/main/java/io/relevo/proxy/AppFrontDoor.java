@@ -4,8 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
@@ -37,12 +37,14 @@ final class AppFrontDoor {
 
   /**
    * Connections accepted each time the listening socket is ready, before the loop turns to the
-   * connections it serves. Netty's default is 16: a burst of 1,000 new clients then takes 63 turns
-   * of the loop to accept, and in each turn the loop first serves every request of the clients
-   * already in, so the last ones accepted wait in the kernel's accept queue while the first ones
-   * are served many times over (their first request waited up to seconds at 1,000 connections).
-   * Accepting costs microseconds, so one turn takes a burst of this size whole; a larger flood
-   * still leaves room to serve between turns. docs/PROXY-PERFORMANCE.md has the measurements.
+   * connections it serves. Netty 4.2's epoll listener accepts one per turn by default (it asks the
+   * last read's byte count whether more may wait, and an accept has none; its limit of 16 never
+   * comes into play): a burst of 1,000 new clients then takes 1,000 turns of the loop to accept,
+   * and in each turn the loop first serves every ready request of the clients already in, so the
+   * last ones wait in the kernel's accept queue, for seconds at 1,000 connections, while the first
+   * ones are served many times over. Accepting costs microseconds, so one turn takes a burst of
+   * this size whole, and a larger flood still leaves room to serve between turns.
+   * docs/PROXY-PERFORMANCE.md ("The 1,000-connection tail") has the measurements.
    */
   static final int ACCEPTS_PER_TURN = 1024;
 
@@ -159,13 +161,14 @@ final class AppFrontDoor {
   private static RecvByteBufAllocator acceptsPerTurn() {
     ServerChannelRecvByteBufAllocator accepts = new ServerChannelRecvByteBufAllocator();
     accepts.maxMessagesPerRead(ACCEPTS_PER_TURN);
+    accepts.respectMaybeMoreData(false); // read on until the queue is empty or the limit is reached
+
     return accepts;
   }
 
-  /** How many connections the listening socket accepts per turn of its loop; for tests. */
-  synchronized int acceptsPerTurnConfigured() {
-    MaxMessagesRecvByteBufAllocator accepts = server.config().getRecvByteBufAllocator();
-    return accepts.maxMessagesPerRead();
+  /** How the listening socket accepts: per turn of its loop, and until empty; for tests. */
+  synchronized DefaultMaxMessagesRecvByteBufAllocator acceptsConfigured() {
+    return server.config().getRecvByteBufAllocator();
   }
 
   synchronized int boundPort() {
