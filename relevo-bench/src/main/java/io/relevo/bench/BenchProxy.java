@@ -26,6 +26,9 @@ import java.time.Duration;
  *       same collectors, reading this proxy) every INTERVAL_MS on a thread of its own, as a
  *       Prometheus scraping the agent would cost; {@code scrape 0} stops. Prints {@code scraping
  *       BYTES} (or {@code scraping stopped}).
+ *   <li>{@code latency} — prints one {@code latency ...} line: the proxy's own p50/p99/p99.9 of the
+ *       requests answered since the last {@code latency} (from the request's headers to the
+ *       response's last byte), to tell a tail inside the proxy from one outside it.
  * </ul>
  */
 public final class BenchProxy {
@@ -48,6 +51,7 @@ public final class BenchProxy {
       System.out.println("ready " + proxy.boundPort(APP) + " " + proxy.transport());
       System.out.flush();
       BenchScrapes scrapes = null; // made on the first scrape: the proxy process has no /metrics
+      long[] seen = both(proxy);
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
@@ -56,6 +60,12 @@ public final class BenchProxy {
           scrapes = scrapes == null ? new BenchScrapes(proxy, APP) : scrapes;
           System.out.println(scrapes.every(Long.parseLong(words[1])));
           System.out.flush();
+        }
+        if (words[0].equals("latency")) {
+          long[] now = both(proxy);
+          System.out.println(latency(now, seen));
+          System.out.flush();
+          seen = now;
         }
         if (words[0].equals("switch") && green != null) {
           System.out.println(
@@ -109,6 +119,16 @@ public final class BenchProxy {
         b.totalCount(),
         b.quantileMicros(0.99),
         b.quantileMicros(0.999));
+  }
+
+  /** The proxy's own view of the requests answered between two snapshots of its counts. */
+  private static String latency(long[] now, long[] before) {
+    long[] counts = new long[now.length];
+    add(counts, now, before);
+    LatencyHistogram h = new LatencyHistogram(LatencyHistogram.standardBoundsMicros(), counts);
+    return String.format(
+        "latency requests=%d p50_us=%.0f p99_us=%.0f p999_us=%.0f",
+        h.totalCount(), h.quantileMicros(0.5), h.quantileMicros(0.99), h.quantileMicros(0.999));
   }
 
   private static long[] both(Proxy proxy) {

@@ -4,7 +4,10 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -31,6 +34,24 @@ import java.util.concurrent.ConcurrentMap;
  * its revisions' counters and in-flight requests, and its pool of connections to revisions.
  */
 final class AppFrontDoor {
+
+  /**
+   * Connections accepted each time the listening socket is ready, before the loop turns to the
+   * connections it serves. Netty 4.2's epoll listener accepts one per turn by default (it asks the
+   * last read's byte count whether more may wait, and an accept has none; its limit of 16 never
+   * comes into play): a burst of 1,000 new clients then takes 1,000 turns of the loop to accept,
+   * and in each turn the loop first serves every ready request of the clients already in, so the
+   * last ones wait in the kernel's accept queue, for seconds at 1,000 connections, while the first
+   * ones are served many times over. Accepting costs microseconds, so one turn takes a burst of
+   * this size whole, and a larger flood still leaves room to serve between turns.
+   * docs/PROXY-PERFORMANCE.md ("The 1,000-connection tail") has the measurements.
+   */
+  static final int ACCEPTS_PER_TURN = 1024;
+
+  // Deprecated in Netty 4.2 and still how a listener's accepts per read are set.
+  @SuppressWarnings("deprecation")
+  private static final ChannelOption<RecvByteBufAllocator> ACCEPT_ALLOCATOR =
+      ChannelOption.RCVBUF_ALLOCATOR;
 
   private final String name;
   private final Transport transport;
@@ -87,6 +108,7 @@ final class AppFrontDoor {
         new ServerBootstrap()
             .group(group)
             .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ACCEPT_ALLOCATOR, acceptsPerTurn())
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
@@ -134,6 +156,19 @@ final class AppFrontDoor {
               + " (is another process using that port?)",
           e);
     }
+  }
+
+  private static RecvByteBufAllocator acceptsPerTurn() {
+    ServerChannelRecvByteBufAllocator accepts = new ServerChannelRecvByteBufAllocator();
+    accepts.maxMessagesPerRead(ACCEPTS_PER_TURN);
+    accepts.respectMaybeMoreData(false); // read on until the queue is empty or the limit is reached
+
+    return accepts;
+  }
+
+  /** How the listening socket accepts: per turn of its loop, and until empty; for tests. */
+  synchronized DefaultMaxMessagesRecvByteBufAllocator acceptsConfigured() {
+    return server.config().getRecvByteBufAllocator();
   }
 
   synchronized int boundPort() {

@@ -107,6 +107,36 @@ final class BackendPool {
     channels.addFirst(channel); // LIFO: the warmest connection goes out first
   }
 
+  /**
+   * The client of the exchange that holds {@code channel} left. The connection closes, unless the
+   * whole request went out and only its answer is still to come: then the answer is read to its end
+   * (by {@code deadlineNanos}) and the connection comes back to the pool. Loop thread only.
+   */
+  void clientLeft(Channel channel, boolean answerPending, long deadlineNanos) {
+    if (answerPending) {
+      AbandonedAnswer.readToEnd(this, channel, deadlineNanos);
+    } else {
+      channel.close();
+    }
+  }
+
+  /** Idle connections to {@code endpoint} on every loop; any thread but a loop's. */
+  int idleCount(Endpoint endpoint) {
+    int count = 0;
+    for (Map.Entry<EventLoop, Map<Endpoint, ArrayDeque<Channel>>> loop : idle.entrySet()) {
+      count +=
+          loop.getKey()
+              .submit(
+                  () -> {
+                    ArrayDeque<Channel> channels = loop.getValue().get(endpoint);
+                    return channels == null ? 0 : channels.size();
+                  })
+              .syncUninterruptibly()
+              .getNow();
+    }
+    return count;
+  }
+
   /** Forgets an idle connection the revision closed. Loop thread only. */
   void forget(Channel channel) {
     Endpoint endpoint = channel.attr(UpstreamHandler.ENDPOINT).get();

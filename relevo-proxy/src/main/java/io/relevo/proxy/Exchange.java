@@ -383,7 +383,9 @@ final class Exchange {
         countAnswer(); // the revision answered; the client left while the body streamed
       }
       if (upstream != null) {
-        upstream.close();
+        app.pool()
+            .clientLeft(
+                upstream, phase == Phase.WAITING && relay.sent() && !upgrade, deadlineNanos);
       }
       finish(true);
     }

@@ -200,6 +200,11 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   }
 
   /** Closes every app, then stops the event loops. */
+  /** The app's front door, or null; for tests. */
+  AppFrontDoor door(String app) {
+    return apps.get(app);
+  }
+
   @Override
   public void close() {
     apps.keySet().forEach(this::close);
