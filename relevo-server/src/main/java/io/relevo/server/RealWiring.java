@@ -51,13 +51,14 @@ final class RealWiring implements AgentParts.Wiring {
   public AgentParts wire(StateDir stateDir) {
     List<AutoCloseable> opened = new ArrayList<>();
     // The history opens on a thread of its own while this one builds the parts that need neither
-    // it nor the proxy process: on two cores, the agent serves sooner.
+    // it nor the proxy process, and the API's status answers' serializers: on two cores, the agent
+    // serves sooner.
     StoreOpening opening = StoreOpening.start(stateDir.historyDb());
     try {
       HealthProbe probe = Checks.healthProbe();
       SmokeRunner smoke = Checks.smokeRunner();
       SyntheticLoad loads = Loads.http();
-      Json.mapper(); // proxy.json, then the API's answers
+      JsonWarmUp.run(); // the mapper (proxy.json), and the status answers' serializers
       CloseableStore store = opening.await();
       opened.add(store);
       ProxyParts proxy = proxyMode.start(stateDir);
