@@ -3,10 +3,16 @@
 
 # The feature version of the JDK at $1 (21 for 21.0.5), or nothing when it is not a JDK.
 jdk_version() {
-  local home="$1" release="$1/release" version=""
+  local home="$1" release="$1/release" version="" line
   [ -x "$home/bin/java" ] || return 0
   if [ -f "$release" ]; then
-    version="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")"
+    # bash's own read, not sed: ./relevo runs this on every command
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=*) version="${line#JAVA_VERSION=}" ;;
+      esac
+    done <"$release"
+    version="${version//\"/}"
   fi
   if [ -z "$version" ]; then
     version="$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)"
@@ -27,10 +33,15 @@ find_jdk() {
     return
   fi
   local candidate
-  # Temurin 25 first, then any other JDK, newest names last in the glob so prefer sorted reverse.
-  for candidate in /usr/lib/jvm/temurin-25* \
-      $(ls -d /usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
-          2>/dev/null | sort -rV); do
+  # Temurin 25 first; only without it, any other JDK, newest first.
+  for candidate in /usr/lib/jvm/temurin-25*; do
+    if [ -d "$candidate" ] && is_jdk21 "$candidate"; then
+      echo "$candidate"
+      return
+    fi
+  done
+  for candidate in $(ls -d /usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+      2>/dev/null | sort -rV); do
     if [ -d "$candidate" ] && is_jdk21 "$candidate"; then
       echo "$candidate"
       return

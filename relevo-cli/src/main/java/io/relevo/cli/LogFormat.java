@@ -41,8 +41,7 @@ enum LogFormat {
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(appender);
-    context.getLogger("io.netty").setLevel(Level.WARN);
-    context.getLogger("org.flywaydb").setLevel(Level.WARN);
+    LogConfigurator.quiet(context);
   }
 
   private Encoder<ILoggingEvent> encoder(LoggerContext context) {
@@ -61,7 +60,7 @@ enum LogFormat {
     }
     PatternLayoutEncoder text = new PatternLayoutEncoder();
     text.setContext(context);
-    text.setPattern("%d{HH:mm:ss.SSS} [%level] %logger{0} - %msg%n");
+    text.setPattern(LogConfigurator.TEXT_PATTERN);
     text.start();
     return text;
   }

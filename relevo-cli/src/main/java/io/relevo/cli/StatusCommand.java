@@ -68,14 +68,14 @@ final class StatusCommand implements Callable<Integer> {
     if (watch) {
       return watch(client);
     }
-    if (app == null) {
-      List<AppView> apps = client.apps();
-      if (output.json()) {
-        OutputOption.printJson(context, apps);
-      } else if (apps.isEmpty()) {
+    if (app == null && output.json()) {
+      OutputOption.printJson(context, client.apps());
+    } else if (app == null) {
+      List<AppRow> apps = rows(client);
+      if (apps.isEmpty()) {
         context.out().println("no apps yet: ship one with `relevo deploy APP --version V`");
       } else {
-        printAll(apps, context.out());
+        printRows(apps, context.out());
       }
     } else {
       AppView status = client.app(app);
@@ -126,35 +126,30 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  static void printAll(List<AppView> apps, PrintWriter out) {
-    Table table = new Table("APP", "ENV", "LISTEN", "STABLE", "TRAFFIC", "ROLLOUT");
-    for (AppView s : apps) {
-      table.row(
-          s.app(),
-          s.env(),
-          s.listen(),
-          Formats.revision(s.stable()),
-          Formats.split(s.split()),
-          rollout(s));
-    }
-    table.print(out);
-    for (AppView s : apps) {
-      s.alerts().forEach(alert -> out.println("ALERT " + s.app() + ": " + alert));
+  /** The table's rows, read from the answer without Jackson's data binding ({@link AppRows}). */
+  private static List<AppRow> rows(AgentClient client) {
+    byte[] body = client.appsBody();
+    try {
+      return AppRows.read(body);
+    } catch (IOException e) {
+      throw new RelevoException(
+          RelevoException.Kind.UNAVAILABLE,
+          "the agent at " + client.url() + " sent an answer relevo cannot read: " + e.getMessage());
     }
   }
 
-  private static String rollout(AppView s) {
-    if (s.activeRollout() == null) {
-      return "none";
+  static void printAll(List<AppView> apps, PrintWriter out) {
+    printRows(apps.stream().map(AppRow::of).toList(), out);
+  }
+
+  static void printRows(List<AppRow> apps, PrintWriter out) {
+    Table table = new Table("APP", "ENV", "LISTEN", "STABLE", "TRAFFIC", "ROLLOUT");
+    for (AppRow s : apps) {
+      table.row(s.app(), s.env(), s.listen(), s.stable(), s.traffic(), s.rollout());
     }
-    String step =
-        s.progress() == null
-            ? ""
-            : " step "
-                + s.progress().step()
-                + "/"
-                + s.progress().steps()
-                + (s.progress().paused() ? " paused" : "");
-    return s.activeRollout().id() + " to " + s.activeRollout().toRevision() + step;
+    table.print(out);
+    for (AppRow s : apps) {
+      s.alerts().forEach(alert -> out.println("ALERT " + s.app() + ": " + alert));
+    }
   }
 }

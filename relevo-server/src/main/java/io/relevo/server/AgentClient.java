@@ -121,6 +121,24 @@ public final class AgentClient {
     return getJson("/api/v1/apps", new TypeReference<>() {});
   }
 
+  /**
+   * {@code GET /api/v1/apps}'s answer as it came (a JSON list of {@link AppView}), for a caller
+   * that reads only part of it; errors as {@link #apps()}.
+   */
+  public byte[] appsBody() {
+    if (PlainGet.handles(url)) {
+      return plainGet("/api/v1/apps").body();
+    }
+    HttpResponse<InputStream> response =
+        send(request("/api/v1/apps").GET().timeout(READ_TIMEOUT).build());
+    throwIfError(response);
+    try (InputStream body = response.body()) {
+      return body.readAllBytes();
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
   public AppView app(String app) {
     return getJson(appPath(app), new TypeReference<>() {});
   }
@@ -359,6 +377,16 @@ public final class AgentClient {
   }
 
   private <T> T plainGetJson(String path, TypeReference<T> type) {
+    PlainGet.Answer answer = plainGet(path);
+    try {
+      return Json.mapper().readValue(answer.body(), type);
+    } catch (IOException e) {
+      throw lost(e);
+    }
+  }
+
+  /** A GET over {@link PlainGet}; an error answer is thrown as {@link #getJson} throws it. */
+  private PlainGet.Answer plainGet(String path) {
     PlainGet.Answer answer;
     try {
       answer = PlainGet.get(url.resolve(path), token, CONNECT_TIMEOUT, READ_TIMEOUT);
@@ -368,11 +396,7 @@ public final class AgentClient {
       throw lost(e);
     }
     throwIfError(answer.status(), answer.body());
-    try {
-      return Json.mapper().readValue(answer.body(), type);
-    } catch (IOException e) {
-      throw lost(e);
-    }
+    return answer;
   }
 
   HttpRequest.Builder request(String path) {

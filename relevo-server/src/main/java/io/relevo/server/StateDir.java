@@ -94,7 +94,7 @@ public record StateDir(Path path) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.mapper().readValue(file.toFile(), AgentFile.class));
+      return Optional.of(AgentFileJson.read(file));
     } catch (IOException e) {
       return Optional.empty(); // a half-written file of a crashed agent
     }

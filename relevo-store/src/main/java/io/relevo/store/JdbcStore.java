@@ -55,7 +55,7 @@ final class JdbcStore implements CloseableStore {
           e);
     }
     try {
-      Migrations.apply(database);
+      Migrations.apply(database, connection);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;

@@ -1,6 +1,7 @@
 package io.relevo.store;
 
 import io.relevo.core.RelevoException;
+import java.sql.Connection;
 import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,12 +14,16 @@ final class Migrations {
   private Migrations() {}
 
   /**
-   * Applies pending migrations.
+   * Applies pending migrations; returns at once, without Flyway, when {@code connection}'s schema
+   * is already current ({@link SchemaCheck}).
    *
    * @throws RelevoException {@code UNAVAILABLE} when the schema is newer than this relevo, when no
    *     migrations are found (a jar packaged without its resources), or when Flyway fails
    */
-  static void apply(Database database) {
+  static void apply(Database database, Connection connection) {
+    if (SchemaCheck.isCurrent(connection, database.migrationLocation())) {
+      return;
+    }
     Flyway flyway =
         // This class's loader, not the thread's context loader: in a shaded jar or a container the
         // context loader may not see our resources, and Flyway would find no migrations.

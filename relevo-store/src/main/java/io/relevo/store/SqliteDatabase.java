@@ -41,6 +41,7 @@ final class SqliteDatabase implements Database {
           describe() + ": cannot create its directory " + parent + " (" + e + ")",
           e);
     }
+    SqliteNativeLibrary.useFrom(parent.resolve("native"));
   }
 
   @Override
@@ -59,6 +60,6 @@ final class SqliteDatabase implements Database {
 
   @Override
   public String migrationLocation() {
-    return "classpath:db/migration";
+    return SchemaCheck.LOCATION;
   }
 }

@@ -31,8 +31,6 @@ import java.util.Map;
  *       buffers, on the event loop.
  *   <li>Compact object headers (JDK 25): 8-byte headers instead of 12, 12% fewer bytes allocated
  *       per request and 1 to 4 MiB less RSS.
- *   <li>{@code -Drelevo.proxy.plainLog=true}: the proxy process sets its log up in code rather than
- *       from {@code logback.xml} (relevo-cli's {@code ProxyLogConfigurator}): 3 MiB less idle RSS.
  * </ul>
  */
 public final class ProxyJvm {
@@ -82,8 +80,7 @@ public final class ProxyJvm {
             "-XX:ReservedCodeCacheSize=16m",
             "-XX:-TieredCompilation",
             "-XX:CICompilerCount=1",
-            "-Dio.netty.leakDetection.level=disabled",
-            "-Drelevo.proxy.plainLog=true"));
+            "-Dio.netty.leakDetection.level=disabled"));
     if (javaFeature >= TRIM_OPTION) {
       options.add("-XX:TrimNativeHeapInterval=1000");
     }
