@@ -16,9 +16,9 @@ import java.util.List;
 /** The token endpoints of an {@link AgentClient}: who the caller is, and named tokens (admin). */
 public final class TokensClient {
 
-  private final AgentClient client;
+  private final AgentHttp client;
 
-  TokensClient(AgentClient client) {
+  TokensClient(AgentHttp client) {
     this.client = client;
   }
 
