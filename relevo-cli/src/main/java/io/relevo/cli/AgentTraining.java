@@ -7,6 +7,7 @@ import io.relevo.server.ProxyControl;
 import io.relevo.server.StateDir;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class AgentTraining {
 
   private AgentTraining() {}
 
-  static void run() throws IOException {
+  static void run() throws IOException, InterruptedException {
     Path state = Files.createTempDirectory("relevo-aot-training-agent");
     StateDir dir = new StateDir(state);
     try {
@@ -45,10 +46,24 @@ final class AgentTraining {
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+  /**
+   * Deletes the training's state dir. The proxy processes remove their own files as they exit, so a
+   * file may vanish while this walks: the walk is tried again. A dir that still cannot go is left
+   * in the temp dir and said so; it never fails the training, whose cache is what matters.
+   */
+  private static void deleteTree(Path root) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+        return;
+      } catch (IOException | UncheckedIOException e) {
+        if (attempt == 10) {
+          System.err.println("left the training's state dir " + root + ": " + e.getMessage());
+          return;
+        }
+        Thread.sleep(100);
       }
     }
   }

@@ -31,7 +31,7 @@ final class AotTraining {
   private AotTraining() {}
 
   /** {@code agent} trains the agent's cache ({@link AgentTraining}); anything else the CLI's. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length > 0 && args[0].equals("agent")) {
       AgentTraining.run();
     } else {
