@@ -25,6 +25,7 @@ final class AppFeed {
   private long seq;
   private long bytes;
   private String lastStatus;
+  private boolean statusStale;
   private Long activeRollout;
   private Long lastRollout;
 
@@ -62,6 +63,7 @@ final class AppFeed {
     }
     if (type.equals("status")) {
       lastStatus = data;
+      statusStale = false;
     }
     offerAll(message);
     return message;
@@ -89,27 +91,39 @@ final class AppFeed {
   }
 
   /**
+   * Says that the app's status may have changed without a {@code status} message being kept: the
+   * hub reads statuses only while someone listens. A client that resumes gets the status of now
+   * after what it missed.
+   */
+  synchronized void statusSkipped() {
+    statusStale = true;
+  }
+
+  /**
    * A new subscriber. Without {@code lastEventId} it is first sent the status; with one this feed
-   * still holds the messages after, those; with any other (another boot's, one too old, garbage) a
-   * {@code reset} and the status. {@code status} is read outside the lock, again if a message was
-   * published meanwhile, so the status and the messages that follow it fit together.
+   * still holds the messages after, those (and then the status, when a change of it was skipped);
+   * with any other (another boot's, one too old, garbage) a {@code reset} and the status. {@code
+   * status} is read outside the lock, again if a message was published meanwhile, so the status and
+   * the messages that follow it fit together.
    */
   EventSubscriber subscribe(String lastEventId, Supplier<String> status) {
     for (int attempt = 0; ; attempt++) {
       long before;
-      List<SseMessage> replay;
       synchronized (this) {
         before = seq;
-        replay = replayAfter(lastEventId);
-        if (replay != null) {
+        List<SseMessage> replay = replayAfter(lastEventId);
+        if (replay != null && !statusStale) {
           return register(replay);
         }
       }
       String now = status.get();
       synchronized (this) {
         if (seq == before || attempt >= 3) {
+          List<SseMessage> replay = replayAfter(lastEventId);
           List<SseMessage> first = new ArrayList<>();
-          if (lastEventId != null && !lastEventId.isBlank()) {
+          if (replay != null) {
+            first.addAll(replay);
+          } else if (lastEventId != null && !lastEventId.isBlank()) {
             first.add(new SseMessage(id(seq), "reset", "{}"));
           }
           first.add(new SseMessage(id(seq), "status", now));

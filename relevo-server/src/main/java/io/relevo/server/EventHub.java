@@ -239,9 +239,16 @@ final class EventHub implements EngineEvents, AutoCloseable {
 
   /**
    * Reads the app's status on the hub's thread {@link #STATUS_DELAY} after a change, once however
-   * many changes come meanwhile: a rollout's burst of events makes one status, not one each.
+   * many changes come meanwhile: a rollout's burst of events makes one status, not one each. Only
+   * while someone listens: 100 apps under analysis change their statuses every second.
    */
   private void queueStatus(String app, App a) {
+    if (a.feed().subscribers() == 0) {
+      // No one listens: a status costs a read of the engine and its JSON, for nobody. A client
+      // that connects is sent the status of then (see AppFeed#statusSkipped).
+      a.feed().statusSkipped();
+      return;
+    }
     if (closed || !a.statusQueued().compareAndSet(false, true)) {
       return;
     }

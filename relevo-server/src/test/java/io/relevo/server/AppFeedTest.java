@@ -69,6 +69,23 @@ class AppFeedTest {
   }
 
   @Test
+  void aClientThatResumesAfterAStatusChangeWasSkippedGetsWhatItMissedThenTheStatusOfNow() {
+    feed.publish("status", "{\"v\":1}");
+    feed.publish("rollout", "{\"n\":2}");
+    feed.statusSkipped(); // no one listened: the status after message 2 was not read
+
+    List<SseMessage> first = feed.subscribe("boot:1", () -> "{\"v\":2}").first();
+
+    assertThat(first)
+        .containsExactly(
+            new SseMessage("boot:2", "rollout", "{\"n\":2}"),
+            new SseMessage("boot:2", "status", "{\"v\":2}"));
+    feed.publish("status", "{\"v\":3}"); // a kept status: nothing is stale any more
+    assertThat(feed.subscribe("boot:2", () -> "{\"v\":4}").first())
+        .containsExactly(new SseMessage("boot:3", "status", "{\"v\":3}"));
+  }
+
+  @Test
   void aBudgetThatShrinksAsAppsAreAddedTakesEffectAtTheNextMessage() {
     long[] budget = {1000};
     AppFeed shared = new AppFeed("boot", 100, () -> budget[0], 3);
