@@ -69,7 +69,9 @@ public record ControlReply(
   }
 
   /**
-   * The counters in the compact form, each revision's that it can carry (see {@link StatsLine}).
+   * The counters in the compact form, each revision's that it can carry (see {@link StatsLine}),
+   * and the process by its pid and build only: a reader of counters needs the pid to tell a
+   * restart, and parsing a start time at every call was most of what a STATS call cost the agent.
    */
   static ControlReply compact(Map<Integer, RevisionStats> stats, ProxyFile process) {
     Map<Integer, StatsLine> counts = new HashMap<>();
@@ -83,8 +85,9 @@ public record ControlReply(
             counts.put(revision, line);
           }
         });
+    ProxyFile byPid = process == null ? null : new ProxyFile(process.pid(), null, process.build());
     return new ControlReply(
-        null, null, null, rest.isEmpty() ? null : rest, null, 0, process, null, false, counts);
+        null, null, null, rest.isEmpty() ? null : rest, null, 0, byPid, null, false, counts);
   }
 
   /** Every revision's counters, whichever form they came in. */

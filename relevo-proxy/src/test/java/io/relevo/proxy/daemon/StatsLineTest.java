@@ -43,7 +43,10 @@ class StatsLineTest {
 
     ControlReply read = ProxyJson.MAPPER.readValue(compact, ControlReply.class);
     assertThat(read.allStats()).isEqualTo(stats);
-    assertThat(read.process()).isEqualTo(PROXY);
+    assertThat(read.process().pid())
+        .as("the pid, which tells a restart; no start time to parse at every call")
+        .isEqualTo(PROXY.pid());
+    assertThat(read.process().started()).isNull();
     assertThat(read.stats()).isNull();
     assertThat(compact.length()).isLessThan(full.length() / 5);
   }
