@@ -155,6 +155,24 @@ class ProxyDaemonIT {
   }
 
   @Test
+  void aProxyThatEndsIdleTakesItsStandbyWithItInsteadOfBeingServedInPlace() throws Exception {
+    Process serving = startDaemon(); // no front door, no agent: it ends after its idle time
+    Path standbyFile = new ProxyPaths(state).standbyFile();
+    Process standby = startDaemon(ProxyDaemon.STANDBY);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.exists(standbyFile));
+
+    assertThat(serving.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the idle proxy ends")
+        .isTrue();
+    assertThat(standby.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+        .as("its standby ends with it (it did take over, then idled for as long again)")
+        .isTrue();
+    assertThat(Files.readString(state.resolve("proxy.log"))).doesNotContain("serving in its place");
+  }
+
+  @Test
   void plannedRestartsUnderLoadLoseNoRequest() throws Exception {
     Process old = startDaemon();
     ProxyClient client = client();

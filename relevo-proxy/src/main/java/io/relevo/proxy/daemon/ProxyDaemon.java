@@ -105,7 +105,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
         paths.socket(),
         proxy.apps().size(),
         (System.nanoTime() - start) / 1_000_000);
-    watch(paths, control, daemon.routing);
+    watch(paths, control, daemon.routing, daemon.self);
   }
 
   @Override
@@ -230,9 +230,11 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
   /**
    * Ends the process when its state dir is gone (nothing left to serve: tests delete theirs), or
    * when it has had no front door open and no agent watching it for {@link #IDLE_SECONDS} (an agent
-   * that failed to start, or the last app stopped before the agent).
+   * that failed to start, or the last app stopped before the agent). An idle end is deliberate: it
+   * deletes {@code proxy.json} first, so that the standby ends too instead of serving in its place.
    */
-  private static void watch(ProxyPaths paths, ControlServer control, RoutingState routing) {
+  private static void watch(
+      ProxyPaths paths, ControlServer control, RoutingState routing, ProxyFile self) {
     ScheduledExecutorService watch =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("relevo-proxy-idle").unstarted(r));
@@ -246,6 +248,7 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
           idle[0] = control.watchers() == 0 && routing.openDoors() == 0 ? idle[0] + 1 : 0;
           if (idle[0] >= IDLE_SECONDS) {
             log.info("no front door open and no agent for {} s; relevo proxy ending", IDLE_SECONDS);
+            deleteProcessFileIfMine(paths, self);
             System.exit(0);
           }
         },
