@@ -162,7 +162,6 @@ final class AppFrontDoor {
     ServerChannelRecvByteBufAllocator accepts = new ServerChannelRecvByteBufAllocator();
     accepts.maxMessagesPerRead(ACCEPTS_PER_TURN);
     accepts.respectMaybeMoreData(false); // read on until the queue is empty or the limit is reached
-
     return accepts;
   }
 

@@ -199,12 +199,12 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
     return state == null ? 0 : state.drain().inFlight();
   }
 
-  /** Closes every app, then stops the event loops. */
   /** The app's front door, or null; for tests. */
   AppFrontDoor door(String app) {
     return apps.get(app);
   }
 
+  /** Closes every app, then stops the event loops. */
   @Override
   public void close() {
     apps.keySet().forEach(this::close);
