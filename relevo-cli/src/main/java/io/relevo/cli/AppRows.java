@@ -3,10 +3,10 @@ package io.relevo.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.relevo.server.v1.SplitView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Reads the agent's {@code GET /api/v1/apps} answer (a list of {@code AppView}) straight into
@@ -90,33 +90,39 @@ final class AppRows {
     return number + " (" + version + ")";
   }
 
-  /** {@code 3:90% 4:10%}, as {@code Formats.split}. */
+  /**
+   * {@code 3:90% 4:10%}: the shares (without their endpoints), written by {@link Formats#split}.
+   */
   private static String split(JsonParser p) throws IOException {
     expect(p, p.currentToken(), JsonToken.START_OBJECT);
-    StringJoiner backends = new StringJoiner(" ");
+    List<SplitView.Backend> backends = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
       if (field.equals("backends") && p.currentToken() == JsonToken.START_ARRAY) {
         while (p.nextToken() == JsonToken.START_OBJECT) {
-          int revision = 0;
-          int weight = 0;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            switch (name) {
-              case "revision" -> revision = p.getIntValue();
-              case "weight" -> weight = p.getIntValue();
-              default -> p.skipChildren();
-            }
-          }
-          backends.add(revision + ":" + weight + "%");
+          backends.add(share(p));
         }
       } else {
         p.skipChildren();
       }
     }
-    return backends.length() == 0 ? "none" : backends.toString();
+    return Formats.split(new SplitView(backends, false));
+  }
+
+  private static SplitView.Backend share(JsonParser p) throws IOException {
+    int revision = 0;
+    int weight = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "revision" -> revision = p.getIntValue();
+        case "weight" -> weight = p.getIntValue();
+        default -> p.skipChildren();
+      }
+    }
+    return new SplitView.Backend(revision, null, weight);
   }
 
   private record Rollout(long id, int toRevision) {}
