@@ -31,16 +31,23 @@ final class AgentUnderTest implements AutoCloseable {
   private final Path state;
   private final Path jar;
   private final List<String> command;
+  private final Map<String, String> env;
 
-  private AgentUnderTest(Subject agent, Path state, Path jar, List<String> command) {
+  private AgentUnderTest(
+      Subject agent, Path state, Path jar, List<String> command, Map<String, String> env) {
     this.agent = agent;
     this.state = state;
     this.jar = jar;
     this.command = command;
+    this.env = env;
   }
 
-  /** Starts the agent from a copy of {@code relevoJar} and waits until its API listens. */
-  static AgentUnderTest start(Path relevoJar, Path dir, List<String> jvmOptions)
+  /**
+   * Starts the agent from a copy of {@code relevoJar}, with {@code env} on top of this process's
+   * environment, and waits until its API listens.
+   */
+  static AgentUnderTest start(
+      Path relevoJar, Path dir, List<String> jvmOptions, Map<String, String> env)
       throws IOException {
     Path state = dir.resolve("agent-state");
     if (Files.exists(state)) { // an earlier run's: its agent would adopt what it lists
@@ -73,13 +80,17 @@ final class AgentUnderTest implements AutoCloseable {
             port,
             dir.resolve("agent.log"),
             START_TIMEOUT,
+            env,
             command.toArray(String[]::new));
-    return new AgentUnderTest(agent, state, jar, command);
+    return new AgentUnderTest(agent, state, jar, command, env);
   }
 
   /** The command line as the report shows it. */
   String describe() {
-    return "java "
+    StringBuilder assignments = new StringBuilder();
+    env.forEach((name, value) -> assignments.append(name).append('=').append(value).append(' '));
+    return assignments
+        + "java "
         + String.join(" ", command.subList(1, command.size()))
             .replace(jar.toString(), "relevo.jar")
             .replace(state.toString(), "STATE");

@@ -100,7 +100,8 @@ public final class BenchRunner {
                   options.scaleWindow(),
                   options.agentJvmOptions().isEmpty()
                       ? AgentJvm.ofUnit(root)
-                      : options.agentJvmOptions())
+                      : options.agentJvmOptions(),
+                  AgentJvm.environmentOfUnit(root))
               .run());
     }
     if (options.footprint()) {

@@ -24,7 +24,8 @@ final class ScaleReport {
                 + " {}` under a background analysis (`count: 0`, one measurement a second, the"
                 + " statistical judge); %d requests a second to each app's front door (%,d a second"
                 + " in all), sent by the benchmark's JVM. Set-up: stables up in %.0f s, canaries"
-                + " taking traffic %.0f s later; then 10 s to settle and a window of %.0f s.",
+                + " taking traffic %.0f s later; then %d s to settle (the JIT's warm-up) and a"
+                + " window of %.0f s.",
             r.agentCommand(),
             r.apps(),
             r.backendCommand(),
@@ -32,6 +33,7 @@ final class ScaleReport {
             r.rate() * r.apps(),
             r.stableSeconds(),
             r.canarySeconds(),
+            ScaleBench.SETTLE.toSeconds(),
             r.seconds()));
     report.line("");
     report.line("| process | CPU, % of one core | RSS MiB | target |");

@@ -41,8 +41,22 @@ final class Subject implements AutoCloseable {
   /** As {@link #start(String, int, Path, String...)}, waiting at most {@code timeout}. */
   static Subject start(String name, int port, Path log, Duration timeout, String... command)
       throws IOException {
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return start(name, port, log, timeout, java.util.Map.of(), command);
+  }
+
+  /** As {@link #start(String, int, Path, Duration, String...)}, with {@code env} added. */
+  static Subject start(
+      String name,
+      int port,
+      Path log,
+      Duration timeout,
+      java.util.Map<String, String> env,
+      String... command)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     Subject subject = new Subject(name, port, process, log);
     subject.awaitListening(timeout);
     return subject;

@@ -20,5 +20,14 @@ class AgentJvmTest {
   void readsTheShippedUnitSoTheBenchmarkRunsTheAgentAsItIsDeployed() {
     Path root = Path.of("..").toAbsolutePath().normalize();
     assertThat(AgentJvm.ofUnit(root)).contains("-XX:+UseSerialGC");
+    assertThat(AgentJvm.environmentOfUnit(root))
+        .containsEntry("MALLOC_ARENA_MAX", "1")
+        .doesNotContainKey("RELEVO_STATE_DIR");
+  }
+
+  @Test
+  void readsEachAssignmentOfAnEnvironmentLine() {
+    assertThat(AgentJvm.environment("Environment=A=1 B=x=y"))
+        .containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"));
   }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,12 @@ public final class ProcessRuntime implements RuntimeProvider {
   private static final Duration START_TOLERANCE = Duration.ofSeconds(1);
 
   private static final Duration EXIT_POLL = Duration.ofMillis(20);
+
+  /**
+   * Variables the agent's service sets for the agent's own process (glibc's malloc arenas, see
+   * packaging/systemd/relevo-agent.service) that would change every revision's memory if passed on.
+   */
+  static final List<String> AGENT_ONLY = List.of("MALLOC_ARENA_MAX");
 
   private static final Pattern SPAWN_HELPER_ERROR = Pattern.compile("error: \\d+ \\((.*)\\)");
 
@@ -96,12 +103,7 @@ public final class ProcessRuntime implements RuntimeProvider {
             .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
             .redirectErrorStream(true);
-    builder.environment().putAll(plan.env());
-    // Never pass on a marker the agent itself inherited: only this agent's revisions carry one.
-    builder.environment().remove(ProcessStrays.MARKER);
-    if (!marker.isEmpty()) {
-      builder.environment().put(ProcessStrays.MARKER, marker);
-    }
+    revisionEnvironment(builder.environment(), plan.env(), marker);
     Process process;
     try {
       process = builder.start();
@@ -114,6 +116,22 @@ public final class ProcessRuntime implements RuntimeProvider {
     log.info(
         "started {} of {} as pid {} on {}", what, spec.app(), process.pid(), instance.endpoint());
     return instance;
+  }
+
+  /**
+   * Turns {@code environment}, the agent's own, into the revision's: without the variables that
+   * tune the agent's JVM alone ({@link #AGENT_ONLY}) and any marker the agent itself inherited,
+   * with the plan's variables on top (an app that sets one of those in {@code runtime.env} gets
+   * it), and this agent's marker when it has one.
+   */
+  static void revisionEnvironment(
+      Map<String, String> environment, Map<String, String> plan, String marker) {
+    AGENT_ONLY.forEach(environment::remove);
+    environment.putAll(plan);
+    environment.remove(ProcessStrays.MARKER);
+    if (!marker.isEmpty()) {
+      environment.put(ProcessStrays.MARKER, marker);
+    }
   }
 
   /**

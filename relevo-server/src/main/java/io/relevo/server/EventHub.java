@@ -157,8 +157,7 @@ final class EventHub implements EngineEvents, AutoCloseable {
             && (event.status() == RolloutEvent.Status.OK
                 || event.status() == RolloutEvent.Status.FAILED);
     synchronized (a.feed()) {
-      a.feed()
-          .publish("rollout", json(new EventData.Rollout(rolloutId, RolloutEventView.of(event))));
+      a.feed().publish("rollout", EventJson.rollout(rolloutId, RolloutEventView.of(event)));
       a.feed().rolloutEvent(rolloutId, finished);
     }
     queueStatus(app, a);
@@ -191,7 +190,7 @@ final class EventHub implements EngineEvents, AutoCloseable {
       for (MetricEvidence evidence : m.metrics()) {
         feed.publish(
             "analysis",
-            json(
+            EventJson.analysis(
                 EventData.Analysis.of(
                     feed.lastRollout(),
                     m.at(),

@@ -73,7 +73,7 @@ final class RolloutStream {
         StreamLine line = queue.take();
         if (!clientGone) {
           try {
-            out.write(Json.mapper().writeValueAsBytes(line));
+            out.write(bytes(line));
             out.write('\n');
             out.flush();
           } catch (IOException e) {
@@ -94,5 +94,14 @@ final class RolloutStream {
         // the client is gone; nothing to tell it
       }
     }
+  }
+
+  /** An event's line, written most often, by hand ({@link EventJson}); the last one bound. */
+  private static byte[] bytes(StreamLine line) throws IOException {
+    if (StreamLine.EVENT.equals(line.type()) && line.rolloutId() != null) {
+      return EventJson.streamLine(line.rolloutId(), line.event())
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return Json.mapper().writeValueAsBytes(line);
   }
 }

@@ -1,7 +1,8 @@
 package io.relevo.core.analysis;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Locale;
 
 /** How evidence prints: shares as percentages, latencies in ms or s, windows as 1m30s. */
 final class Formats {
@@ -9,14 +10,14 @@ final class Formats {
   private Formats() {}
 
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    return fixed(share * 100, 1) + "%";
   }
 
   static String seconds(double seconds) {
     if (Math.abs(seconds) < 1) {
       return Math.round(seconds * 1000) + "ms";
     }
-    return String.format(Locale.ROOT, "%.2fs", seconds);
+    return fixed(seconds, 2) + "s";
   }
 
   static String count(double count) {
@@ -24,7 +25,25 @@ final class Formats {
   }
 
   static String decimal(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
+    return fixed(value, 2);
+  }
+
+  /**
+   * {@code value} with {@code decimals} digits after the point, rounded half up, as {@code
+   * String.format(Locale.ROOT, "%.2f", value)} prints it but for a zero, which has no sign. Every
+   * analysis measurement prints several values: a {@link java.util.Formatter} for each was a good
+   * part of what a measurement cost.
+   */
+  static String fixed(double value, int decimals) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Infinity" : "-Infinity";
+    }
+    return new BigDecimal(Double.toString(value))
+        .setScale(decimals, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   static String duration(Duration duration) {

@@ -1,7 +1,6 @@
 package io.relevo.core.analysis;
 
 import io.relevo.core.metrics.LatencyHistogram;
-import java.util.Locale;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
@@ -44,11 +43,11 @@ final class LatencyRankTest implements RuleJudging {
     double oneSided = mean(canary) > mean(stable) ? twoSided / 2 : 1 - twoSided / 2;
     Verdict verdict = oneSided < alpha ? Verdict.FAIL : Verdict.PASS;
     String detail =
-        String.format(
-            Locale.ROOT,
-            "Mann-Whitney U: canary slower with p = %.4f (fails below %s)",
-            oneSided,
-            alpha);
+        "Mann-Whitney U: canary slower with p = "
+            + Formats.fixed(oneSided, 4)
+            + " (fails below "
+            + alpha
+            + ")";
     return o.evidence(threshold.canary(), threshold.stable(), verdict, detail);
   }
 

@@ -1,7 +1,6 @@
 package io.relevo.core.analysis;
 
 import io.relevo.core.metrics.RevisionStats;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -110,14 +109,14 @@ final class SequentialShareTest implements RuleJudging {
               + ")");
     }
     String statistic =
-        String.format(
-            Locale.ROOT,
-            "sequential test: log-likelihood ratio %.2f (fails at %.2f, passes at 0 or below)"
-                + " for canary at %s vs %s",
-            logLikelihoodRatio,
-            upper,
-            metric.format(boundary.getAsDouble()),
-            metric.format(p0));
+        "sequential test: log-likelihood ratio "
+            + Formats.decimal(logLikelihoodRatio)
+            + " (fails at "
+            + Formats.decimal(upper)
+            + ", passes at 0 or below) for canary at "
+            + metric.format(boundary.getAsDouble())
+            + " vs "
+            + metric.format(p0);
     Verdict verdict =
         logLikelihoodRatio >= upper
             ? Verdict.FAIL

@@ -1,5 +1,6 @@
 package io.relevo.proxy.daemon;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.relevo.core.RelevoException;
 import io.relevo.core.config.HostPort;
 import io.relevo.core.config.ProxyConfig;
@@ -37,7 +38,13 @@ public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
 
   private final Path socket;
   private final Duration patience;
+  private static final ObjectReader REPLY = ProxyJson.MAPPER.readerFor(ControlReply.class);
+
   private final Map<String, Stats> stats = new ConcurrentHashMap<>();
+
+  /** Each app's STATS request as sent: the same line at every analysis tick. */
+  private final Map<String, String> statsRequests = new ConcurrentHashMap<>();
+
   private final ControlConnections connections;
 
   public ProxyClient(Path socket, Duration patience) {
@@ -99,7 +106,8 @@ public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
     long now = System.nanoTime();
     Stats cached = stats.get(app);
     if (cached == null || now - cached.takenNanos > STATS_REUSE_NANOS) {
-      ControlReply reply = call(ControlRequest.stats(app));
+      ControlRequest request = ControlRequest.stats(app);
+      ControlReply reply = call(request, statsRequests.computeIfAbsent(app, a -> line(request)));
       Map<Integer, RevisionStats> all = reply.allStats();
       long pid = reply.process() == null ? 0 : reply.process().pid();
       CountersAcrossRestarts counters =
@@ -129,13 +137,19 @@ public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
   }
 
   private ControlReply call(ControlRequest request) {
-    long deadline = System.nanoTime() + patience.toNanos();
-    String line;
+    return call(request, line(request));
+  }
+
+  private static String line(ControlRequest request) {
     try {
-      line = ProxyJson.MAPPER.writeValueAsString(request);
+      return ProxyJson.MAPPER.writeValueAsString(request);
     } catch (IOException e) {
       throw new IllegalArgumentException("request: " + request + ": " + e.getMessage(), e);
     }
+  }
+
+  private ControlReply call(ControlRequest request, String line) {
+    long deadline = System.nanoTime() + patience.toNanos();
     IOException last = null;
     do {
       ControlConnections.Connection connection = null;
@@ -143,7 +157,7 @@ public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
         connection = connections.take();
         String reply = connection.exchange(line);
         if (reply != null) {
-          ControlReply answer = ProxyJson.MAPPER.readValue(reply, ControlReply.class);
+          ControlReply answer = REPLY.readValue(reply);
           if (!answer.retry()) {
             connections.give(connection);
             return answer.orThrow();

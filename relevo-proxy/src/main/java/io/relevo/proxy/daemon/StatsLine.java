@@ -1,5 +1,6 @@
 package io.relevo.proxy.daemon;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.relevo.core.metrics.LatencyHistogram;
 import io.relevo.core.metrics.LatencySnapshot;
 import io.relevo.core.metrics.RevisionStats;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *     null when the source keeps none
  * @param inFlight the same for the requests in flight; null when the source tracks none
  */
+@JsonDeserialize(using = StatsLineReader.class)
 public record StatsLine(
     long[] counters, LatencySnapshot latency, long[] histogram, long[] inFlight) {
 

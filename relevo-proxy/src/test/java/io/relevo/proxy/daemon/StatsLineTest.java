@@ -110,4 +110,32 @@ class StatsLineTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("histogram: bucket 82 (expected: 0 to 81)");
   }
+
+  @Test
+  void aLineFromANewerProxyWithFieldsThisAgentDoesNotKnowIsReadAsBefore() throws Exception {
+    String newer =
+        "{\"counters\":[5,4,0,0,1,0,0,0],\"sampled\":{\"a\":[1,2]},"
+            + "\"latency\":{\"count\":5,\"p50Micros\":100,\"p95Micros\":200,"
+            + "\"p99Micros\":300,\"maxMicros\":400,\"p999Micros\":350},"
+            + "\"histogram\":[3,4,20,1],\"inFlight\":null}";
+
+    StatsLine line = ProxyJson.MAPPER.readValue(newer, StatsLine.class);
+
+    assertThat(line.counters()).containsExactly(5, 4, 0, 0, 1, 0, 0, 0);
+    assertThat(line.latency()).isEqualTo(new LatencySnapshot(5, 100, 200, 300, 400));
+    assertThat(line.histogram()).containsExactly(3, 4, 20, 1);
+    assertThat(line.inFlight()).isNull();
+  }
+
+  @Test
+  void aLineWithoutItsCountersIsRefusedWithWhatIsMissing() {
+    assertThatThrownBy(
+            () ->
+                ProxyJson.MAPPER.readValue(
+                    "{\"latency\":{\"count\":1},\"histogram\":[]}", StatsLine.class))
+        .hasMessageContaining("counters: null (expected: 8 values)");
+    assertThatThrownBy(
+            () -> ProxyJson.MAPPER.readValue("{\"counters\":[1,\"x\"]}", StatsLine.class))
+        .hasMessageContaining("VALUE_STRING where VALUE_NUMBER_INT was expected");
+  }
 }
