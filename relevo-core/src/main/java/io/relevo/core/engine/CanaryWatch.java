@@ -106,6 +106,20 @@ final class CanaryWatch {
     }
   }
 
+  /**
+   * When the next liveness check or background measurement is due, or null when neither is: a wait
+   * wakes for it on time instead of at its next slice.
+   */
+  Instant nextDue() {
+    Instant due = rollout.app().config.health().liveness() == null ? null : nextLiveness;
+    if (background != null
+        && background.state() == AnalysisState.RUNNING
+        && (due == null || nextBackground.isBefore(due))) {
+      due = nextBackground;
+    }
+    return due;
+  }
+
   void stop() {
     if (background != null) {
       background.stop();
