@@ -96,7 +96,7 @@ final class RolloutStream {
     }
   }
 
-  /** An event's line, written most often, by hand ({@link EventJson}); the last one bound. */
+  /** An event's line (most lines) by hand ({@link EventJson}); the result or error line bound. */
   private static byte[] bytes(StreamLine line) throws IOException {
     if (StreamLine.EVENT.equals(line.type()) && line.rolloutId() != null) {
       return EventJson.streamLine(line.rolloutId(), line.event())

@@ -36,10 +36,10 @@ public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
 
   private static final long RETRY_MILLIS = 20;
 
-  private final Path socket;
-  private final Duration patience;
   private static final ObjectReader REPLY = ProxyJson.MAPPER.readerFor(ControlReply.class);
 
+  private final Path socket;
+  private final Duration patience;
   private final Map<String, Stats> stats = new ConcurrentHashMap<>();
 
   /** Each app's STATS request as sent: the same line at every analysis tick. */
@@ -93,6 +93,7 @@ public final class ProxyClient implements Router, MetricsSource, AutoCloseable {
   @Override
   public void close(String app) {
     call(ControlRequest.of(ControlRequest.Op.CLOSE, app));
+    statsRequests.remove(app);
   }
 
   /**
