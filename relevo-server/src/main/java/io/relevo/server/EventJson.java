@@ -90,21 +90,12 @@ final class EventJson {
     return out.toString();
   }
 
-  private static void number(JsonGenerator g, String name, Long value) throws IOException {
+  private static void number(JsonGenerator g, String name, Number value) throws IOException {
     g.writeFieldName(name);
-    if (value == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(value);
-    }
-  }
-
-  private static void number(JsonGenerator g, String name, Double value) throws IOException {
-    g.writeFieldName(name);
-    if (value == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(value);
+    switch (value) {
+      case null -> g.writeNull();
+      case Long whole -> g.writeNumber(whole);
+      default -> g.writeNumber(value.doubleValue());
     }
   }
 }
