@@ -24,16 +24,6 @@ import java.util.List;
  */
 final class CanaryStrategy implements RolloutStrategy {
 
-  /**
-   * The longest a wait sleeps before it looks at aborts and promotes. The canary's liveness checks
-   * and background measurements wake it when they are due ({@link CanaryWatch#nextDue}), so the
-   * slice bounds only how long a {@code relevo abort} or {@code promote} waits to be seen: with 100
-   * apps under analysis, every wake-up a second is 100.
-   */
-  static final Duration SLICE = Duration.ofMillis(250);
-
-  private static final Duration SHORTEST_SLEEP = Duration.ofMillis(1);
-
   private final StrategyConfig.Canary config;
 
   CanaryStrategy(StrategyConfig.Canary config) {
@@ -222,7 +212,7 @@ final class CanaryStrategy implements RolloutStrategy {
     } else {
       rollout.log().event("pause", Status.STARTED, "pausing " + Durations.format(duration));
     }
-    await(rollout, watch, until, true);
+    watch.await(until, true);
     rollout.log().event("pause", Status.OK, "pause over");
   }
 
@@ -288,7 +278,7 @@ final class CanaryStrategy implements RolloutStrategy {
                 + template.minRequests()
                 + " requests before a verdict");
     while (run.state() == AnalysisState.RUNNING) {
-      await(rollout, watch, rollout.parts().clock().instant().plus(template.interval()), false);
+      watch.await(rollout.parts().clock().instant().plus(template.interval()), false);
       if (rollout.control().fullPromotion()) {
         return;
       }
@@ -341,37 +331,7 @@ final class CanaryStrategy implements RolloutStrategy {
         true,
         rollout.app().progress == null ? List.of() : rollout.app().progress.evidence());
     rollout.log().waitingForApproval();
-    await(rollout, watch, null, true);
-  }
-
-  /**
-   * Waits until {@code end} (null = until promoted), checking aborts and promotes every slice, and
-   * the canary when its checks are due.
-   */
-  private static void await(Rollout rollout, CanaryWatch watch, Instant end, boolean promotable)
-      throws StepFailed, InterruptedException {
-    var clock = rollout.parts().clock();
-    while (true) {
-      rollout.control().throwIfAborted();
-      watch.check();
-      if (rollout.control().fullPromotion() || (promotable && rollout.control().takePromote())) {
-        return;
-      }
-      Instant now = clock.instant();
-      if (end != null && !now.isBefore(end)) {
-        return;
-      }
-      Instant wake = now.plus(SLICE);
-      if (end != null && end.isBefore(wake)) {
-        wake = end;
-      }
-      Instant due = watch.nextDue();
-      if (due != null && due.isBefore(wake)) {
-        wake = due;
-      }
-      Duration sleep = Duration.between(now, wake);
-      rollout.parts().sleeper().sleep(sleep.compareTo(SHORTEST_SLEEP) < 0 ? SHORTEST_SLEEP : sleep);
-    }
+    watch.await(null, true);
   }
 
   /**

@@ -7,15 +7,26 @@ import io.relevo.core.config.Durations;
 import io.relevo.core.config.ProbeConfig;
 import io.relevo.core.health.HealthResult;
 import io.relevo.core.store.RolloutEvent.Status;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What a canary rollout checks while it waits, every slice: the canary still runs, it still passes
- * its liveness check (or has not failed it for longer than {@code health.max_unhealthy}), and the
- * background analysis, if any, has not failed. A background analysis that ends otherwise (its
- * {@code count} decided, or inconclusive) is measured no more.
+ * A canary rollout's waits, and what it checks while it waits: the canary still runs, it still
+ * passes its liveness check (or has not failed it for longer than {@code health.max_unhealthy}),
+ * and the background analysis, if any, has not failed. A background analysis that ends otherwise
+ * (its {@code count} decided, or inconclusive) is measured no more.
  */
 final class CanaryWatch {
+
+  /**
+   * The longest a wait sleeps before it looks at aborts and promotes. The canary's liveness checks
+   * and background measurements wake it when they are due ({@link #nextDue}), so the slice bounds
+   * only how long a {@code relevo abort} or {@code promote} waits to be seen: with 100 apps under
+   * analysis, every wake-up a second is 100.
+   */
+  static final Duration SLICE = Duration.ofMillis(250);
+
+  private static final Duration SHORTEST_SLEEP = Duration.ofMillis(1);
 
   private final Rollout rollout;
   private final AnalysisRun background;
@@ -31,7 +42,36 @@ final class CanaryWatch {
     this.nextBackground = background == null ? null : now.plus(background.template().interval());
   }
 
-  void check() throws StepFailed {
+  /**
+   * Waits until {@code end} (null = until promoted), checking aborts and promotes every slice, and
+   * the canary when its checks are due.
+   */
+  void await(Instant end, boolean promotable) throws StepFailed, InterruptedException {
+    var clock = rollout.parts().clock();
+    while (true) {
+      rollout.control().throwIfAborted();
+      check();
+      if (rollout.control().fullPromotion() || (promotable && rollout.control().takePromote())) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (end != null && !now.isBefore(end)) {
+        return;
+      }
+      Instant wake = now.plus(SLICE);
+      if (end != null && end.isBefore(wake)) {
+        wake = end;
+      }
+      Instant due = nextDue();
+      if (due != null && due.isBefore(wake)) {
+        wake = due;
+      }
+      Duration sleep = Duration.between(now, wake);
+      rollout.parts().sleeper().sleep(sleep.compareTo(SHORTEST_SLEEP) < 0 ? SHORTEST_SLEEP : sleep);
+    }
+  }
+
+  private void check() throws StepFailed {
     var instance = rollout.candidateInstance();
     var label = rollout.candidate().label();
     if (!instance.isAlive()) {
@@ -60,7 +100,7 @@ final class CanaryWatch {
                 "canary liveness check failed: "
                     + result.detail()
                     + " (failing for "
-                    + Durations.format(java.time.Duration.between(unhealthySince, now))
+                    + Durations.format(Duration.between(unhealthySince, now))
                     + ", limit "
                     + Durations.format(limit)
                     + ")");
@@ -110,7 +150,7 @@ final class CanaryWatch {
    * When the next liveness check or background measurement is due, or null when neither is: a wait
    * wakes for it on time instead of at its next slice.
    */
-  Instant nextDue() {
+  private Instant nextDue() {
     Instant due = rollout.app().config.health().liveness() == null ? null : nextLiveness;
     if (background != null
         && background.state() == AnalysisState.RUNNING
