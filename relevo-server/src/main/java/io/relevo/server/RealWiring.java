@@ -50,17 +50,17 @@ final class RealWiring implements AgentParts.Wiring {
   @Override
   public AgentParts wire(StateDir stateDir) {
     List<AutoCloseable> opened = new ArrayList<>();
-    // The history opens on a thread of its own while this one builds the parts that need neither
-    // it nor the proxy process, and the API's status answers' serializers: on two cores, the agent
-    // serves sooner.
+    // The history opens on a thread of its own, and the API's status answers' serializers are built
+    // on another, while this one builds the parts that need neither and asks the proxy process
+    // whether it runs: on two cores, the agent serves sooner.
     StoreOpening opening = StoreOpening.start(stateDir.historyDb());
+    Thread.ofPlatform().daemon().name("relevo-json-warm-up").start(JsonWarmUp::run);
     InBackground<Void> sweep = null;
     try {
       HealthProbe probe = Checks.healthProbe();
       SmokeRunner smoke = Checks.smokeRunner();
       SyntheticLoad loads = Loads.http();
       ProxyParts.Starting proxyStart = proxyMode.lookUp(stateDir);
-      JsonWarmUp.run(); // the status answers' serializers
       CloseableStore store = opening.await();
       opened.add(store);
       Map<String, String> env = System.getenv();
