@@ -50,17 +50,17 @@ final class RealWiring implements AgentParts.Wiring {
   @Override
   public AgentParts wire(StateDir stateDir) {
     List<AutoCloseable> opened = new ArrayList<>();
-    // The history opens on a thread of its own, and the API's status answers' serializers are built
-    // on another, while this one builds the parts that need neither and asks the proxy process
-    // whether it runs: on two cores, the agent serves sooner.
+    // The history opens on a thread of its own, and the proxy process is asked whether it runs on
+    // another, while this one builds the parts that need neither: on two cores, the agent serves
+    // sooner. A proxy process is started (or adopted) only once the history proved readable.
     StoreOpening opening = StoreOpening.start(stateDir.historyDb());
-    Thread.ofPlatform().daemon().name("relevo-json-warm-up").start(JsonWarmUp::run);
+    InBackground<ProxyParts.Starting> proxyLookUp =
+        InBackground.start("relevo-proxy-look-up", () -> proxyMode.lookUp(stateDir));
     InBackground<Void> sweep = null;
     try {
       HealthProbe probe = Checks.healthProbe();
       SmokeRunner smoke = Checks.smokeRunner();
       SyntheticLoad loads = Loads.http();
-      ProxyParts.Starting proxyStart = proxyMode.lookUp(stateDir);
       CloseableStore store = opening.await();
       opened.add(store);
       Map<String, String> env = System.getenv();
@@ -73,7 +73,7 @@ final class RealWiring implements AgentParts.Wiring {
                 ProcessStraySweep.run(stateDir.path(), store, env, InstantSource.system());
                 return null;
               });
-      ProxyParts proxy = proxyStart.start();
+      ProxyParts proxy = proxyLookUp.await().start();
       opened.add(proxy.closeable());
       KubernetesCluster cluster = new KubernetesCluster(env);
       opened.add(cluster);
@@ -124,6 +124,7 @@ final class RealWiring implements AgentParts.Wiring {
       return new AgentParts(engine.get(), parser, opened, metrics::scrape, store.tokens(), events);
     } catch (RuntimeException e) {
       opening.closeWhenOpen();
+      proxyLookUp.awaitQuietly();
       if (sweep != null) {
         sweep.awaitQuietly(); // it uses the store that is closed below
       }
