@@ -2,6 +2,7 @@ package io.relevo.server;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,11 @@ final class InBackground<T> {
       }
       throw e;
     }
+  }
+
+  /** Hands the result to {@code then} once the step has ended well (at once if it has). */
+  void whenDone(Consumer<T> then) {
+    result.thenAccept(then);
   }
 
   /** For a start that failed: waits for the step to end, whatever it ended with. */
