@@ -1,5 +1,6 @@
 package io.relevo.cli;
 
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +22,10 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; never exits the JVM. */
   public static int run(String[] args, CliContext context) {
+    Optional<AgentCommand> agent = AgentLine.parse(args, context); // no picocli on a restart
+    if (agent.isPresent()) {
+      return AgentLine.run(agent.get(), context);
+    }
     return commandLine(context, args.length > 0 ? args[0] : null).execute(args);
   }
 

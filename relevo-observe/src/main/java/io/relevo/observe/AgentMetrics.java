@@ -27,13 +27,13 @@ public final class AgentMetrics {
   private final ExpositionFormats formats = ExpositionFormats.init();
   private final DeploymentMetrics deployments;
   private final AnalysisMetrics analysis = new AnalysisMetrics();
+  private boolean jvmRegistered; // guarded by this
 
   private AgentMetrics(AppsView apps, Router router, MetricsSource metrics, BackupAge backups) {
     deployments = new DeploymentMetrics(registry);
     registry.register(new TrafficCollector(apps, router, metrics));
     registry.register(analysis);
     registry.register(() -> backupAge(backups));
-    JvmMetrics.builder().register(registry);
   }
 
   /**
@@ -69,6 +69,7 @@ public final class AgentMetrics {
    * application/openmetrics-text}, else the Prometheus text format 0.0.4.
    */
   public Scrape scrape(String accept) {
+    registerJvmMetrics();
     ExpositionFormatWriter writer =
         accept != null && accept.contains("application/openmetrics-text")
             ? formats.getOpenMetricsTextFormatWriter()
@@ -80,6 +81,17 @@ public final class AgentMetrics {
       throw new UncheckedIOException(e);
     }
     return new Scrape(writer.getContentType(), out.toByteArray());
+  }
+
+  /**
+   * The JVM's metrics read its management beans, which take ~150 ms of a cold JVM to set up: they
+   * are registered on the first scrape rather than on the agent's way to serving.
+   */
+  private synchronized void registerJvmMetrics() {
+    if (!jvmRegistered) {
+      JvmMetrics.builder().register(registry);
+      jvmRegistered = true;
+    }
   }
 
   private static MetricSnapshots backupAge(BackupAge backups) {

@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
  */
 public final class PrometheusQueries implements PromQl {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Made on the first query, not when the agent starts: an HTTP client with TLS is ~100 ms. */
+  private static final class Client {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   @Override
   public OptionalDouble instant(URI address, String query, Instant at, Duration timeout) {
@@ -68,7 +70,7 @@ public final class PrometheusQueries implements PromQl {
             .build();
     HttpResponse<String> response;
     try {
-      response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      response = Client.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new PromQlException(base + ": no answer within " + t.toMillis() + " ms", e);
     } catch (ConnectException e) {
@@ -81,7 +83,7 @@ public final class PrometheusQueries implements PromQl {
     }
     JsonNode json;
     try {
-      json = JSON.readTree(response.body());
+      json = Client.JSON.readTree(response.body());
     } catch (IOException e) {
       throw new PromQlException(
           base + path + " answered " + response.statusCode() + " without JSON", e);

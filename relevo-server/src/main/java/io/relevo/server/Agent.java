@@ -78,6 +78,8 @@ public final class Agent implements AutoCloseable {
   static Agent start(AgentOptions options, AgentParts.Wiring wiring) {
     StateDir stateDir = options.stateDir();
     ApiListener.check(options.api(), options.tls()); // before anything starts
+    // Jackson's mapper (agent.json, proxy.json) and the status answers' serializers, meanwhile
+    Thread.ofPlatform().daemon().name("relevo-json-warm-up").start(JsonWarmUp::run);
     stateDir.create();
     AgentLock lock = AgentLock.acquire(stateDir);
     List<AutoCloseable> opened = new ArrayList<>(List.of(lock));

@@ -63,7 +63,7 @@ final class AgentLock implements AutoCloseable {
         throw StateDirOwned.by(stateDir, owner);
       }
       Optional<AgentFile> previous = read(channel);
-      write(channel, Json.mapper().writeValueAsString(AgentFile.ofThisProcess(null)) + "\n");
+      write(channel, AgentFileJson.write(AgentFile.ofThisProcess(null)) + "\n");
       return new AgentLock(file, channel, lock, previous);
     } catch (IOException e) {
       closeQuietly(channel);
@@ -115,7 +115,7 @@ final class AgentLock implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.mapper().readValue(text, AgentFile.class));
+      return Optional.of(AgentFileJson.read(text, "the lock file"));
     } catch (IOException e) {
       return Optional.empty(); // written halfway by an agent that died meanwhile
     }

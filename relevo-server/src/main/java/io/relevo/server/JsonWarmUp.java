@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Has Jackson build the serializers of the API's most asked answer, an app's status ({@link
- * AppView}, alone and in the list), while the agent's history opens on another thread ({@link
- * RealWiring}). Jackson builds a type's serializers on first use and keeps them in the shared
+ * AppView}, alone and in the list), on a thread of its own while the agent starts ({@link
+ * Agent#start}). Jackson builds a type's serializers on first use and keeps them in the shared
  * mapper ({@link Json}); without this, the first {@code relevo status} after a start waits for
  * them.
  */

@@ -17,20 +17,34 @@ record ProxyParts(Router router, MetricsSource metrics, AutoCloseable closeable)
      */
     SEPARATE_PROCESS {
       @Override
-      ProxyParts start(StateDir stateDir) {
-        ProxyProcess process = ProxyProcess.adoptOrStart(stateDir);
-        return new ProxyParts(process.client(), process.client(), process);
+      Starting lookUp(StateDir stateDir) {
+        ProxyProcess.Found found = ProxyProcess.lookUp(stateDir);
+        return () -> {
+          ProxyProcess process = found.adoptOrStart();
+          return new ProxyParts(process.client(), process.client(), process);
+        };
       }
     },
     /** Inside the agent, for tests: closing the agent closes its front doors. */
     IN_PROCESS {
       @Override
-      ProxyParts start(StateDir stateDir) {
-        Proxy proxy = Proxy.start(ProxyOptions.defaults());
-        return new ProxyParts(proxy, proxy, proxy);
+      Starting lookUp(StateDir stateDir) {
+        return () -> {
+          Proxy proxy = Proxy.start(ProxyOptions.defaults());
+          return new ProxyParts(proxy, proxy, proxy);
+        };
       }
     };
 
-    abstract ProxyParts start(StateDir stateDir);
+    /**
+     * Finds what runs already, starting nothing: the agent does it while its history opens, and
+     * starts the proxy only once the history proved readable.
+     */
+    abstract Starting lookUp(StateDir stateDir);
+  }
+
+  /** The proxy's start, once the history proved readable. */
+  interface Starting {
+    ProxyParts start();
   }
 }

@@ -57,23 +57,44 @@ final class ProxyProcess implements AutoCloseable {
    * @throws RelevoException UNAVAILABLE when no proxy process answers in time
    */
   static ProxyProcess adoptOrStart(StateDir stateDir) {
+    return lookUp(stateDir).adoptOrStart();
+  }
+
+  /**
+   * The half of {@link #adoptOrStart} that starts nothing: reads {@code proxy.json} and asks the
+   * process it names whether it runs. The agent does it while its history opens, and adopts or
+   * starts a proxy process only once the history proved readable.
+   */
+  static Found lookUp(StateDir stateDir) {
     ProxyProcess process = new ProxyProcess(new ProxyPaths(stateDir.path()));
-    Optional<ProxyFile> running = process.running(Duration.ofSeconds(2));
+    return new Found(process, process.running(Duration.ofSeconds(2)));
+  }
+
+  /** What {@link #lookUp} found: the proxy process that answered, or none. */
+  record Found(ProxyProcess process, Optional<ProxyFile> running) {
+
+    /** Re-adopts the process found, or starts one, and watches it. */
+    ProxyProcess adoptOrStart() {
+      process.adopt(running);
+      return process;
+    }
+  }
+
+  private void adopt(Optional<ProxyFile> running) {
     if (running.isPresent() && !running.get().build().equals(ProxyBuild.current())) {
       log.info(
           "proxy process {} runs another build of relevo; replacing it without a pause",
           running.get().describe());
-      process.current = process.launch(true);
+      current = launch(true);
     } else if (running.isPresent()) {
-      process.current = running.get();
+      current = running.get();
       log.info(
           "proxy process {} re-adopted; its front doors kept serving", running.get().describe());
     } else {
-      process.current = process.launch(false);
+      current = launch(false);
     }
-    process.ensureStandby();
-    process.startWatching();
-    return process;
+    ensureStandby();
+    startWatching();
   }
 
   /** The client of the proxy process's control socket: the agent's router and metrics source. */

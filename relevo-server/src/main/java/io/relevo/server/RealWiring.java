@@ -50,21 +50,31 @@ final class RealWiring implements AgentParts.Wiring {
   @Override
   public AgentParts wire(StateDir stateDir) {
     List<AutoCloseable> opened = new ArrayList<>();
-    // The history opens on a thread of its own while this one builds the parts that need neither
-    // it nor the proxy process, and the API's status answers' serializers: on two cores, the agent
-    // serves sooner.
+    // The history opens on a thread of its own, and the proxy process is asked whether it runs on
+    // another, while this one builds the parts that need neither: on two cores, the agent serves
+    // sooner. A proxy process is started (or adopted) only once the history proved readable.
     StoreOpening opening = StoreOpening.start(stateDir.historyDb());
+    InBackground<ProxyParts.Starting> proxyLookUp =
+        InBackground.start("relevo-proxy-look-up", () -> proxyMode.lookUp(stateDir));
+    InBackground<Void> sweep = null;
     try {
       HealthProbe probe = Checks.healthProbe();
       SmokeRunner smoke = Checks.smokeRunner();
       SyntheticLoad loads = Loads.http();
-      JsonWarmUp.run(); // the mapper (proxy.json), and the status answers' serializers
       CloseableStore store = opening.await();
       opened.add(store);
-      ProxyParts proxy = proxyMode.start(stateDir);
-      opened.add(proxy.closeable());
       Map<String, String> env = System.getenv();
-      ProcessStraySweep.run(stateDir.path(), store, env, InstantSource.system());
+      // Stray revision processes are stopped while the rest is built, and before recovery starts
+      // any process: the engine is made only once the sweep is over.
+      sweep =
+          InBackground.start(
+              "relevo-stray-sweep",
+              () -> {
+                ProcessStraySweep.run(stateDir.path(), store, env, InstantSource.system());
+                return null;
+              });
+      ProxyParts proxy = proxyLookUp.await().start();
+      opened.add(proxy.closeable());
       KubernetesCluster cluster = new KubernetesCluster(env);
       opened.add(cluster);
       RuntimeSelector runtime =
@@ -109,10 +119,15 @@ final class RealWiring implements AgentParts.Wiring {
       EventHub events = EventHub.create(engine::get, proxy.metrics());
       opened.add(events);
       ConfigParser parser = (file, text) -> ConfigLoader.parse(file, text, env);
+      sweep.await();
       engine.set(new RolloutEngine(parts.withEvents(events)));
       return new AgentParts(engine.get(), parser, opened, metrics::scrape, store.tokens(), events);
     } catch (RuntimeException e) {
       opening.closeWhenOpen();
+      proxyLookUp.awaitQuietly();
+      if (sweep != null) {
+        sweep.awaitQuietly(); // it uses the store that is closed below
+      }
       Agent.closeAll(opened, e);
       throw e;
     }

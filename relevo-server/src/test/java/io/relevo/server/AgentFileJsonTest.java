@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,21 @@ class AgentFileJsonTest {
 
     assertThat(AgentFileJson.read(state.agentFile())).isEqualTo(written);
     assertThat(state.readAgentFile()).contains(written);
+  }
+
+  @Test
+  void theLockFilesTextIsWhatTheMapperWrites() throws Exception {
+    for (AgentFile agent :
+        List.of(
+            AgentFile.ofThisProcess(null),
+            AgentFile.ofThisProcess("http://127.0.0.1:7070"),
+            new AgentFile("u\"\\", 7, null),
+            new AgentFile("u", 1, Instant.parse("2026-11-24T10:15:30Z")))) {
+      String text = AgentFileJson.write(agent);
+
+      assertThat(text).isEqualTo(Json.mapper().writeValueAsString(agent));
+      assertThat(AgentFileJson.read(text, "lock")).isEqualTo(agent);
+    }
   }
 
   @Test
