@@ -39,7 +39,13 @@ final class FrontDoorCodec
   private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>();
 
   FrontDoorCodec(HttpDecoderConfig config) {
-    init(new Decoder(config.clone().setTrailersFactory(QuietTrailers.INSTANCE)), new Encoder());
+    init(
+        new Decoder(
+            config
+                .clone()
+                .setHeadersFactory(CompactHeaders.HEADERS)
+                .setTrailersFactory(CompactHeaders.TRAILERS)),
+        new Encoder());
   }
 
   private final class Decoder extends HttpRequestDecoder {

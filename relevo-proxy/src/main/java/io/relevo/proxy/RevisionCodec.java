@@ -31,7 +31,13 @@ final class RevisionCodec
   private boolean done;
 
   RevisionCodec(HttpDecoderConfig config) {
-    init(new Decoder(config.clone().setTrailersFactory(QuietTrailers.INSTANCE)), new Encoder());
+    init(
+        new Decoder(
+            config
+                .clone()
+                .setHeadersFactory(CompactHeaders.HEADERS)
+                .setTrailersFactory(CompactHeaders.TRAILERS)),
+        new Encoder());
   }
 
   private final class Decoder extends HttpResponseDecoder {
