@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.relevo.core.runtime.Endpoint;
 import java.time.Duration;
@@ -49,12 +48,10 @@ final class BackendPool {
                   protected void initChannel(Channel ch) {
                     ch.pipeline()
                         .addLast(
-                            new HttpClientCodec(
+                            new RevisionCodec(
                                 new HttpDecoderConfig()
                                     .setMaxHeaderSize(16 * 1024)
-                                    .setMaxChunkSize(64 * 1024),
-                                false,
-                                false),
+                                    .setMaxChunkSize(64 * 1024)),
                             new UpstreamHandler(pool));
                   }
                 });

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.util.AsciiString;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -22,7 +23,8 @@ import java.util.List;
  * (it decodes as a failed request, answered 400 with the connection closed) instead of being
  * forwarded with its Content-Length dropped. Two framings of one body are how requests are smuggled
  * past a proxy whose reading differs from the app's. Like HttpServerCodec, it remembers each
- * request's method so that the answer to a HEAD (or a CONNECT) has no body.
+ * request's method so that the answer to a HEAD (or a CONNECT) has no body. Header names, methods
+ * and versions come from the event loop's {@link HeadTokens} rather than a copy per request.
  */
 final class FrontDoorCodec
     extends CombinedChannelDuplexHandler<HttpRequestDecoder, HttpResponseEncoder> {
@@ -37,7 +39,13 @@ final class FrontDoorCodec
   private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>();
 
   FrontDoorCodec(HttpDecoderConfig config) {
-    init(new Decoder(config), new Encoder());
+    init(
+        new Decoder(
+            config
+                .clone()
+                .setHeadersFactory(CompactHeaders.HEADERS)
+                .setTrailersFactory(CompactHeaders.TRAILERS)),
+        new Encoder());
   }
 
   private final class Decoder extends HttpRequestDecoder {
@@ -61,6 +69,23 @@ final class FrontDoorCodec
     @Override
     protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
       throw new AmbiguousFraming();
+    }
+
+    @Override
+    protected AsciiString splitHeaderName(byte[] bytes, int start, int length) {
+      return HeadTokens.ofThisThread().name(bytes, start, length);
+    }
+
+    /** The method. */
+    @Override
+    protected String splitFirstWordInitialLine(byte[] bytes, int start, int length) {
+      return HeadTokens.ofThisThread().word(bytes, start, length);
+    }
+
+    /** The version (the target, the second word, varies too much to keep). */
+    @Override
+    protected String splitThirdWordInitialLine(byte[] bytes, int start, int length) {
+      return HeadTokens.ofThisThread().word(bytes, start, length);
     }
   }
 

@@ -2,7 +2,6 @@ package io.relevo.proxy;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -30,7 +29,7 @@ final class ProtocolSwitch {
     front.remove(FrontDoorCodec.class);
     ChannelPipeline back = upstream.pipeline();
     back.replace(UpstreamHandler.class, "tunnel", new Tunnel(client, onClose));
-    back.remove(HttpClientCodec.class);
+    back.remove(RevisionCodec.class);
     client.config().setAutoRead(true);
     upstream.config().setAutoRead(true);
   }
