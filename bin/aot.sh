@@ -87,6 +87,14 @@ aot_setup() {
   if [ -f "$cache" ]; then
     # -Xlog off for aot and cds: a cache the JVM cannot use is skipped without a warning on stdout
     AOT_FLAGS=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
+    # The agent loads the cache's classes but does not replay its method profiles: C2 then does
+    # not compile the training's hot methods in the agent's first second, on the cores the agent
+    # needs to start (-135 ms wall, -320 ms CPU to serving a re-adopted app; no change at 100 apps;
+    # docs/STARTUP.md, fifth round). A diagnostic flag of JDK 25, which a later JDK may drop: the
+    # JVM refuses an unknown flag, so JDK 25 only.
+    if [ "$profile" = agent ] && [ "$(jdk_version "$JDK")" = 25 ]; then
+      AOT_FLAGS+=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
+    fi
     return 0
   fi
   aot_train "$profile" "$dir" "$cache"
