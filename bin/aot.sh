@@ -25,12 +25,27 @@ aot_profile() {
 }
 
 # JVM flags per profile. A client call is over in a few hundred milliseconds: C1 only, the serial
-# collector, no perf-data file.
+# collector, no perf-data file. The agent runs as the systemd unit runs it
+# (packaging/systemd/relevo-agent.service): the serial collector, a 128 MiB heap, and its native
+# heap trimmed every second where the JDK can (21.0.1 and later); ./relevo also sets
+# MALLOC_ARENA_MAX=1 for `relevo agent`, as the unit does.
 aot_jvm_flags() {
   case "$1" in
     client) echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
-    agent) echo "-XX:+UseSerialGC" ;;
+    agent) echo "-XX:+UseSerialGC -Xmx128m$(aot_trim_flag)" ;;
   esac
+}
+
+# " -XX:TrimNativeHeapInterval=1000" when the JDK has the option (21.0.1 and later), else nothing.
+aot_trim_flag() {
+  local version feature interim update
+  version="$(aot_jdk_key)" # like 25.0.1+8-LTS or 21.0.1+12-LTS
+  IFS=. read -r feature interim update <<<"${version%%[+_-]*}"
+  update="${update:-0}"
+  [[ "$feature" =~ ^[0-9]+$ && "${interim:-0}" =~ ^[0-9]+$ && "$update" =~ ^[0-9]+$ ]] || return 0
+  if [ "$feature" -gt 21 ] || { [ "$feature" -eq 21 ] && [ $((interim + update)) -gt 0 ]; }; then
+    echo " -XX:TrimNativeHeapInterval=1000"
+  fi
 }
 
 # The key of $RUN_JAR: its SHA-256 (first 16 hex digits), size and mtime, cached next to the jar
@@ -48,6 +63,7 @@ aot_jar_key() {
 # The JDK's runtime version, like 25.0.1+8-LTS, from its release file.
 aot_jdk_key() {
   local line version=""
+  [ -f "$JDK/release" ] || return 0
   while IFS= read -r line; do
     case "$line" in
       JAVA_RUNTIME_VERSION=*) version="${line#JAVA_RUNTIME_VERSION=}" ;;
@@ -71,6 +87,14 @@ aot_setup() {
   if [ -f "$cache" ]; then
     # -Xlog off for aot and cds: a cache the JVM cannot use is skipped without a warning on stdout
     AOT_FLAGS=("-XX:AOTCache=$cache" -Xlog:aot=off -Xlog:cds=off)
+    # The agent loads the cache's classes but does not replay its method profiles: C2 then does
+    # not compile the training's hot methods in the agent's first second, on the cores the agent
+    # needs to start (-135 ms wall, -320 ms CPU to serving a re-adopted app; no change at 100 apps;
+    # docs/STARTUP.md, fifth round). A diagnostic flag of JDK 25, which a later JDK may drop: the
+    # JVM refuses an unknown flag, so JDK 25 only.
+    if [ "$profile" = agent ] && [ "$(jdk_version "$JDK")" = 25 ]; then
+      AOT_FLAGS+=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
+    fi
     return 0
   fi
   aot_train "$profile" "$dir" "$cache"
