@@ -4,8 +4,10 @@ import io.relevo.core.runtime.Endpoint;
 import io.relevo.core.runtime.Instance;
 import io.relevo.core.runtime.InstanceRecord;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One revision running as a local OS process.
@@ -66,6 +68,22 @@ final class ProcessInstance implements Instance {
   @Override
   public boolean isAlive() {
     return child != null ? child.isAlive() : Liveness.isRunning(handle);
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until the JDK has reaped a started process that has exited, so
+   * that {@link #isAlive()} and {@link #exitCode()} say so: an exited child stays a zombie, alive
+   * to {@link Process#isAlive()}, until the JDK's reaper thread collects it.
+   */
+  void awaitReaped(Duration timeout) {
+    if (child == null) {
+      return;
+    }
+    try {
+      child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

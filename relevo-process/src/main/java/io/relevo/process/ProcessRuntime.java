@@ -41,6 +41,9 @@ public final class ProcessRuntime implements RuntimeProvider {
 
   private static final Duration EXIT_POLL = Duration.ofMillis(20);
 
+  /** How long a stop waits for the JDK to reap a child that has exited. */
+  private static final Duration REAPED = Duration.ofSeconds(1);
+
   /**
    * Variables the agent's service sets for the agent's own process (glibc's malloc arenas, see
    * packaging/systemd/relevo-agent.service) that would change every revision's memory if passed on.
@@ -176,6 +179,7 @@ public final class ProcessRuntime implements RuntimeProvider {
               + " (expected: an instance started or adopted by ProcessRuntime)");
     }
     if (stopTree(process.handle(), grace, instance)) {
+      process.awaitReaped(REAPED);
       log.info("stopped {}", instance);
     }
   }
