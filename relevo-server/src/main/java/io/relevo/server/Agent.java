@@ -99,12 +99,13 @@ public final class Agent implements AutoCloseable {
           ApiServer.start(
               options.api(),
               options.tls(),
-              Access.of(token, parts.tokens(), InstantSource.system()),
-              parts.engine(),
-              RolloutControls.of(parts.engine()),
-              parts.parser(),
-              parts.metrics(),
-              parts.events());
+              new ApiParts(
+                  Access.of(token, parts.tokens(), InstantSource.system()),
+                  parts.engine(),
+                  RolloutControls.of(parts.engine()),
+                  parts.parser(),
+                  parts.metrics(),
+                  parts.events()));
       opened.add(api);
       stateDir.writeToken(token);
       stateDir.writeAgentFile(AgentFile.ofThisProcess(ApiListener.localUrl(api.url()).toString()));

@@ -91,99 +91,40 @@ public final class ApiServer implements AutoCloseable {
   private final EventHub events;
   private volatile boolean stopping;
 
-  private ApiServer(
-      HttpServer server,
-      ExecutorService executor,
-      Access access,
-      RolloutEngine engine,
-      RolloutControls controls,
-      ConfigParser parser,
-      MetricsEndpoint metrics,
-      EventHub events) {
+  private ApiServer(HttpServer server, ExecutorService executor, ApiParts parts) {
     this.server = server;
     this.executor = executor;
-    this.access = access;
-    this.engine = engine;
-    this.controls = controls;
-    this.parser = parser;
-    this.metrics = metrics;
-    this.events = events;
+    this.access = parts.access();
+    this.engine = parts.engine();
+    this.controls = parts.controls();
+    this.parser = parts.parser();
+    this.metrics = parts.metrics();
+    this.events = parts.events();
   }
 
   /**
-   * Starts serving on {@code bind}, which must be a loopback address; port 0 picks a free port.
+   * Starts serving on {@code bind}, which must be a loopback address, to callers with {@code
+   * token}; port 0 picks a free port.
    *
    * @throws RelevoException BAD_INPUT for a non-loopback address or a port that another process
    *     holds, UNAVAILABLE when the port cannot be used otherwise
    */
   public static ApiServer start(
       HostPort bind, String token, RolloutEngine engine, ConfigParser parser) {
-    return start(bind, token, engine, RolloutControls.of(engine), parser);
-  }
-
-  /** As {@link #start(HostPort, String, RolloutEngine, ConfigParser)}, with other controls. */
-  static ApiServer start(
-      HostPort bind,
-      String token,
-      RolloutEngine engine,
-      RolloutControls controls,
-      ConfigParser parser) {
-    return start(bind, token, engine, controls, parser, MetricsEndpoint.none());
-  }
-
-  /** As above, serving {@code metrics} at {@code GET /metrics}. */
-  static ApiServer start(
-      HostPort bind,
-      String token,
-      RolloutEngine engine,
-      RolloutControls controls,
-      ConfigParser parser,
-      MetricsEndpoint metrics) {
-    return start(bind, token, engine, controls, parser, metrics, EventHub.detached(engine));
-  }
-
-  /** As above, streaming {@code events} at {@code GET /api/v1/apps/{app}/events}. */
-  static ApiServer start(
-      HostPort bind,
-      String token,
-      RolloutEngine engine,
-      RolloutControls controls,
-      ConfigParser parser,
-      MetricsEndpoint metrics,
-      EventHub events) {
-    return start(
-        bind, ApiTls.OFF, Access.localOnly(token), engine, controls, parser, metrics, events);
+    return start(bind, ApiTls.OFF, ApiParts.of(token, engine, parser));
   }
 
   /**
-   * As above, with TLS when {@code tls} is enabled (required beyond loopback), and the callers
-   * {@code access} admits.
+   * Starts serving {@code parts} on {@code bind}, with TLS when {@code tls} is enabled (required
+   * beyond loopback).
+   *
+   * @throws RelevoException as {@link #start(HostPort, String, RolloutEngine, ConfigParser)}, and
+   *     BAD_INPUT for a certificate or key that cannot be used
    */
-  static ApiServer start(
-      HostPort bind,
-      ApiTls tls,
-      Access access,
-      RolloutEngine engine,
-      RolloutControls controls,
-      ConfigParser parser,
-      MetricsEndpoint metrics) {
-    return start(bind, tls, access, engine, controls, parser, metrics, EventHub.detached(engine));
-  }
-
-  /** As above, streaming {@code events}. */
-  static ApiServer start(
-      HostPort bind,
-      ApiTls tls,
-      Access access,
-      RolloutEngine engine,
-      RolloutControls controls,
-      ConfigParser parser,
-      MetricsEndpoint metrics,
-      EventHub events) {
+  static ApiServer start(HostPort bind, ApiTls tls, ApiParts parts) {
     HttpServer server = ApiListener.open(bind, tls);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    ApiServer api =
-        new ApiServer(server, executor, access, engine, controls, parser, metrics, events);
+    ApiServer api = new ApiServer(server, executor, parts);
     server.createContext("/", api::handle);
     server.setExecutor(executor);
     server.start();

@@ -61,11 +61,8 @@ class AccessApiTest {
         ApiServer.start(
             new HostPort("127.0.0.1", 0),
             ApiTls.OFF,
-            Access.of(LOCAL, store.tokens(), clock),
-            engine,
-            RolloutControls.of(engine),
-            TestAgents.parser(),
-            MetricsEndpoint.none());
+            ApiParts.of(LOCAL, engine, TestAgents.parser())
+                .withAccess(Access.of(LOCAL, store.tokens(), clock)));
     AgentClient admin = AgentClient.of(api.url(), LOCAL);
     for (Who who : Who.values()) {
       String name = who.name().toLowerCase();

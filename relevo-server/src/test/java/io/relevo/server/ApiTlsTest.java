@@ -182,13 +182,6 @@ class ApiTlsTest {
   }
 
   private ApiServer start(HostPort bind, ApiTls tls) {
-    return ApiServer.start(
-        bind,
-        tls,
-        Access.localOnly(TOKEN),
-        engine,
-        RolloutControls.of(engine),
-        TestAgents.parser(),
-        MetricsEndpoint.none());
+    return ApiServer.start(bind, tls, ApiParts.of(TOKEN, engine, TestAgents.parser()));
   }
 }

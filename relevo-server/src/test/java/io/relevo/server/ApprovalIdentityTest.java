@@ -56,11 +56,11 @@ class ApprovalIdentityTest {
         ApiServer.start(
             new HostPort("127.0.0.1", 0),
             ApiTls.OFF,
-            Access.of("local-secret", store.tokens(), new ManualClock()),
-            engine,
-            RolloutControls.of(engine),
-            (file, text) -> ConfigLoader.parse(file, text, Map.of()),
-            MetricsEndpoint.none());
+            ApiParts.of(
+                    "local-secret",
+                    engine,
+                    (file, text) -> ConfigLoader.parse(file, text, Map.of()))
+                .withAccess(Access.of("local-secret", store.tokens(), new ManualClock())));
   }
 
   @AfterEach

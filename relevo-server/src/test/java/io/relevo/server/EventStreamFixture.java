@@ -83,12 +83,8 @@ final class EventStreamFixture implements AutoCloseable {
     api =
         ApiServer.start(
             new HostPort("127.0.0.1", 0),
-            TOKEN,
-            engine,
-            RolloutControls.of(engine),
-            TestAgents.parser(),
-            MetricsEndpoint.none(),
-            hub);
+            ApiTls.OFF,
+            ApiParts.of(TOKEN, engine, TestAgents.parser()).withEvents(hub));
   }
 
   @Override

@@ -52,10 +52,12 @@ class RolloutControlsApiTest {
     api =
         ApiServer.start(
             new HostPort("127.0.0.1", 0),
-            TOKEN,
-            TestAgents.engine(stateDir, new AtomicBoolean(true)),
-            new Controls(),
-            TestAgents.parser());
+            ApiTls.OFF,
+            ApiParts.of(
+                    TOKEN,
+                    TestAgents.engine(stateDir, new AtomicBoolean(true)),
+                    TestAgents.parser())
+                .withControls(new Controls()));
     client = AgentClient.of(api.url(), TOKEN);
   }
 
