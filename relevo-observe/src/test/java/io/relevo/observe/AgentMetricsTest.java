@@ -2,6 +2,7 @@ package io.relevo.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relevo.core.analysis.Condition;
 import io.relevo.core.analysis.Measurement;
 import io.relevo.core.analysis.Metric;
 import io.relevo.core.analysis.MetricEvidence;
@@ -135,7 +136,7 @@ class AgentMetricsTest {
             0.01,
             30,
             273,
-            "canary - stable > 0.05",
+            Condition.parse("canary - stable > 0.05"),
             Duration.ofSeconds(10),
             Verdict.FAIL,
             "");

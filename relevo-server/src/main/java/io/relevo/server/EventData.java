@@ -68,7 +68,7 @@ final class EventData {
           !(e.verdict() == io.relevo.core.analysis.Verdict.ERROR
               && e.canaryRequests() == 0
               && e.stableRequests() == 0);
-      Optional<Condition.Limit> limit = limit(e);
+      Optional<Condition.Limit> limit = e.limit();
       Double value =
           !taken
               ? null
@@ -85,17 +85,9 @@ final class EventData {
           limit.map(Condition.Limit::threshold).orElse(null),
           taken ? finite(e.canary()) : null,
           taken ? finite(e.stable()) : null,
-          e.condition(),
+          e.condition().text(),
           e.verdict().name(),
           e.detail());
-    }
-
-    private static Optional<Condition.Limit> limit(MetricEvidence e) {
-      try {
-        return Condition.parse(e.condition()).limit(e.canary(), e.stable());
-      } catch (RuntimeException notACondition) {
-        return Optional.empty();
-      }
     }
   }
 

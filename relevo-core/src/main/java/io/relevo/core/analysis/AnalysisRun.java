@@ -315,7 +315,7 @@ public final class AnalysisRun {
                         0,
                         0,
                         0,
-                        rule.failIf().text(),
+                        rule.failIf(),
                         window,
                         verdict,
                         why))

@@ -1,6 +1,7 @@
 package io.relevo.core.analysis;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One metric's values and verdict in one measurement: what a rollback record keeps and prints.
@@ -11,7 +12,7 @@ import java.time.Duration;
  * @param stable the stable revision's value
  * @param canaryRequests the canary's requests behind the value
  * @param stableRequests the stable revision's requests behind the value
- * @param condition the {@code fail_if} condition as written
+ * @param condition the {@code fail_if} condition
  * @param window the time the values cover
  * @param verdict the outcome
  * @param detail why, when the values alone do not say it (the test statistic, the missing requests,
@@ -24,7 +25,7 @@ public record MetricEvidence(
     double stable,
     long canaryRequests,
     long stableRequests,
-    String condition,
+    Condition condition,
     Duration window,
     Verdict verdict,
     String detail) {
@@ -46,7 +47,7 @@ public record MetricEvidence(
           + " vs stable "
           + metric.format(stable)
           + " (fail if "
-          + condition
+          + condition.text()
           + ")"
           + (detail.isEmpty() ? "" : "; " + detail);
     }
@@ -58,7 +59,7 @@ public record MetricEvidence(
         + ": "
         + values
         + " (fail if "
-        + condition
+        + condition.text()
         + ") over "
         + Formats.duration(window)
         + ", "
@@ -67,6 +68,11 @@ public record MetricEvidence(
         + stableRequests
         + " requests"
         + (detail.isEmpty() ? "" : "; " + detail);
+  }
+
+  /** What the condition compares with its threshold for these values, when it has one. */
+  public Optional<Condition.Limit> limit() {
+    return condition.limit(canary, stable);
   }
 
   @Override

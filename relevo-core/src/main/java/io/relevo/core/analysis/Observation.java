@@ -84,7 +84,7 @@ record Observation(
         stableValue,
         canary.requests(),
         stableReference().requests(),
-        rule.failIf().text(),
+        rule.failIf(),
         window,
         verdict,
         detail);
@@ -99,7 +99,7 @@ record Observation(
         stableValue,
         0,
         0,
-        rule.failIf().text(),
+        rule.failIf(),
         window,
         verdict,
         detail);

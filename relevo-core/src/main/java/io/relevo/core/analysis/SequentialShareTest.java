@@ -86,7 +86,7 @@ final class SequentialShareTest implements RuleJudging {
             stableValue,
             canaryTrials,
             referenceTrials,
-            failIf.text(),
+            failIf,
             o.sinceStart(),
             Verdict.PASS,
             "");

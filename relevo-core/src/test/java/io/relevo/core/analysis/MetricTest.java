@@ -32,7 +32,7 @@ class MetricTest {
             0.004,
             812,
             7301,
-            "canary - stable > 0.05",
+            Condition.parse("canary - stable > 0.05"),
             Duration.ofSeconds(30),
             Verdict.FAIL,
             "");
@@ -54,7 +54,7 @@ class MetricTest {
             0.12,
             90,
             900,
-            "canary - stable > 3s",
+            Condition.parse("canary - stable > 3s"),
             Duration.ofSeconds(90),
             Verdict.PASS,
             "not significant");
