@@ -1,8 +1,11 @@
 package io.relevo.core.engine;
 
+import io.relevo.core.RelevoException;
+import io.relevo.core.RelevoException.Kind;
 import io.relevo.core.config.AppConfig;
 import io.relevo.core.runtime.Instance;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,5 +44,48 @@ final class LiveApp {
     this.name = name;
     this.config = config;
     this.baseDir = baseDir;
+  }
+
+  /**
+   * Takes the app for {@code what} by {@code actor} until {@link #release}: one rollout, restore,
+   * rollback or stop at a time. Waits while the agent's housekeeping holds the lock for a tick.
+   *
+   * @throws RelevoException CONFLICT while another one holds the app, saying which and how to end
+   *     it
+   */
+  void claim(String what, String actor, Instant now) {
+    synchronized (this) {
+      if (busy) {
+        Long active = activeRollout;
+        LockHolder current = holder;
+        throw new RelevoException(
+            Kind.CONFLICT,
+            "a rollout of "
+                + name
+                + " is under way"
+                + (current == null
+                    ? (active == null ? "" : " (rollout " + active + ")")
+                    : " (" + current.describe(now, active) + ")")
+                + "; wait for it to end, or follow it with `relevo status "
+                + name
+                + "`; if it is stuck, `relevo unlock "
+                + name
+                + " --reason \"...\"` ends it");
+      }
+      busy = true;
+      holder = new LockHolder(what, actor, now, Thread.currentThread());
+    }
+    lock.lock();
+  }
+
+  /** Lets go of what {@link #claim} (or a resumed rollout) took. */
+  void release() {
+    activeRollout = null;
+    lock.unlock();
+    synchronized (this) {
+      busy = false;
+      holder = null;
+      unlocked = null;
+    }
   }
 }

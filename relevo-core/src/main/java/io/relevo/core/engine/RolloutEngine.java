@@ -10,7 +10,6 @@ import io.relevo.core.history.RevisionVerdicts;
 import io.relevo.core.routing.TrafficSplit;
 import io.relevo.core.store.Revision;
 import io.relevo.core.store.RolloutRecord;
-import io.relevo.core.store.RolloutRecord.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,11 +64,11 @@ public final class RolloutEngine {
     LiveApp app =
         apps.computeIfAbsent(config.app(), name -> new LiveApp(name, config, request.baseDir()));
     RolloutStrategy strategy = strategyFor(config.strategy());
-    begin(app, "deploy of " + request.version(), request.actor());
+    app.claim("deploy of " + request.version(), request.actor(), parts.clock().instant());
     try {
       return deployment.run(app, stable(app.name), request, strategy, listener);
     } finally {
-      end(app);
+      app.release();
     }
   }
 
@@ -107,11 +106,11 @@ public final class RolloutEngine {
    */
   public RolloutRecord restore(RestoreRequest request, RolloutListener listener) {
     LiveApp app = known(request.app());
-    begin(app, "restore", request.actor());
+    app.claim("restore", request.actor(), parts.clock().instant());
     try {
       return new DatabaseRestore(parts).run(app, stable(app.name), request, listener);
     } finally {
-      end(app);
+      app.release();
     }
   }
 
@@ -131,7 +130,7 @@ public final class RolloutEngine {
   /** Takes traffic back to an earlier revision; see {@link #deploy} for how outcomes come back. */
   public RolloutRecord rollback(RollbackRequest request, RolloutListener listener) {
     LiveApp app = known(request.app());
-    begin(app, "rollback", request.actor());
+    app.claim("rollback", request.actor(), parts.clock().instant());
     try {
       if (request.severity() != null
           && SeverityPolicy.decide(request.severity(), request.now())
@@ -140,7 +139,7 @@ public final class RolloutEngine {
       }
       return reversal.run(app, stable(app.name), request, listener);
     } finally {
-      end(app);
+      app.release();
     }
   }
 
@@ -168,33 +167,7 @@ public final class RolloutEngine {
    */
   public RolloutRecord retry(String app, String actor, RolloutListener listener) {
     known(app);
-    RolloutRecord last =
-        parts.store().rollouts(app, 20).stream()
-            .filter(r -> r.kind() == RolloutRecord.Kind.DEPLOY && !"restart".equals(r.strategy()))
-            .findFirst()
-            .orElseThrow(
-                () -> new RelevoException(Kind.BAD_INPUT, app + " has no deploy to retry"));
-    if (last.outcome() != Outcome.FAILED && last.outcome() != Outcome.ROLLED_BACK) {
-      throw new RelevoException(
-          Kind.BAD_INPUT,
-          "the last deploy of "
-              + app
-              + " (rollout "
-              + last.id()
-              + ") ended "
-              + last.outcome().name().toLowerCase(java.util.Locale.ROOT)
-              + "; nothing to retry");
-    }
-    Revision revision = parts.store().revision(app, last.toRevision()).orElseThrow();
-    AppConfig config = stages.recovery().configOf(revision);
-    return deploy(
-        new DeployRequest(
-            config,
-            Recovery.baseDirOf(revision),
-            revision.version(),
-            actor,
-            "retry of rollout " + last.id()),
-        listener);
+    return deploy(RetryRequest.of(parts.store(), stages.recovery(), app, actor), listener);
   }
 
   private RolloutControl underWay(String app) {
@@ -208,7 +181,7 @@ public final class RolloutEngine {
   /** Stops every revision of the app and closes its front door. History is kept. */
   public void stop(String app, String actor) {
     LiveApp live = known(app);
-    begin(live, "stop", actor);
+    live.claim("stop", actor, parts.clock().instant());
     try {
       parts.router().route(app, TrafficSplit.none());
       for (Revision revision : parts.store().revisions(app)) {
@@ -221,7 +194,7 @@ public final class RolloutEngine {
       parts.router().close(app);
       LOG.info(actor + " stopped " + app);
     } finally {
-      end(live);
+      live.release();
     }
   }
 
@@ -328,7 +301,7 @@ public final class RolloutEngine {
                     "the resumed rollout of " + app.name + " failed: " + e.getMessage(),
                     e);
               } finally {
-                end(app);
+                app.release();
               }
             });
   }
@@ -391,41 +364,6 @@ public final class RolloutEngine {
                   : " (apps: " + String.join(", ", names) + ")"));
     }
     return live;
-  }
-
-  private void begin(LiveApp app, String what, String actor) {
-    synchronized (app) {
-      Long active = app.activeRollout;
-      LockHolder holder = app.holder;
-      if (app.busy) {
-        throw new RelevoException(
-            Kind.CONFLICT,
-            "a rollout of "
-                + app.name
-                + " is under way"
-                + (holder == null
-                    ? (active == null ? "" : " (rollout " + active + ")")
-                    : " (" + holder.describe(parts.clock().instant(), active) + ")")
-                + "; wait for it to end, or follow it with `relevo status "
-                + app.name
-                + "`; if it is stuck, `relevo unlock "
-                + app.name
-                + " --reason \"...\"` ends it");
-      }
-      app.busy = true;
-      app.holder = new LockHolder(what, actor, parts.clock().instant(), Thread.currentThread());
-    }
-    app.lock.lock();
-  }
-
-  private void end(LiveApp app) {
-    app.activeRollout = null;
-    app.lock.unlock();
-    synchronized (app) {
-      app.busy = false;
-      app.holder = null;
-      app.unlocked = null;
-    }
   }
 
   /**
