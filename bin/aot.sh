@@ -27,12 +27,17 @@ aot_profile() {
 # JVM flags per profile. A client call is over in a few hundred milliseconds: C1 only, the serial
 # collector, no perf-data file. The agent runs as the systemd unit runs it
 # (packaging/systemd/relevo-agent.service): the serial collector, a 128 MiB heap, and its native
-# heap trimmed every second where the JDK can (21.0.1 and later); ./relevo also sets
-# MALLOC_ARENA_MAX=1 for `relevo agent`, as the unit does.
+# heap trimmed every second where the JDK can (21.0.1 and later), and C1's first compilations
+# five times later than the JDK's default thresholds: C1 no longer compiles the start's
+# one-off code on the cores the agent needs to start; hot code still gets C1 and then C2 within
+# seconds (docs/STARTUP.md, sixth round). ./relevo also sets MALLOC_ARENA_MAX=1 for `relevo agent`,
+# as the unit does.
+AOT_AGENT_JIT="-XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
+AOT_AGENT_JIT+=" -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=300000"
 aot_jvm_flags() {
   case "$1" in
     client) echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
-    agent) echo "-XX:+UseSerialGC -Xmx128m$(aot_trim_flag)" ;;
+    agent) echo "-XX:+UseSerialGC -Xmx128m$(aot_trim_flag) $AOT_AGENT_JIT" ;;
   esac
 }
 
