@@ -65,12 +65,18 @@ class TransportTest {
   }
 
   @Test
+  void epollIsTheDefaultWhereItLoads() {
+    requireLoads(Transport.EPOLL);
+    assertThat(Transport.best().name()).isEqualTo("epoll");
+  }
+
+  @Test
   void anUnknownTransportIsRefusedWithTheNamesThatExist() {
     assertThatThrownBy(() -> Transport.chosen(null, "uring"))
         .isInstanceOf(RelevoException.class)
         .hasMessage(
             "RELEVO_PROXY_TRANSPORT=uring: unknown proxy transport (expected: io_uring, epoll or"
-                + " nio, or unset for the best available)");
+                + " nio, or unset for the default)");
     assertThatThrownBy(() -> Transport.chosen("EPOLL", null))
         .hasMessageStartingWith("relevo.proxy.transport=EPOLL: unknown proxy transport");
   }
