@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The socket implementation of the event loops: the one an operator names in {@value #ENV} (or the
- * system property {@value #PROPERTY}), else epoll, else NIO. io_uring runs only when named: it
- * spends less CPU per request on the event loop than epoll, but its throughput at 1,000 connections
- * collapsed in some rounds (docs/PROXY-PERFORMANCE.md, "io_uring").
+ * system property {@value #PROPERTY}), else epoll, else NIO. io_uring runs only when named: once
+ * compiled it spends less CPU per request on the event loop than epoll, but it may warm up more
+ * slowly under the proxy's C2-only JIT and costs a little more memory (docs/PROXY-PERFORMANCE.md,
+ * "io_uring").
  *
  * @param reason why this one runs, for the log
  */
