@@ -65,9 +65,10 @@ class TransportTest {
   }
 
   @Test
-  void epollIsTheDefaultWhereItLoads() {
-    requireLoads(Transport.EPOLL);
-    assertThat(Transport.best().name()).isEqualTo("epoll");
+  void ioUringIsTheDefaultWhereItLoads() {
+    requireLoads(Transport.IO_URING);
+    assertThat(Transport.best().name()).isEqualTo("io_uring");
+    assertThat(Transport.best().reason()).isEqualTo("the default");
   }
 
   @Test
