@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in HTTP/1.1 reverse proxy: one front door per app, weighted routing between revisions,
@@ -32,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Proxy implements Router, MetricsSource, AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(Proxy.class);
+
   private final Transport transport;
   private final EventLoopGroup group;
   private final ConcurrentMap<String, AppFrontDoor> apps = new ConcurrentHashMap<>();
@@ -42,9 +46,39 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
     this.group = group;
   }
 
-  /** Starts the event loops; no app is open yet. */
+  /**
+   * Starts the event loops; no app is open yet. The transport is the one {@code
+   * RELEVO_PROXY_TRANSPORT} (or {@code -Drelevo.proxy.transport}) names, else the best that loads
+   * (io_uring, epoll, NIO).
+   *
+   * @throws io.relevo.core.RelevoException BAD_INPUT when the named transport is unknown or does
+   *     not load here
+   */
   public static Proxy start(ProxyOptions options) {
-    Transport transport = Transport.best();
+    return start(options, List.of());
+  }
+
+  /**
+   * Starts the event loops to serve the listening sockets {@code inheritedFds} taken over from
+   * another proxy process ({@link ListenerHandoff#receive}): each front door opened on the address
+   * of one of them accepts on it instead of binding. Until {@link #closeUninherited()}, this
+   * process holds them. A transport that cannot adopt sockets gives way to epoll.
+   */
+  public static Proxy start(ProxyOptions options, List<Integer> inheritedFds) {
+    Proxy proxy = start(options, Transport.chosen().adopting(inheritedFds));
+    if (!inheritedFds.isEmpty()) {
+      proxy.inherited = InheritedListeners.of(inheritedFds);
+    }
+    return proxy;
+  }
+
+  /** Starts the event loops on {@code transport}. */
+  static Proxy start(ProxyOptions options, Transport transport) {
+    log.info(
+        "proxy transport: {} ({}), {} event loop thread(s)",
+        transport.name(),
+        transport.reason(),
+        options.threads());
     return new Proxy(transport, transport.newGroup(options.threads()));
   }
 
@@ -53,7 +87,7 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
     return start(ProxyOptions.defaults());
   }
 
-  /** "epoll" or "nio". */
+  /** "io_uring", "epoll" or "nio". */
   public String transport() {
     return transport.name();
   }
@@ -139,14 +173,6 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
   /** The names of the apps the proxy holds (open or only routed). */
   public Set<String> apps() {
     return Set.copyOf(apps.keySet());
-  }
-
-  /**
-   * Listening sockets handed over by the proxy process this one replaces: {@link #open} takes the
-   * one bound to its address instead of binding a new one, so no connection is refused meanwhile.
-   */
-  public void inherit(List<Integer> fds) {
-    inherited = InheritedListeners.of(fds);
   }
 
   /** Closes the inherited listening sockets that no front door took. */

@@ -2,6 +2,7 @@ package io.relevo.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,7 +203,39 @@ class ProxyDaemonIT {
     }
   }
 
+  @Test
+  void aPlannedRestartOfAnIoUringProcessLosesNoRequestAndTheNewOneAdoptsTheSocketsOnEpoll()
+      throws Exception {
+    assumeTrue(Transport.available().contains(Transport.IO_URING), "io_uring does not load here");
+    Map<String, String> ioUring = Map.of(Transport.ENV, Transport.IO_URING);
+    Process old = startDaemon(ioUring);
+    ProxyClient client = client();
+    int port = client.listen("shop", new HostPort("127.0.0.1", 0), ProxyConfig.defaults());
+    client.route("shop", TrafficSplit.all(1, backend(1).endpoint()));
+    try (Load load = Load.start(port, 4)) {
+      Thread.sleep(300);
+      Process next = startDaemon(ioUring, ProxyDaemon.TAKE_OVER);
+      assertThat(old.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the old proxy process retires and exits")
+          .isTrue();
+      assertThat(client.ping().pid()).isEqualTo(next.pid());
+      Thread.sleep(300);
+      load.stop();
+      assertThat(load.failures())
+          .as("failed requests of %d: %s", load.sent(), load.firstFailure())
+          .isZero();
+    }
+    assertThat(Files.readString(state.resolve("proxy.log")))
+        .contains("proxy transport: io_uring (set by RELEVO_PROXY_TRANSPORT)")
+        .contains(
+            "proxy transport: epoll (io_uring cannot adopt the listening sockets taken over)");
+  }
+
   private Process startDaemon(String... extra) throws IOException {
+    return startDaemon(Map.of(), extra);
+  }
+
+  private Process startDaemon(Map<String, String> env, String... extra) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ProxyJvm.OPTIONS); // as the agent starts it
@@ -212,11 +246,12 @@ class ProxyDaemonIT {
             ProxyDaemon.class.getName(),
             state.toString()));
     command.addAll(List.of(extra));
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("proxy.log").toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("proxy.log").toFile()));
+    builder.environment().putAll(env);
+    Process process = builder.start();
     processes.add(process);
     return process;
   }

@@ -22,7 +22,7 @@ final class ProxyFixture implements AutoCloseable {
 
   static final String APP = "shop";
 
-  final Proxy proxy = Proxy.start(new ProxyOptions(2));
+  final Proxy proxy;
   final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -35,6 +35,16 @@ final class ProxyFixture implements AutoCloseable {
   }
 
   ProxyFixture(ProxyConfig settings) {
+    this(Proxy.start(new ProxyOptions(2)), settings);
+  }
+
+  /** On the given transport rather than the one chosen for this process. */
+  ProxyFixture(Transport transport) {
+    this(Proxy.start(new ProxyOptions(2), transport), ProxyConfig.defaults());
+  }
+
+  private ProxyFixture(Proxy proxy, ProxyConfig settings) {
+    this.proxy = proxy;
     proxy.open(APP, new HostPort("127.0.0.1", 0), settings);
   }
 

@@ -63,7 +63,9 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     try {
       run(args);
     } catch (RuntimeException | IOException | Error e) {
-      log.error("relevo proxy cannot start or go on: {}", e.toString());
+      // a RelevoException is a state to report (a bad setting, a busy port), not a bug
+      String message = e instanceof RelevoException known ? known.getMessage() : e.toString();
+      log.error("relevo proxy cannot start or go on: {}", message);
       System.exit(1);
     }
   }
@@ -77,14 +79,16 @@ public final class ProxyDaemon implements ControlServer.ControlHandler {
     boolean takeOver = mode.equals(TAKE_OVER);
     ProxyPaths paths = new ProxyPaths(Path.of(args[0]));
     long start = System.nanoTime();
-    Proxy proxy = Proxy.start(ProxyOptions.defaults());
+    // The sockets come first: the transport the proxy starts on depends on whether it adopts them.
+    Takeover takeover = takeOver ? Takeover.begin(paths.socket()) : null;
+    Proxy proxy =
+        Proxy.start(ProxyOptions.defaults(), takeover == null ? List.of() : takeover.listeners());
     ProxyDaemon daemon =
         new ProxyDaemon(proxy, new RoutingState(proxy, new RoutesFile(paths.routes())), paths);
     if (mode.equals(STANDBY)) {
       Standby.await(paths, daemon.self, proxy);
       start = System.nanoTime();
     }
-    Takeover takeover = takeOver ? Takeover.begin(paths.socket(), proxy) : null;
     int failed = daemon.routing.restore();
     if (takeover != null && failed > 0) {
       log.error(

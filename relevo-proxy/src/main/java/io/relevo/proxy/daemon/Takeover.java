@@ -1,7 +1,6 @@
 package io.relevo.proxy.daemon;
 
 import io.relevo.proxy.ListenerHandoff;
-import io.relevo.proxy.Proxy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,6 +28,7 @@ final class Takeover {
   private final SocketChannel channel;
   private final BufferedReader in;
   private final Writer out;
+  private List<Integer> listeners = List.of();
 
   private Takeover(SocketChannel channel) {
     this.channel = channel;
@@ -37,10 +37,11 @@ final class Takeover {
   }
 
   /**
-   * Freezes the proxy process on {@code socket}, if one answers, and hands its listening sockets to
-   * {@code proxy}; null when none answers (nothing to take over: the new process binds).
+   * Freezes the proxy process on {@code socket}, if one answers, and receives its listening sockets
+   * ({@link #listeners()}), for this process's proxy to start on; null when none answers (nothing
+   * to take over: the new process binds).
    */
-  static Takeover begin(Path socket, Proxy proxy) throws IOException {
+  static Takeover begin(Path socket) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     try {
       channel.connect(UnixDomainSocketAddress.of(socket));
@@ -53,14 +54,19 @@ final class Takeover {
     ControlReply frozen = takeover.send(ControlRequest.of(ControlRequest.Op.FREEZE));
     if (frozen.handoff() != null) {
       List<Integer> fds =
-          ListenerHandoff.receive(proxy, Path.of(frozen.handoff()), Duration.ofSeconds(10));
-      proxy.inherit(fds);
+          ListenerHandoff.receive(Path.of(frozen.handoff()), Duration.ofSeconds(10));
+      takeover.listeners = List.copyOf(fds);
       log.info(
           "taking over from proxy process {}: {} listening socket(s) received",
           frozen.process().describe(),
           fds.size());
     }
     return takeover;
+  }
+
+  /** The listening sockets the old process handed over, as file descriptors of this process. */
+  List<Integer> listeners() {
+    return listeners;
   }
 
   /** Tells the old process to stop accepting, let its connections finish and exit. */
