@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The socket implementation of the event loops: the one an operator names in {@value #ENV} (or the
- * system property {@value #PROPERTY}), else io_uring, else epoll, else NIO. Once compiled, io_uring
- * spends a fifth to a third less of the event loop's CPU per request than epoll: one {@code
- * io_uring_enter} per ten requests instead of four system calls per request
- * (docs/PROXY-PERFORMANCE.md, "io_uring").
+ * system property {@value #PROPERTY}), else epoll, else NIO. io_uring is there to be named: once
+ * compiled it spends a fifth to a third less of the event loop's CPU per request than epoll (one
+ * {@code io_uring_enter} per ten requests instead of four system calls per request), but it is not
+ * the default until its warm-up under load, its memory at 1,000 connections and its restart on
+ * epoll are settled (docs/PROXY-PERFORMANCE.md, "io_uring").
  *
  * @param reason why this one runs, for the log
  */
@@ -55,18 +56,10 @@ record Transport(
     static final Transport INSTANCE = probe();
 
     private static Transport probe() {
-      if (!IoUring.isAvailable()) {
-        log.debug("io_uring transport unavailable: {}", IoUring.unavailabilityCause().toString());
-      }
       if (!Epoll.isAvailable()) {
         log.debug("epoll transport unavailable: {}", Epoll.unavailabilityCause().toString());
       }
-      if (IoUring.isAvailable()) {
-        return ioUring("the default");
-      }
-      return Epoll.isAvailable()
-          ? epoll("io_uring does not load")
-          : nio("no native transport loads");
+      return Epoll.isAvailable() ? epoll("the default") : nio("epoll does not load");
     }
   }
 
@@ -90,7 +83,7 @@ record Transport(
     return best();
   }
 
-  /** The default transport: io_uring where it loads, else epoll, else NIO. */
+  /** The default transport: epoll where it loads, else NIO. */
   static Transport best() {
     return Best.INSTANCE;
   }

@@ -65,9 +65,9 @@ class TransportTest {
   }
 
   @Test
-  void ioUringIsTheDefaultWhereItLoads() {
-    requireLoads(Transport.IO_URING);
-    assertThat(Transport.best().name()).isEqualTo("io_uring");
+  void epollIsTheDefaultWhereItLoadsAndIoUringRunsOnlyWhenNamed() {
+    requireLoads(Transport.EPOLL);
+    assertThat(Transport.best().name()).isEqualTo("epoll");
     assertThat(Transport.best().reason()).isEqualTo("the default");
   }
 
@@ -106,14 +106,20 @@ class TransportTest {
     assertThat(Transport.chosen(null, "nio").adopting(List.of()).name()).isEqualTo("nio");
   }
 
-  /** Skips on a machine where the transport does not load; fails under RELEVO_REQUIRE_ALL=1. */
+  /**
+   * Skips on a machine where the transport does not load. Under RELEVO_REQUIRE_ALL=1, epoll and NIO
+   * must load; io_uring is the kernel's to allow (a container's seccomp profile or
+   * kernel.io_uring_disabled may refuse it), not something CI installs, so it is only skipped.
+   */
   private static void requireLoads(String name) {
     boolean loads = Transport.available().contains(name);
     String why =
         name
             + " does not load here (io_uring needs Linux 5.14+ with kernel.io_uring_disabled=0 and"
             + " no seccomp filter blocking it; epoll needs Linux)";
-    if (!loads && "1".equals(System.getenv("RELEVO_REQUIRE_ALL"))) {
+    if (!loads
+        && !name.equals(Transport.IO_URING)
+        && "1".equals(System.getenv("RELEVO_REQUIRE_ALL"))) {
       fail("RELEVO_REQUIRE_ALL=1 and " + why);
     }
     assumeTrue(loads, why);
