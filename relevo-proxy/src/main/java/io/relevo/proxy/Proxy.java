@@ -48,8 +48,8 @@ public final class Proxy implements Router, MetricsSource, AutoCloseable {
 
   /**
    * Starts the event loops; no app is open yet. The transport is the one {@code
-   * RELEVO_PROXY_TRANSPORT} (or {@code -Drelevo.proxy.transport}) names, else the best that loads
-   * (io_uring, epoll, NIO).
+   * RELEVO_PROXY_TRANSPORT} (or {@code -Drelevo.proxy.transport}) names, else epoll where it loads,
+   * else NIO.
    *
    * @throws io.relevo.core.RelevoException BAD_INPUT when the named transport is unknown or does
    *     not load here
